@@ -1,0 +1,31 @@
+import type { ReactNode } from "react";
+import { LanguageSwitcher } from "@/components/shell/language-switcher";
+import { SignOutButton } from "@/components/shell/sign-out-button";
+import { requirePartner } from "@/lib/auth/guard";
+import { localeParam } from "@/lib/i18n/params";
+import { getT } from "@/lib/i18n/server";
+
+/** The partner portal: phone-first, one column, the partner's language. */
+export default async function PortalLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string; tenant: string }> }) {
+  const locale = await localeParam(params);
+  const { tenant } = await params;
+  const ctx = await requirePartner(locale, tenant);
+  const t = await getT(locale, ["portal", "nav"]);
+  return (
+    <div className="min-h-screen bg-slate-50">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-3xl items-center justify-between gap-3 px-4 py-3">
+          <div className="min-w-0">
+            <p className="font-bold">Twoway<span className="text-indigo-600">.</span> <span className="font-normal text-slate-500">{t("portal:title")}</span></p>
+            <p className="truncate text-xs text-slate-500">{ctx.tenantName}</p>
+          </div>
+          <div className="flex items-center gap-3">
+            <LanguageSwitcher current={locale} />
+            <SignOutButton locale={locale} label={t("nav:signOut")} />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-3xl px-4 py-6">{children}</main>
+    </div>
+  );
+}

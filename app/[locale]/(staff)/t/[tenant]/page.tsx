@@ -1,0 +1,62 @@
+import Link from "next/link";
+import { Card, Notice, PageHeader } from "@/components/ui/card";
+import { requireTenantPage } from "@/lib/auth/guard";
+import { workspaceOverview } from "@/lib/dashboard/overview";
+import { formatNumber } from "@/lib/i18n/format";
+import { localeParam } from "@/lib/i18n/params";
+import { getT } from "@/lib/i18n/server";
+
+const statuses = ["submitted", "in_review", "qualified", "in_negotiation", "won", "lost", "rejected"] as const;
+
+export default async function DashboardPage({ params, searchParams }: { params: Promise<{ locale: string; tenant: string }>; searchParams: Promise<{ welcome?: string }> }) {
+  const locale = await localeParam(params);
+  const { tenant } = await params;
+  const { welcome } = await searchParams;
+  const ctx = await requireTenantPage(locale, tenant, "dashboard:read");
+  const [overview, t] = await Promise.all([workspaceOverview(ctx), getT(locale, ["dashboard", "directory", "common"])]);
+  const base = `/${locale}/t/${ctx.slug}`;
+  const tiles = [
+    { label: t("dashboard:tiles.brands"), value: overview.brands.total, detail: t("directory:brandCount", { count: overview.brands.total }), href: `${base}/brands` },
+    { label: t("dashboard:tiles.creators"), value: overview.creators.total, detail: t("directory:creatorCount", { count: overview.creators.total }), href: `${base}/creators` },
+    { label: t("dashboard:tiles.partners"), value: overview.activePartners, detail: t("dashboard:partnerCount", { count: overview.activePartners }) },
+    { label: t("dashboard:tiles.programs"), value: overview.programs, detail: t("dashboard:programCount", { count: overview.programs }) },
+  ];
+  return (
+    <>
+      <PageHeader title={t("dashboard:title")} subtitle={ctx.name} />
+      {welcome ? <div className="mb-6"><Notice tone="success">{t("dashboard:welcome")}</Notice></div> : null}
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        {tiles.map((tile) => {
+          const body = (
+            <>
+              <p className="text-sm font-medium text-slate-600">{tile.label}</p>
+              <p className="mt-2 text-3xl font-semibold tabular-nums">{formatNumber(locale, tile.value)}</p>
+              <p className="mt-1 text-xs text-slate-500">{tile.detail}</p>
+            </>
+          );
+          return tile.href ? (
+            <Link key={tile.label} href={tile.href} className="rounded-xl bg-white p-5 shadow-xs ring-1 ring-slate-200 hover:ring-indigo-300">{body}</Link>
+          ) : (
+            <div key={tile.label} className="rounded-xl bg-white p-5 shadow-xs ring-1 ring-slate-200">{body}</div>
+          );
+        })}
+      </div>
+      <div className="mt-6 grid gap-4 lg:grid-cols-2">
+        <Card title={t("dashboard:referrals.title")}>
+          <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm">
+            {statuses.map((s) => (
+              <div key={s} className="flex justify-between border-b border-slate-100 py-1">
+                <dt className="text-slate-600">{t(`dashboard:status.${s}`)}</dt>
+                <dd className="font-medium tabular-nums">{formatNumber(locale, overview.referralsByStatus[s] ?? 0)}</dd>
+              </div>
+            ))}
+          </dl>
+          <p className="mt-4 text-xs text-slate-500">{t("dashboard:referrals.note")}</p>
+        </Card>
+        <Card title={t("dashboard:funnel.title")}>
+          <p className="text-sm text-slate-600">{t("dashboard:funnel.planned")}</p>
+        </Card>
+      </div>
+    </>
+  );
+}

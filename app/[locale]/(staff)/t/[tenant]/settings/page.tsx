@@ -1,0 +1,48 @@
+import { InviteForm } from "@/components/settings/invite-form";
+import { WorkspaceForm } from "@/components/settings/workspace-form";
+import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { requireTenantPage } from "@/lib/auth/guard";
+import { assignableRoles, can } from "@/lib/auth/permissions";
+import { formatDate } from "@/lib/i18n/format";
+import { localeParam } from "@/lib/i18n/params";
+import { getT } from "@/lib/i18n/server";
+import { getWorkspace } from "@/lib/settings/update-workspace";
+import { listStaff } from "@/lib/staff/invite-staff";
+
+export default async function SettingsPage({ params }: { params: Promise<{ locale: string; tenant: string }> }) {
+  const locale = await localeParam(params);
+  const { tenant } = await params;
+  const ctx = await requireTenantPage(locale, tenant, "settings:read");
+  const [workspace, staff, t] = await Promise.all([getWorkspace(ctx), listStaff(ctx), getT(locale, ["settings", "nav"])]);
+  return (
+    <>
+      <PageHeader title={t("title")} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title={t("workspace.title")}>
+          <WorkspaceForm locale={locale} tenant={ctx.slug} initial={{ name: workspace.name, reportingCurrency: workspace.reportingCurrency }} disabled={!can(ctx.role, "settings:manage")} />
+        </Card>
+        <Card title={t("staff.title")}>
+          <ul className="divide-y divide-slate-100 text-sm">
+            {staff.members.map((m) => (
+              <li key={m.id} className="flex items-center justify-between py-2">
+                <span><span className="font-medium">{m.user.name ?? m.user.email}</span> <span className="text-slate-500">{m.user.email}</span></span>
+                <Badge>{t(`nav:roles.${m.role}`)}</Badge>
+              </li>
+            ))}
+            {staff.invites.map((i) => (
+              <li key={i.id} className="flex items-center justify-between py-2 text-slate-600">
+                <span>{i.email}</span>
+                <Badge tone="amber">{t("staff.pending", { date: formatDate(locale, i.expiresAt) })}</Badge>
+              </li>
+            ))}
+          </ul>
+        </Card>
+        {can(ctx.role, "staff:manage") ? (
+          <Card title={t("invite.title")} className="lg:col-span-2">
+            <InviteForm locale={locale} tenant={ctx.slug} roles={assignableRoles(ctx.role)} />
+          </Card>
+        ) : null}
+      </div>
+    </>
+  );
+}

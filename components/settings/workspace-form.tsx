@@ -1,0 +1,31 @@
+"use client";
+import { useActionState } from "react";
+import { useTranslation } from "react-i18next";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/card";
+import { Field, Select, TextInput } from "@/components/ui/field";
+import { FormMessage } from "@/components/auth/form-message";
+import { updateWorkspaceAction } from "@/lib/staff/actions";
+import type { FormState } from "@/lib/validation/form";
+
+export function WorkspaceForm({ locale, tenant, initial, disabled }: { locale: string; tenant: string; initial: { name: string; reportingCurrency: string }; disabled: boolean }) {
+  const { t } = useTranslation(["settings", "errors"]);
+  const [state, action, pending] = useActionState<FormState, FormData>(updateWorkspaceAction.bind(null, { locale, tenant }), {});
+  const v = state.values ?? initial;
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      {state.ok && state.message ? <Notice tone="success">{t(`errors:${state.message.key}`)}</Notice> : <FormMessage message={state.message} />}
+      <Field label={t("workspace.name")} name="name" error={state.fieldErrors?.name}>
+        {(a) => <TextInput {...a} name="name" defaultValue={v.name} disabled={disabled} />}
+      </Field>
+      <Field label={t("workspace.currency")} name="reportingCurrency" error={state.fieldErrors?.reportingCurrency} hint={t("workspace.currencyHint")}>
+        {(a) => (
+          <Select {...a} name="reportingCurrency" defaultValue={v.reportingCurrency} disabled={disabled}>
+            {["USD", "RUB", "EUR", "KZT"].map((c) => <option key={c} value={c}>{c}</option>)}
+          </Select>
+        )}
+      </Field>
+      {disabled ? <p className="text-xs text-slate-500">{t("readOnly")}</p> : <Button type="submit" disabled={pending}>{t("save")}</Button>}
+    </form>
+  );
+}

@@ -1,0 +1,22 @@
+import type { TenantContext } from "@/lib/db/tenant-context";
+import { assertCan } from "@/lib/auth/permissions";
+
+/** Headline counts for the staff home page; each number is a plain count of live rows. */
+export async function workspaceOverview(ctx: TenantContext) {
+  assertCan(ctx, "dashboard:read");
+  const [brands, creators, partners, programs, referralsByStatus] = await Promise.all([
+    ctx.db.brand.groupBy({ by: ["market"], where: { archivedAt: null }, _count: { _all: true } }),
+    ctx.db.creator.groupBy({ by: ["market"], where: { archivedAt: null }, _count: { _all: true } }),
+    ctx.db.partner.count({ where: { status: "active" } }),
+    ctx.db.program.count({ where: { archivedAt: null } }),
+    ctx.db.referral.groupBy({ by: ["status"], _count: { _all: true } }),
+  ]);
+  const sum = (rows: { _count: { _all: number } }[]) => rows.reduce((n, r) => n + r._count._all, 0);
+  return {
+    brands: { total: sum(brands), byMarket: Object.fromEntries(brands.map((r) => [r.market, r._count._all])) },
+    creators: { total: sum(creators), byMarket: Object.fromEntries(creators.map((r) => [r.market, r._count._all])) },
+    activePartners: partners,
+    programs,
+    referralsByStatus: Object.fromEntries(referralsByStatus.map((r) => [r.status, r._count._all])) as Record<string, number>,
+  };
+}

@@ -1,0 +1,35 @@
+// Be extremely careful: a PartnerContext proves the signed-in user is an active partner of the
+// tenant. Portal code reads only through it, and only that partner's own rows.
+import { prisma } from "./client";
+import { tenantDb, type TenantDb } from "./tenant-client";
+
+const brand: unique symbol = Symbol("PartnerContext");
+
+export type PartnerContext = {
+  readonly [brand]: true;
+  readonly tenantId: string;
+  readonly slug: string;
+  readonly tenantName: string;
+  readonly partnerId: string;
+  readonly partnerName: string;
+  readonly userId: string;
+  readonly db: TenantDb;
+};
+
+export async function resolvePartnerContext(userId: string, slug: string): Promise<PartnerContext | null> {
+  const partner = await prisma.partner.findFirst({
+    where: { userId, status: "active", tenant: { slug } },
+    include: { tenant: true },
+  });
+  if (!partner) return null;
+  return {
+    [brand]: true,
+    tenantId: partner.tenantId,
+    slug: partner.tenant.slug,
+    tenantName: partner.tenant.name,
+    partnerId: partner.id,
+    partnerName: partner.name,
+    userId,
+    db: tenantDb(partner.tenantId),
+  };
+}

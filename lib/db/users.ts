@@ -1,0 +1,73 @@
+// Users and memberships are global (one person can belong to several tenants), so they are
+// read here with the raw client, always keyed by the signed-in user's id.
+import { prisma } from "./client";
+import type { Role } from "./generated/enums";
+
+export function findUserByEmail(email: string) {
+  return prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+}
+
+export function findUserById(id: string) {
+  return prisma.user.findUnique({ where: { id } });
+}
+
+export function setUserLocale(userId: string, locale: string) {
+  return prisma.user.update({ where: { id: userId }, data: { locale } });
+}
+
+export function listMemberships(userId: string) {
+  return prisma.membership.findMany({
+    where: { userId },
+    include: { tenant: { select: { slug: true, name: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+/** Partner seats of this user across tenants (for the portal). */
+export function listPartnerSeats(userId: string) {
+  return prisma.partner.findMany({
+    where: { userId, status: { in: ["active", "invited"] } },
+    include: { tenant: { select: { slug: true, name: true } } },
+  });
+}
+
+export function isSlugTaken(slug: string) {
+  return prisma.tenant.findUnique({ where: { slug }, select: { id: true } }).then(Boolean);
+}
+
+/** Sign-up: a new user, a new agency tenant and the owner membership, atomically. */
+export async function createUserWithTenant(input: {
+  email: string;
+  name: string;
+  passwordHash: string;
+  locale: string;
+  tenantName: string;
+  tenantSlug: string;
+}) {
+  return prisma.$transaction(async (tx) => {
+    const user = await tx.user.create({
+      data: { email: input.email, name: input.name, passwordHash: input.passwordHash, locale: input.locale },
+    });
+    const tenant = await tx.tenant.create({
+      data: {
+        name: input.tenantName,
+        slug: input.tenantSlug,
+        defaultLocale: input.locale,
+        reportingCurrency: input.locale === "ru" ? "RUB" : "USD",
+      },
+    });
+    await tx.membership.create({ data: { tenantId: tenant.id, userId: user.id, role: "owner" } });
+    await tx.auditLog.create({
+      data: { tenantId: tenant.id, actorUserId: user.id, action: "tenant.created", entityType: "Tenant", entityId: tenant.id },
+    });
+    return { user, tenant };
+  });
+}
+
+export function addMembership(tenantId: string, userId: string, role: Role) {
+  return prisma.membership.upsert({
+    where: { tenantId_userId: { tenantId, userId } },
+    create: { tenantId, userId, role },
+    update: {},
+  });
+}

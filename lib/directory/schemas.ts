@@ -1,0 +1,119 @@
+import { z } from "zod";
+import { languages, markets, platformCodes } from "./platforms";
+import { normalizeHandle, normalizeWebsite, parseList } from "./normalize";
+
+// FormData sends "" for an empty field; optional text becomes null.
+const optionalText = (max: number) =>
+  z.string().trim().max(max).optional().transform((v) => (v ? v : null));
+
+const country = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v.toUpperCase() : null))
+  .refine((v) => v === null || /^[A-Z]{2}$/.test(v), { message: "country_invalid" });
+
+const website = z
+  .string()
+  .trim()
+  .max(300)
+  .optional()
+  .transform((v) => (v ? v : null))
+  .refine((v) => {
+    if (v === null) return true;
+    try {
+      return normalizeWebsite(v).includes(".");
+    } catch {
+      return false;
+    }
+  }, { message: "website_invalid" });
+
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(200)
+  .optional()
+  .transform((v) => (v ? v : null))
+  .refine((v) => v === null || z.email().safeParse(v).success, { message: "invalid_email" });
+
+const tagList = z
+  .string()
+  .max(500)
+  .optional()
+  .transform((v) => parseList(v, 10));
+
+// Checkbox groups arrive as one value or several; `languages[]` in the form.
+const languageList = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+  .pipe(z.array(z.enum(languages)).max(languages.length));
+
+const base = {
+  name: z.string().trim().min(1).max(120),
+  market: z.enum(markets, { message: "market_required" }),
+  country,
+  niches: tagList,
+  languages: languageList,
+  contactEmail: email,
+  notes: optionalText(2000),
+};
+
+export const brandInput = z.object({
+  ...base,
+  website,
+  industry: optionalText(80),
+  contactName: optionalText(120),
+});
+export type BrandInput = z.output<typeof brandInput>;
+
+const platformRow = z
+  .object({
+    platform: z.string().optional(),
+    handle: z.string().trim().max(200).optional(),
+    audienceSize: z.string().trim().optional(),
+  })
+  .transform((row, ctx) => {
+    const empty = !row.platform && !row.handle && !row.audienceSize;
+    if (empty) return null;
+    if (!row.platform || !(platformCodes as readonly string[]).includes(row.platform)) {
+      ctx.addIssue({ code: "custom", message: "platform_required", path: ["platform"] });
+      return z.NEVER;
+    }
+    const handle = row.handle ? normalizeHandle(row.handle) : "";
+    if (!handle) {
+      ctx.addIssue({ code: "custom", message: "handle_required", path: ["handle"] });
+      return z.NEVER;
+    }
+    const digits = (row.audienceSize ?? "").replace(/[\s\u00a0,.]/g, "");
+    const audience = digits === "" ? 0 : Number(digits);
+    if (!Number.isSafeInteger(audience) || audience < 0 || audience > 2_000_000_000) {
+      ctx.addIssue({ code: "custom", message: "audience_invalid", path: ["audienceSize"] });
+      return z.NEVER;
+    }
+    return { platform: row.platform, handle: row.handle!.trim(), handleNormalized: handle, audienceSize: audience };
+  });
+
+export const creatorInput = z
+  .object({
+    ...base,
+    platforms: z.array(platformRow).max(8).optional().default([]),
+  })
+  .transform((v) => ({ ...v, platforms: v.platforms.filter((p) => p !== null) }))
+  .superRefine((v, ctx) => {
+    const seen = new Set<string>();
+    v.platforms.forEach((p, i) => {
+      if (seen.has(p.platform)) ctx.addIssue({ code: "custom", message: "platform_duplicate", path: ["platforms", i, "platform"] });
+      seen.add(p.platform);
+    });
+  });
+export type CreatorInput = z.output<typeof creatorInput>;
+
+export const listQuery = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  market: z.enum(markets).optional().catch(undefined),
+  status: z.enum(["active", "archived"]).optional().catch("active").default("active"),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(1).default(1),
+});
+export type ListQuery = z.output<typeof listQuery>;

@@ -1,0 +1,34 @@
+import { intlLocale, type Locale } from "./settings";
+
+export function formatNumber(locale: Locale, value: number | bigint): string {
+  return new Intl.NumberFormat(intlLocale(locale)).format(value);
+}
+
+/** Formats integer minor units (cents, kopecks) as money: formatMoney("ru", 123456n, "RUB") → "1 234,56 ₽". */
+export function formatMoney(locale: Locale, minor: number | bigint, currency: string): string {
+  const format = new Intl.NumberFormat(intlLocale(locale), { style: "currency", currency });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  const value = BigInt(minor);
+  const scale = 10n ** BigInt(digits);
+  const sign = value < 0n ? "-" : "";
+  const abs = value < 0n ? -value : value;
+  // Format via a decimal string so large amounts never pass through a lossy float.
+  const decimal = `${sign}${abs / scale}.${(abs % scale).toString().padStart(digits, "0")}`;
+  return format.format(decimal as unknown as number); // Intl accepts decimal strings (ES2023)
+}
+
+export function formatDate(locale: Locale, date: Date | string, style: "short" | "medium" = "short"): string {
+  const d = typeof date === "string" ? new Date(date) : date;
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    dateStyle: style === "short" ? undefined : "medium",
+    ...(style === "short" ? { day: "2-digit", month: "2-digit", year: "numeric" } : {}),
+    timeZone: "UTC",
+  }).format(d);
+}
+
+export function formatDateTime(locale: Locale, date: Date | string): string {
+  const d = typeof date === "string" ? new Date(date) : date;
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC",
+  }).format(d);
+}

@@ -1,0 +1,31 @@
+import nodemailer from "nodemailer";
+import { markEmail, storeEmail } from "@/lib/db/outbox";
+
+export type Mail = { tenantId?: string | null; to: string; subject: string; text: string; html?: string };
+
+let transport: nodemailer.Transporter | null | undefined;
+function smtp() {
+  if (transport === undefined) transport = process.env.SMTP_URL ? nodemailer.createTransport(process.env.SMTP_URL) : null;
+  return transport;
+}
+
+/**
+ * Records the mail in the outbox, then delivers it over SMTP when SMTP_URL is set. Delivery runs
+ * in the background and its failure is recorded on the outbox row: sending never blocks or
+ * fails the user's action.
+ */
+export async function sendMail(mail: Mail): Promise<void> {
+  let id: string;
+  try {
+    id = (await storeEmail(mail)).id;
+  } catch (error) {
+    console.error("mail: could not store outbox row", error);
+    return;
+  }
+  const transporter = smtp();
+  if (!transporter) return;
+  void transporter
+    .sendMail({ from: process.env.MAIL_FROM ?? "Twoway <no-reply@twoway.local>", to: mail.to, subject: mail.subject, text: mail.text, html: mail.html })
+    .then(() => markEmail(id, { status: "sent" }))
+    .catch((error: unknown) => markEmail(id, { status: "failed", error: String(error) }).catch(() => undefined));
+}

@@ -1,0 +1,16 @@
+import type { z } from "zod";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { assertCan } from "@/lib/auth/permissions";
+import type { TenantContext } from "@/lib/db/tenant-context";
+import type { workspaceSettingsInput } from "@/lib/staff/schemas";
+
+export async function getWorkspace(ctx: TenantContext) {
+  assertCan(ctx, "settings:read");
+  return ctx.db.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId } });
+}
+
+export async function updateWorkspace(ctx: TenantContext, input: z.output<typeof workspaceSettingsInput>) {
+  assertCan(ctx, "settings:manage");
+  await ctx.db.tenant.update({ where: { id: ctx.tenantId }, data: input });
+  await recordAudit(ctx, { action: "settings.updated", entityType: "Tenant", entityId: ctx.tenantId, data: input });
+}

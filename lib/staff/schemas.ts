@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+export const inviteStaffInput = z.object({
+  email: z.string().trim().toLowerCase().max(200).pipe(z.email({ message: "invalid_email" })),
+  role: z.enum(["owner", "admin", "manager", "analyst"], { message: "invalid_choice" }),
+  language: z.enum(["en", "ru"]).catch("en"),
+});
+export type InviteStaffInput = z.output<typeof inviteStaffInput>;
+
+export const acceptInviteInput = z.object({
+  name: z.string().trim().min(1).max(80),
+  password: z.string().min(10, { message: "password_too_short" }).max(200),
+});
+
+export const workspaceSettingsInput = z.object({
+  name: z.string().trim().min(1).max(80),
+  reportingCurrency: z.enum(["USD", "RUB", "EUR", "KZT"], { message: "invalid_choice" }),
+});

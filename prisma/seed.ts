@@ -1,0 +1,286 @@
+// Demo data for `npm start` and `npm run db:seed`: two tenants, staff for every role, partners in
+// both markets, a directory of brands and creators, two programs and referrals in every status.
+// Idempotent: does nothing when the "northstar" tenant exists.
+import { hashPassword } from "@/lib/auth/password";
+import { normalizeHandle, normalizeWebsite } from "@/lib/directory/normalize";
+import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
+import type { Market, ReferralStatus, Role } from "@/lib/db/generated/enums";
+
+export const DEMO_PASSWORD = "twoway-demo";
+export const DEMO_TENANT_SLUG = "northstar";
+
+type Tx = Prisma.TransactionClient;
+type SignIn = { email: string; password: string; role: string };
+
+const STAFF: { email: string; name: string; role: Role; locale: string }[] = [
+  { email: "owner@northstar.test", name: "Olivia Carter", role: "owner", locale: "en" },
+  { email: "admin@northstar.test", name: "Daniel Brooks", role: "admin", locale: "en" },
+  { email: "manager@northstar.test", name: "Анна Смирнова", role: "manager", locale: "ru" },
+  { email: "analyst@northstar.test", name: "Priya Shah", role: "analyst", locale: "en" },
+];
+
+const PARTNERS = [
+  { key: "jessica", name: "Jessica Moore", email: "partner.us@northstar.test", market: "US", country: "US", locale: "en", status: "active", tier: "core", login: true, notes: "Former agency lead in Austin; strong DTC network." },
+  { key: "ekaterina", name: "Екатерина Иванова", email: "partner.ru@northstar.test", market: "RU", country: "RU", locale: "ru", status: "active", tier: "trusted", login: true, notes: "Маркетинговый консультант, Санкт-Петербург." },
+  { key: "marcus", name: "Marcus Lee", email: "marcus@leeventures.test", market: "US", country: "US", locale: "en", status: "active", tier: "trusted", login: false, notes: null },
+  { key: "alexey", name: "Алексей Кузнецов", email: "a.kuznetsov@mail.test", market: "RU", country: "RU", locale: "ru", status: "active", tier: "new", login: false, notes: null },
+  { key: "ryan", name: "Ryan Fischer", email: "ryan@fischer-growth.test", market: "US", country: "US", locale: "en", status: "active", tier: "new", login: false, notes: null },
+  { key: "emily", name: "Emily Nguyen", email: "emily.nguyen@inbox.test", market: "US", country: "US", locale: "en", status: "invited", tier: "new", login: false, notes: null },
+  { key: "olga", name: "Ольга Петрова", email: "olga.petrova@yandex.test", market: "RU", country: "KZ", locale: "ru", status: "invited", tier: "new", login: false, notes: "Работает с брендами в Алматы и Москве." },
+  { key: "igor", name: "Игорь Соколов", email: "igor.sokolov@mail.test", market: "RU", country: "RU", locale: "ru", status: "suspended", tier: "new", login: false, notes: null },
+] as const;
+
+const BRANDS = [
+  { key: "glowpath", name: "Glowpath Skincare", market: "US", country: "US", website: "https://www.glowpath.example", industry: "skincare", niches: ["skincare", "clean beauty"], languages: ["en"], contact: "Hannah Price", isClient: true },
+  { key: "ledgerly", name: "Ledgerly", market: "US", country: "US", website: "https://ledgerly.example/", industry: "fintech", niches: ["payments", "smb"], languages: ["en", "es"], contact: "Ben Walsh", isClient: false },
+  { key: "brightlane", name: "Brightlane Academy", market: "US", country: "US", website: "brightlane.example", industry: "edtech", niches: ["online courses", "coding"], languages: ["en"], contact: null, isClient: false },
+  { key: "harbor", name: "Harbor & Pine Coffee", market: "US", country: "US", website: "https://harborandpine.example", industry: "food & beverage", niches: ["coffee", "subscription"], languages: ["en"], contact: "Luis Ortega", isClient: false },
+  { key: "stridewell", name: "Stridewell", market: "US", country: "US", website: "https://stridewell.example/us", industry: "apparel", niches: ["running", "fitness"], languages: ["en"], contact: null, isClient: false },
+  { key: "nimbus", name: "Nimbus Travel", market: "US", country: "US", website: "https://nimbustravel.example", industry: "travel", niches: ["travel", "booking"], languages: ["en"], contact: "Grace Kim", isClient: false },
+  { key: "belyilen", name: "Белый Лён", market: "RU", country: "RU", website: "https://belyilen.example", industry: "skincare", niches: ["уход за кожей", "натуральная косметика"], languages: ["ru"], contact: "Марина Белова", isClient: true },
+  { key: "sfera", name: "Сфера Финанс", market: "RU", country: "RU", website: "https://www.sfera-finance.example", industry: "fintech", niches: ["инвестиции", "мобильный банк"], languages: ["ru"], contact: "Павел Зайцев", isClient: false },
+  { key: "umnaya", name: "Умная школа", market: "RU", country: "RU", website: "https://umnaya-shkola.example", industry: "edtech", niches: ["школьники", "онлайн-курсы"], languages: ["ru"], contact: null, isClient: false },
+  { key: "severmed", name: "Северный мёд", market: "RU", country: "RU", website: "https://severmed.example", industry: "food & beverage", niches: ["мёд", "эко-продукты"], languages: ["ru"], contact: null, isClient: false },
+  { key: "pixel", name: "Пиксель Плей", market: "RU", country: "KZ", website: "https://pixelplay.example", industry: "gaming", niches: ["mobile games"], languages: ["ru", "kk", "en"], contact: "Тимур Ахметов", isClient: false },
+  { key: "volnatech", name: "ВолнаТех", market: "RU", country: "RU", website: "https://volnatech.example", industry: "saas", niches: ["crm", "smb"], languages: ["ru", "en"], contact: null, isClient: false },
+] as const;
+
+type PlatformSeed = readonly [platform: string, handle: string, audience: number];
+const CREATORS: readonly { key: string; name: string; market: Market; country: string; niches: string[]; languages: string[]; platforms: readonly PlatformSeed[] }[] = [
+  { key: "maya", name: "Maya Rodriguez", market: "US", country: "US", niches: ["beauty", "skincare"], languages: ["en", "es"], platforms: [["instagram", "@maya.glows", 184_000], ["tiktok", "@MayaGlows", 412_000]] },
+  { key: "tyler", name: "Tyler Hayes", market: "US", country: "US", niches: ["personal finance"], languages: ["en"], platforms: [["youtube", "@TylerTalksMoney", 265_000], ["tiktok", "@tylertalksmoney", 98_500]] },
+  { key: "chloe", name: "Chloe Bennett", market: "US", country: "US", niches: ["study", "edtech"], languages: ["en"], platforms: [["youtube", "@StudyWithChloe", 530_000], ["instagram", "@studywithchloe", 76_200]] },
+  { key: "jordan", name: "Jordan Kim", market: "US", country: "US", niches: ["fitness", "running"], languages: ["en"], platforms: [["instagram", "@jordankimfit", 143_000], ["tiktok", "@jordankim.fit", 610_000], ["youtube", "@JordanKimFit", 88_000]] },
+  { key: "nina", name: "Nina Patel", market: "US", country: "US", niches: ["food", "coffee"], languages: ["en"], platforms: [["instagram", "@ninaeatsnyc", 58_300]] },
+  { key: "brandon", name: "Brandon Cole", market: "US", country: "US", niches: ["gaming"], languages: ["en"], platforms: [["youtube", "@BrandonColePlays", 1_240_000], ["tiktok", "@brandoncoleplays", 356_000]] },
+  { key: "alina", name: "Алина Морозова", market: "RU", country: "RU", niches: ["бьюти", "уход за кожей"], languages: ["ru"], platforms: [["telegram", "@alina_beauty_notes", 89_000], ["vk", "alinamorozova", 45_600], ["youtube", "@AlinaMorozova", 120_000]] },
+  { key: "maxim", name: "Максим Орлов", market: "RU", country: "RU", niches: ["инвестиции", "финансы"], languages: ["ru"], platforms: [["telegram", "@orlov_invest", 215_000], ["dzen", "orlov.invest", 67_400], ["youtube", "@OrlovInvest", 154_000]] },
+  { key: "ksenia", name: "Ксения Лебедева", market: "RU", country: "RU", niches: ["образование", "родителям"], languages: ["ru"], platforms: [["vk", "ksenia_uchit", 38_900], ["rutube", "ksenia-lebedeva", 12_700]] },
+  { key: "artem", name: "Артём Новиков", market: "RU", country: "RU", niches: ["техника", "обзоры"], languages: ["ru", "en"], platforms: [["youtube", "@ArtemTech", 890_000], ["rutube", "artemtech", 64_000], ["telegram", "@artemtech", 131_000]] },
+  { key: "daria", name: "Дарья Козлова", market: "RU", country: "RU", niches: ["еда", "рецепты"], languages: ["ru"], platforms: [["telegram", "@daria_kitchen", 42_300], ["dzen", "daria.kitchen", 96_800]] },
+  { key: "ilya", name: "Илья Фёдоров", market: "RU", country: "AM", niches: ["путешествия"], languages: ["ru", "hy"], platforms: [["youtube", "@IlyaTravels", 318_000], ["vk", "ilya_travels", 27_500], ["telegram", "@ilya_travels", 54_000]] },
+];
+
+// Each status is reached through the same sequence of steps the app enforces.
+const PATHS: Record<ReferralStatus, ReferralStatus[]> = {
+  draft: [],
+  submitted: ["submitted"],
+  in_review: ["submitted", "in_review"],
+  qualified: ["submitted", "in_review", "qualified"],
+  in_negotiation: ["submitted", "in_review", "qualified", "in_negotiation"],
+  won: ["submitted", "in_review", "qualified", "in_negotiation", "won"],
+  lost: ["submitted", "in_review", "qualified", "in_negotiation", "lost"],
+  rejected: ["submitted", "in_review", "rejected"],
+};
+
+type ReferralSeed = {
+  program: "warm" | "pool"; partner: (typeof PARTNERS)[number]["key"]; status: ReferralStatus; daysAgo: number;
+  brand?: (typeof BRANDS)[number]["key"]; creator?: string; contact: [name: string, channel: string, value: string];
+  relationship: string; fitReason: string; deal?: [minor: bigint, currency: string]; lostReason?: string; rejectReason?: string;
+};
+
+const REFERRALS: ReferralSeed[] = [
+  { program: "warm", partner: "jessica", brand: "belyilen", status: "won", daysAgo: 58, contact: ["Марина Белова", "email", "marina@belyilen.example"], relationship: "Met at Cosmoprof; worked together on a US retail pilot.", fitReason: "Wants US distribution; Glowpath-style positioning fits our US retail contacts.", deal: [360_000_000n, "RUB"] },
+  { program: "warm", partner: "ekaterina", brand: "ledgerly", status: "won", daysAgo: 52, contact: ["Ben Walsh", "email", "ben@ledgerly.example"], relationship: "Бывший коллега по финтех-акселератору.", fitReason: "Ledgerly ищет партнёров для выхода на рынки СНГ.", deal: [1_850_000n, "USD"] },
+  { program: "warm", partner: "marcus", brand: "brightlane", status: "lost", daysAgo: 45, contact: ["Sarah Lin", "linkedin", "linkedin.com/in/sarahlin"], relationship: "College friend, now Head of Partnerships.", fitReason: "Expanding into Russian-speaking learners.", lostReason: "Budget frozen until Q3." },
+  { program: "warm", partner: "alexey", brand: "sfera", status: "in_negotiation", daysAgo: 30, contact: ["Павел Зайцев", "telegram", "@pzaytsev"], relationship: "Знакомы 5 лет, вместе запускали рекламу.", fitReason: "Нужен креатив для запуска мобильного банка." },
+  { program: "warm", partner: "jessica", brand: "umnaya", status: "in_negotiation", daysAgo: 24, contact: ["Ирина Соловьёва", "email", "irina@umnaya-shkola.example"], relationship: "Introduced by a mutual client.", fitReason: "Looking for US-based English teachers as content partners." },
+  { program: "warm", partner: "marcus", brand: "harbor", status: "qualified", daysAgo: 18, contact: ["Luis Ortega", "phone", "+1 503 555 0142"], relationship: "Former client.", fitReason: "Subscription coffee brand wants a DTC growth partner." },
+  { program: "pool", partner: "ekaterina", creator: "maxim", status: "in_review", daysAgo: 9, contact: ["Максим Орлов", "telegram", "@orlov_invest"], relationship: "Подписчица и знакомая по конференции.", fitReason: "Аудитория совпадает с клиентами финтех-брендов." },
+  { program: "pool", partner: "ryan", creator: "jordan", status: "submitted", daysAgo: 4, contact: ["Jordan Kim", "instagram", "@jordankimfit"], relationship: "We run in the same club.", fitReason: "Fitness audience for Stridewell-type apparel brands." },
+  { program: "pool", partner: "jessica", creator: "alina", status: "submitted", daysAgo: 2, contact: ["Алина Морозова", "email", "alina@beautynotes.example"], relationship: "Worked with her on a skincare campaign.", fitReason: "RU beauty creator for US skincare brands entering RU." },
+  { program: "pool", partner: "igor", creator: "artem", status: "rejected", daysAgo: 35, contact: ["Артём Новиков", "telegram", "@artemtech"], relationship: "Не знакомы лично.", fitReason: "Крупный техноблогер.", rejectReason: "No existing relationship with the creator; duplicate of an earlier referral." },
+];
+
+export function demoSignIns(): SignIn[] {
+  return [
+    ...STAFF.map((s) => ({ email: s.email, password: DEMO_PASSWORD, role: s.role })),
+    { email: "owner@volga.test", password: DEMO_PASSWORD, role: "owner" },
+    ...PARTNERS.filter((p) => p.login).map((p) => ({ email: p.email, password: DEMO_PASSWORD, role: "partner" })),
+  ];
+}
+
+const daysAgo = (days: number, hours = 0) => new Date(Date.now() - (days * 24 + hours) * 3_600_000);
+
+async function upsertUser(tx: Tx, email: string, name: string, locale: string, passwordHash: string) {
+  return tx.user.upsert({
+    where: { email },
+    update: {},
+    create: { email, name, locale, passwordHash, emailVerified: new Date() },
+  });
+}
+
+export async function seedDemo(prisma: PrismaClient): Promise<{ tenantSlug: string; signIns: SignIn[] }> {
+  const result = { tenantSlug: DEMO_TENANT_SLUG, signIns: demoSignIns() };
+  if (await prisma.tenant.findUnique({ where: { slug: DEMO_TENANT_SLUG } })) return result;
+  // One hash for every demo account: bcrypt takes ~60 ms each and this runs on every cold start.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  // One transaction, so an interrupted seed leaves nothing behind and the next start retries it.
+  await prisma.$transaction((tx) => seedNorthstar(tx, passwordHash).then(() => seedVolga(tx, passwordHash)), {
+    timeout: 120_000,
+    maxWait: 30_000,
+  });
+  return result;
+}
+
+async function seedNorthstar(tx: Tx, passwordHash: string) {
+  const tenant = await tx.tenant.create({
+    data: { slug: DEMO_TENANT_SLUG, name: "Northstar Bridge", reportingCurrency: "USD", enabledMarkets: ["US", "RU"], defaultLocale: "en", createdAt: daysAgo(90) },
+  });
+  const tenantId = tenant.id;
+  const staff: Record<string, string> = {};
+  for (const s of STAFF) {
+    const user = await upsertUser(tx, s.email, s.name, s.locale, passwordHash);
+    staff[s.role] = user.id;
+    await tx.membership.create({ data: { tenantId, userId: user.id, role: s.role, createdAt: daysAgo(90) } });
+  }
+
+  const partners: Record<string, { id: string; userId: string | null; market: Market }> = {};
+  for (const [i, p] of PARTNERS.entries()) {
+    const user = p.login ? await upsertUser(tx, p.email, p.name, p.locale, passwordHash) : null;
+    const row = await tx.partner.create({
+      data: {
+        tenantId, userId: user?.id, name: p.name, email: p.email, market: p.market, country: p.country,
+        preferredLocale: p.locale, status: p.status, trustTier: p.tier, notes: p.notes, createdAt: daysAgo(85 - i * 6),
+        statusReason: p.status === "suspended" ? "Repeated referrals without a real relationship; under review." : null,
+      },
+    });
+    partners[p.key] = { id: row.id, userId: user?.id ?? null, market: p.market };
+  }
+
+  const brands: Record<string, { id: string; market: Market; name: string }> = {};
+  for (const b of BRANDS) {
+    const row = await tx.brand.create({
+      data: {
+        tenantId, name: b.name, market: b.market, country: b.country, website: b.website,
+        websiteNormalized: normalizeWebsite(b.website), industry: b.industry, niches: [...b.niches],
+        languages: [...b.languages], contactName: b.contact, isClient: b.isClient, createdAt: daysAgo(80),
+      },
+    });
+    brands[b.key] = { id: row.id, market: b.market, name: b.name };
+  }
+
+  const creators = await seedCreators(tx, tenantId, CREATORS);
+
+  const warm = await tx.program.create({
+    data: {
+      tenantId, name: "US ⇄ RU Warm Intros", markets: ["US", "RU"], mode: "direct", access: "invite_only",
+      description: "Personal introductions between US and Russian-speaking brands. Invited partners only.",
+      attributionWindowDays: 60, protectionWindowDays: 180, createdAt: daysAgo(75),
+    },
+  });
+  const pool = await tx.program.create({
+    data: {
+      tenantId, name: "Creator Pool 2027", markets: ["US", "RU"], mode: "pool", access: "open",
+      description: "Recommend creators for our shared pool; we match them with client brands.",
+      attributionModel: "first_click", createdAt: daysAgo(60),
+    },
+  });
+  const programs = { warm, pool };
+  const enrolments: [typeof warm, string[]][] = [
+    [warm, ["jessica", "ekaterina", "marcus", "alexey", "igor"]],
+    [pool, ["jessica", "ekaterina", "ryan", "emily", "olga", "igor"]],
+  ];
+  await tx.programPartner.createMany({
+    data: enrolments.flatMap(([program, keys]) =>
+      keys.map((k) => ({ tenantId, programId: program.id, partnerId: partners[k].id })),
+    ),
+  });
+
+  for (const r of REFERRALS) {
+    const partner = partners[r.partner];
+    const subject = r.brand ? brands[r.brand] : creators[r.creator!];
+    const steps = PATHS[r.status];
+    const at = (step: number) => daysAgo(r.daysAgo - step * Math.max(1, Math.floor(r.daysAgo / (steps.length + 1))), -step);
+    const stepAt = (s: ReferralStatus) => (steps.includes(s) ? at(steps.indexOf(s)) : null);
+    const closed = r.status === "won" || r.status === "lost" || r.status === "rejected";
+    const referral = await tx.referral.create({
+      data: {
+        tenantId, programId: programs[r.program].id, partnerId: partner.id,
+        kind: r.brand ? "brand" : "creator", mechanic: r.program === "warm" ? "direct" : "pool",
+        brandId: r.brand ? subject.id : null, creatorId: r.creator ? subject.id : null, subjectName: subject.name,
+        sourceMarket: partner.market, targetMarket: subject.market, status: r.status,
+        contactName: r.contact[0], contactChannel: r.contact[1], contactValue: r.contact[2],
+        relationship: r.relationship, fitReason: r.fitReason, consentToIntro: true,
+        dealValueMinor: r.deal?.[0] ?? null, dealCurrency: r.deal?.[1] ?? null,
+        lostReason: r.lostReason ?? null, rejectReason: r.rejectReason ?? null,
+        submittedAt: stepAt("submitted"), qualifiedAt: stepAt("qualified"),
+        closedAt: closed ? at(steps.length - 1) : null, createdAt: daysAgo(r.daysAgo, 1), updatedAt: at(steps.length - 1),
+      },
+    });
+    await tx.referralTransition.createMany({
+      data: steps.map((to, i) => ({
+        tenantId, referralId: referral.id, fromStatus: i === 0 ? null : steps[i - 1], toStatus: to,
+        // Partners with a login submit themselves; staff enter the others and move every later step.
+        actorUserId: i === 0 ? (partner.userId ?? staff.manager) : i === steps.length - 1 && closed ? staff.admin : staff.manager,
+        reason: to === "lost" ? r.lostReason : to === "rejected" ? r.rejectReason : to === "won" ? "Contract signed." : null,
+        internal: to === "in_review" || to === "rejected",
+        createdAt: at(i),
+      })),
+    });
+  }
+
+  await tx.auditLog.createMany({
+    data: [
+      { tenantId, actorUserId: staff.owner, action: "tenant.created", entityType: "Tenant", entityId: tenantId, createdAt: daysAgo(90) },
+      { tenantId, actorUserId: staff.owner, action: "program.created", entityType: "Program", entityId: warm.id, data: { name: warm.name }, createdAt: daysAgo(75) },
+      { tenantId, actorUserId: staff.admin, action: "program.created", entityType: "Program", entityId: pool.id, data: { name: pool.name }, createdAt: daysAgo(60) },
+      { tenantId, actorUserId: staff.admin, action: "partner.invited", entityType: "Partner", entityId: partners.emily.id, data: { email: "emily.nguyen@inbox.test" }, createdAt: daysAgo(43) },
+      { tenantId, actorUserId: staff.admin, action: "partner.suspended", entityType: "Partner", entityId: partners.igor.id, data: { reason: "Repeated referrals without a real relationship" }, createdAt: daysAgo(20) },
+      { tenantId, actorUserId: staff.manager, action: "brand.created", entityType: "Brand", entityId: brands.volnatech.id, data: { name: "ВолнаТех" }, createdAt: daysAgo(12) },
+    ],
+  });
+}
+
+async function seedCreators(tx: Tx, tenantId: string, list: typeof CREATORS) {
+  const out: Record<string, { id: string; market: Market; name: string }> = {};
+  for (const c of list) {
+    const row = await tx.creator.create({
+      data: { tenantId, name: c.name, market: c.market, country: c.country, niches: c.niches, languages: c.languages, createdAt: daysAgo(70) },
+    });
+    await tx.creatorPlatform.createMany({
+      data: c.platforms.map(([platform, handle, audienceSize]) => ({
+        tenantId, creatorId: row.id, platform, handle, handleNormalized: normalizeHandle(handle), audienceSize,
+      })),
+    });
+    out[c.key] = { id: row.id, market: c.market, name: c.name };
+  }
+  return out;
+}
+
+// A second, smaller tenant where owner@northstar.test is an admin, to demo tenant switching.
+async function seedVolga(tx: Tx, passwordHash: string) {
+  const tenant = await tx.tenant.create({
+    data: { slug: "volga", name: "Volga Creative", reportingCurrency: "RUB", enabledMarkets: ["RU", "KZ", "US"], defaultLocale: "ru", createdAt: daysAgo(40) },
+  });
+  const tenantId = tenant.id;
+  const owner = await upsertUser(tx, "owner@volga.test", "Дмитрий Волков", "ru", passwordHash);
+  const guest = await tx.user.findUniqueOrThrow({ where: { email: "owner@northstar.test" } });
+  await tx.membership.createMany({
+    data: [
+      { tenantId, userId: owner.id, role: "owner" },
+      { tenantId, userId: guest.id, role: "admin" },
+    ],
+  });
+  const program = await tx.program.create({
+    data: { tenantId, name: "Блогеры Поволжья", markets: ["RU", "KZ"], mode: "both", access: "invite_only", description: "Рекомендации региональных блогеров для наших клиентов." },
+  });
+  const partnerRows = [
+    { name: "Сергей Миронов", email: "s.mironov@volga.test", market: "RU" as const, country: "RU", status: "active" as const, trustTier: "trusted" as const },
+    { name: "Айгерим Сейтказы", email: "aigerim@volga.test", market: "KZ" as const, country: "KZ", status: "invited" as const, trustTier: "new" as const },
+  ];
+  for (const p of partnerRows) {
+    const partner = await tx.partner.create({ data: { tenantId, ...p, preferredLocale: "ru" } });
+    await tx.programPartner.create({ data: { tenantId, programId: program.id, partnerId: partner.id } });
+  }
+  await tx.brand.createMany({
+    data: [
+      { tenantId, name: "Самарский хлеб", market: "RU", country: "RU", website: "https://samhleb.example", websiteNormalized: "samhleb.example", industry: "food & beverage", niches: ["выпечка"], languages: ["ru"] },
+      { tenantId, name: "Kazan Digital", market: "RU", country: "RU", website: "https://kazandigital.example", websiteNormalized: "kazandigital.example", industry: "agency", niches: ["smm"], languages: ["ru", "en"] },
+    ],
+  });
+  await seedCreators(tx, tenantId, [
+    { key: "volga", name: "Волжские истории", market: "RU", country: "RU", niches: ["путешествия", "история"], languages: ["ru"], platforms: [["telegram", "@volga_stories", 23_400], ["vk_video", "volgastories", 8_900]] },
+  ]);
+  await tx.auditLog.create({ data: { tenantId, actorUserId: owner.id, action: "tenant.created", entityType: "Tenant", entityId: tenantId } });
+}

@@ -1,0 +1,14 @@
+// npm run db:migrate — applies pending migrations to DATABASE_URL (never seeds).
+import { migrate } from "@/lib/db/migrate";
+
+async function main() {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set");
+  const { applied } = await migrate(url, { log: (m) => console.log(m) });
+  console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,135 @@
+// `npm start` (and `npm run dev` with --dev). Without DATABASE_URL it starts the embedded database
+// in .data/pglite, migrates it and loads the demo data on first run; with DATABASE_URL it only
+// migrates. Then it builds once if needed and runs Next with the right environment.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+
+const DATA_DIR = ".data/pglite";
+const SECRET_FILE = ".data/auth-secret";
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const t0 = Date.now();
+const timings: string[] = [];
+const mark = (label: string) => timings.push(`${label} ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+const say = (m: string) => console.log(`[twoway] ${m}`);
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: "inherit", env });
+    child.on("error", reject);
+    child.on("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} failed (${signal ?? `exit ${code}`})`)),
+    );
+  });
+}
+
+function authSecret(): string {
+  if (existsSync(SECRET_FILE)) return readFileSync(SECRET_FILE, "utf8").trim();
+  const secret = randomBytes(32).toString("base64url");
+  mkdirSync(".data", { recursive: true });
+  writeFileSync(SECRET_FILE, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 180_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && child.exitCode === null) {
+    try {
+      await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(30_000) });
+      return true;
+    } catch {
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+  return false;
+}
+
+async function main() {
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", AUTH_TRUST_HOST: "true", PORT: String(port) };
+  let embedded: EmbeddedPostgres | undefined;
+  let signIns: { email: string; password: string; role: string }[] = [];
+
+  // The seed and the app import the generated client; it is not committed.
+  if (!existsSync("lib/db/generated/client.ts")) await run("npm", ["run", "prisma:generate"], env);
+
+  try {
+    if (!process.env.DATABASE_URL) {
+      embedded = await startEmbeddedPostgres({ dataDir: DATA_DIR, port: Number(process.env.EMBEDDED_DB_PORT ?? 0) });
+      mark("embedded db ready");
+      env.DATABASE_URL = process.env.DATABASE_URL = embedded.url;
+      env.DATABASE_POOL_MAX = process.env.DATABASE_POOL_MAX = "1";
+      env.AUTH_SECRET ??= authSecret();
+      const { applied } = await migrate(embedded.url);
+      mark(applied.length ? `migrated (${applied.length})` : "migrations up to date");
+
+      // Imported only now: lib/db/client reads DATABASE_URL when it loads.
+      const { createPrismaClient } = await import("@/lib/db/client");
+      const { seedDemo, demoSignIns, DEMO_TENANT_SLUG } = await import("@/prisma/seed");
+      const prisma = createPrismaClient(embedded.url);
+      try {
+        if ((await prisma.tenant.count()) === 0) {
+          signIns = (await seedDemo(prisma)).signIns;
+          mark("seeded");
+        } else if (await prisma.tenant.findUnique({ where: { slug: DEMO_TENANT_SLUG } })) {
+          signIns = demoSignIns();
+        }
+      } finally {
+        await prisma.$disconnect();
+      }
+    } else {
+      const { applied } = await migrate(process.env.DATABASE_URL, { log: say });
+      mark(applied.length ? `migrated (${applied.length})` : "migrations up to date");
+      if (!env.AUTH_SECRET) say("warning: AUTH_SECRET is not set; sign-in will not work until it is.");
+    }
+
+    if (!dev && !existsSync(".next/BUILD_ID")) {
+      say("no production build yet: running `next build` (once)…");
+      await run("npx", ["next", "build"], env);
+      mark("built");
+    }
+  } catch (err) {
+    await embedded?.stop();
+    throw err;
+  }
+
+  const child = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(port)], { stdio: "inherit", env });
+  let stopping = false;
+  for (const sig of ["SIGINT", "SIGTERM"] as const) {
+    process.on(sig, () => {
+      stopping = true;
+      child.kill(sig);
+    });
+  }
+  const exited = new Promise<number>((resolve) => {
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1)));
+    child.on("error", (err) => {
+      console.error(err);
+      resolve(1);
+    });
+  });
+
+  const url = `http://localhost:${port}/en`;
+  if (await waitForHttp(`http://127.0.0.1:${port}/en`, child)) {
+    mark("server ready");
+    const lines = [`Twoway is running at ${url}  (Russian: http://localhost:${port}/ru)`];
+    if (embedded) lines.push(`Embedded database at ${DATA_DIR} (${embedded.url}); delete the folder to start over.`);
+    if (signIns.length) {
+      lines.push("Demo sign-ins (password for all: twoway-demo):");
+      for (const s of signIns) lines.push(`  ${s.role.padEnd(8)} ${s.email}`);
+    }
+    lines.push(`Cold start: ${timings.join(" · ")}`);
+    console.log(`\n${lines.map((l) => `[twoway] ${l}`).join("\n")}\n`);
+  }
+
+  const code = await exited;
+  await embedded?.stop();
+  process.exit(stopping ? 0 : code);
+}
+
+main().catch((err) => {
+  console.error(`[twoway] ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

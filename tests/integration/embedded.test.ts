@@ -1,0 +1,76 @@
+// The zero-setup database behind `npm start`: PGlite over a local socket, used through Prisma.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { createPrismaClient } from "@/lib/db/client";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+
+const dir = mkdtempSync(join(tmpdir(), "twoway-embedded-"));
+const dataDir = join(dir, "pglite");
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function withPoolMax<T>(fn: () => T): T {
+  const before = process.env.DATABASE_POOL_MAX;
+  process.env.DATABASE_POOL_MAX = "1";
+  try {
+    return fn();
+  } finally {
+    if (before === undefined) delete process.env.DATABASE_POOL_MAX;
+    else process.env.DATABASE_POOL_MAX = before;
+  }
+}
+
+describe("embedded database", () => {
+  it("migrates, serves Prisma (incl. interactive transactions) and keeps data across restarts", { timeout: 180_000 }, async () => {
+    const db = await startEmbeddedPostgres({ dataDir });
+    expect(db.url).toMatch(/^postgresql:\/\/postgres:postgres@127\.0\.0\.1:\d+\/postgres\?sslmode=disable$/);
+    await expect(startEmbeddedPostgres({ dataDir })).rejects.toThrow(/is in use by process/);
+    try {
+      expect((await migrate(db.url)).applied.length).toBeGreaterThan(0);
+      expect((await migrate(db.url)).applied).toEqual([]);
+
+      const prisma = withPoolMax(() => createPrismaClient(db.url));
+      try {
+        await prisma.tenant.create({ data: { slug: "embedded", name: "Embedded Co", enabledMarkets: ["US", "RU"] } });
+        const tenant = await prisma.tenant.findUniqueOrThrow({ where: { slug: "embedded" } });
+        expect(tenant).toMatchObject({ name: "Embedded Co", reportingCurrency: "USD", enabledMarkets: ["US", "RU"] });
+
+        // Committed and rolled-back interactive transactions, several at once.
+        await Promise.all(
+          Array.from({ length: 4 }, (_, i) =>
+            prisma.$transaction(async (tx) => {
+              const user = await tx.user.create({ data: { email: `u${i}@embedded.test` } });
+              await tx.membership.create({ data: { tenantId: tenant.id, userId: user.id, role: "analyst" } });
+            }),
+          ),
+        );
+        await expect(
+          prisma.$transaction(async (tx) => {
+            await tx.user.create({ data: { email: "rolled-back@embedded.test" } });
+            throw new Error("abort");
+          }),
+        ).rejects.toThrow("abort");
+        expect(await prisma.membership.count({ where: { tenantId: tenant.id } })).toBe(4);
+        expect(await prisma.user.findUnique({ where: { email: "rolled-back@embedded.test" } })).toBeNull();
+      } finally {
+        await prisma.$disconnect();
+      }
+    } finally {
+      await db.stop();
+    }
+
+    const again = await startEmbeddedPostgres({ dataDir });
+    try {
+      const prisma = withPoolMax(() => createPrismaClient(again.url));
+      try {
+        expect(await prisma.tenant.count({ where: { slug: "embedded" } })).toBe(1);
+      } finally {
+        await prisma.$disconnect();
+      }
+    } finally {
+      await again.stop();
+    }
+  });
+});
