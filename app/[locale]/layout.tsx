@@ -3,7 +3,7 @@ import { GeistSans } from "geist/font/sans";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { I18nProvider } from "@/lib/i18n/client";
-import { isLocale, locales } from "@/lib/i18n/settings";
+import { isLocale } from "@/lib/i18n/settings";
 import "../globals.css";
 
 export const metadata: Metadata = {
@@ -12,10 +12,6 @@ export const metadata: Metadata = {
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
-
-export function generateStaticParams() {
-  return locales.map((locale) => ({ locale }));
-}
 
 export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = await params;

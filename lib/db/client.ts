@@ -19,7 +19,18 @@ export function createPrismaClient(url = databaseUrl()): PrismaClient {
 
 const globalForPrisma = globalThis as unknown as { __twowayPrisma?: PrismaClient };
 
-export const prisma: PrismaClient = globalForPrisma.__twowayPrisma ?? createPrismaClient();
-if (process.env.NODE_ENV !== "production") globalForPrisma.__twowayPrisma = prisma;
+function instance(): PrismaClient {
+  // Created on first use, not at import: `next build` imports modules without a database.
+  globalForPrisma.__twowayPrisma ??= createPrismaClient();
+  return globalForPrisma.__twowayPrisma;
+}
+
+export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const client = instance();
+    const value = Reflect.get(client, property, client);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});
 
 export type { PrismaClient };
