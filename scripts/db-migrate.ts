@@ -1,7 +1,9 @@
 // npm run db:migrate — applies pending migrations to DATABASE_URL (never seeds).
 import { migrate } from "@/lib/db/migrate";
+import { loadDotEnv } from "./load-env";
 
 async function main() {
+  loadDotEnv();
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
   const { applied } = await migrate(url, { log: (m) => console.log(m) });

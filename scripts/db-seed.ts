@@ -1,8 +1,10 @@
 // npm run db:seed — loads the demo tenants into DATABASE_URL (does nothing if they exist).
 import { createPrismaClient } from "@/lib/db/client";
 import { seedDemo } from "@/prisma/seed";
+import { loadDotEnv } from "./load-env";
 
 async function main() {
+  loadDotEnv();
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
   const prisma = createPrismaClient(url);

@@ -4,8 +4,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { dirname, join } from "node:path";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
+import { loadDotEnv } from "./load-env";
+
+loadDotEnv();
 
 const DATA_DIR = ".data/pglite";
 const SECRET_FILE = ".data/auth-secret";
@@ -13,12 +19,34 @@ const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const t0 = Date.now();
 const timings: string[] = [];
-const mark = (label: string) => timings.push(`${label} ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+// Next's CLI run directly on this Node (24): going through npx/npm adds shells that swallow signals.
+const NEXT_BIN = join(dirname(createRequire(join(process.cwd(), "package.json")).resolve("next/package.json")), "dist/bin/next");
 const say = (m: string) => console.log(`[twoway] ${m}`);
+const mark = (label: string) => {
+  timings.push(`${label} ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+  say(timings.at(-1)!);
+};
+
+let embedded: EmbeddedPostgres | undefined;
+let current: ChildProcess | undefined; // the build or the server, whichever runs now
+let signals = 0;
+const alive = (c?: ChildProcess) => !!c && c.exitCode === null && c.signalCode === null;
+
+// First signal: hand it to Next (its exit then stops the database) or, during setup, stop right
+// away. A second signal forces the exit.
+function onSignal(sig: NodeJS.Signals) {
+  signals++;
+  if (signals === 1 && alive(current)) {
+    current!.kill(sig);
+    return;
+  }
+  if (alive(current)) current!.kill("SIGKILL");
+  void (embedded?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+}
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: "inherit", env });
+    const child = (current = spawn(cmd, args, { stdio: "inherit", env }));
     child.on("error", reject);
     child.on("exit", (code, signal) =>
       code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} failed (${signal ?? `exit ${code}`})`)),
@@ -34,9 +62,20 @@ function authSecret(): string {
   return secret;
 }
 
+// Fail before starting anything rather than after a build, and never mistake another server for ours.
+function assertPortFree(p: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", (err: NodeJS.ErrnoException) =>
+      reject(err.code === "EADDRINUSE" ? new Error(`Port ${p} is already in use; set PORT to another port.`) : err),
+    );
+    probe.listen(p, () => probe.close(() => resolve()));
+  });
+}
+
 async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 180_000): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && child.exitCode === null) {
+  while (Date.now() < deadline && alive(child)) {
     try {
       await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(30_000) });
       return true;
@@ -48,9 +87,11 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 180_000
 }
 
 async function main() {
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", AUTH_TRUST_HOST: "true", PORT: String(port) };
-  let embedded: EmbeddedPostgres | undefined;
   let signIns: { email: string; password: string; role: string }[] = [];
+  await assertPortFree(port);
 
   // The seed and the app import the generated client; it is not committed.
   if (!existsSync("lib/db/generated/client.ts")) await run("npm", ["run", "prisma:generate"], env);
@@ -62,10 +103,11 @@ async function main() {
       env.DATABASE_URL = process.env.DATABASE_URL = embedded.url;
       env.DATABASE_POOL_MAX = process.env.DATABASE_POOL_MAX = "1";
       env.AUTH_SECRET ??= authSecret();
+      env.TWOWAY_DEV_OUTBOX ??= "1"; // no SMTP in the demo: staff read mail in the outbox
       const { applied } = await migrate(embedded.url);
       mark(applied.length ? `migrated (${applied.length})` : "migrations up to date");
 
-      // Imported only now: lib/db/client reads DATABASE_URL when it loads.
+      // Imported only now: the generated client they load may have just been generated above.
       const { createPrismaClient } = await import("@/lib/db/client");
       const { seedDemo, demoSignIns, DEMO_TENANT_SLUG } = await import("@/prisma/seed");
       const prisma = createPrismaClient(embedded.url);
@@ -87,7 +129,7 @@ async function main() {
 
     if (!dev && !existsSync(".next/BUILD_ID")) {
       say("no production build yet: running `next build` (once)…");
-      await run("npx", ["next", "build"], env);
+      await run(process.execPath, [NEXT_BIN, "build"], env);
       mark("built");
     }
   } catch (err) {
@@ -95,16 +137,9 @@ async function main() {
     throw err;
   }
 
-  const child = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(port)], { stdio: "inherit", env });
-  let stopping = false;
-  for (const sig of ["SIGINT", "SIGTERM"] as const) {
-    process.on(sig, () => {
-      stopping = true;
-      child.kill(sig);
-    });
-  }
+  const child = (current = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", String(port)], { stdio: "inherit", env }));
   const exited = new Promise<number>((resolve) => {
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1)));
+    child.on("exit", (code) => resolve(code ?? 0));
     child.on("error", (err) => {
       console.error(err);
       resolve(1);
@@ -126,7 +161,7 @@ async function main() {
 
   const code = await exited;
   await embedded?.stop();
-  process.exit(stopping ? 0 : code);
+  process.exit(signals ? 0 : code);
 }
 
 main().catch((err) => {

@@ -1,0 +1,36 @@
+// Server for `npm run test:e2e`: a fresh PostgreSQL database (TEST_DATABASE_URL's server, else
+// 127.0.0.1:5432), migrated and seeded with the demo agency, then `npm start` on the production
+// build with the development mail outbox readable (magic links are followed from it).
+import { spawn } from "node:child_process";
+import { migrate } from "../lib/db/migrate";
+import { createScratchDatabase } from "../tests/helpers/scratch-db";
+
+async function main() {
+  const db = await createScratchDatabase("twoway_e2e");
+  const env = {
+    ...process.env,
+    DATABASE_URL: db.url,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
+    TWOWAY_DEV_OUTBOX: "1",
+    NODE_ENV: "production" as const,
+  };
+  await migrate(db.url);
+  const seed = spawn("node_modules/.bin/tsx", ["scripts/db-seed.ts"], { stdio: "inherit", env });
+  const seeded = await new Promise<number>((resolve) => seed.on("exit", (code) => resolve(code ?? 1)));
+  if (seeded !== 0) {
+    await db.drop();
+    process.exit(1);
+  }
+  const app = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], { stdio: "inherit", env });
+  const stop = () => app.kill("SIGTERM");
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  const code = await new Promise<number>((resolve) => app.on("exit", (c) => resolve(c ?? 0)));
+  await db.drop().catch(() => undefined);
+  process.exit(code);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

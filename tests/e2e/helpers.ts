@@ -1,0 +1,30 @@
+import type { Page } from "@playwright/test";
+
+export const SHOTS = "test-results/screenshots";
+
+export function unique(prefix: string) {
+  return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+export async function shot(page: Page, name: string) {
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
+export async function signUp(page: Page, agencyName: string, email: string) {
+  await page.goto("/en/sign-up");
+  await page.fill('input[name="agencyName"]', agencyName);
+  await page.fill('input[name="name"]', "Test Owner");
+  await page.fill('input[name="email"]', email);
+  await page.fill('input[name="password"]', "a long enough password");
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await page.waitForURL(/\/en\/t\/[^/]+\?welcome=1$/);
+  return new URL(page.url()).pathname.split("/")[3];
+}
+
+export async function signIn(page: Page, email: string, password = "twoway-demo", locale = "en") {
+  await page.goto(`/${locale}/sign-in`);
+  await page.locator("form").first().locator('input[name="email"]').fill(email);
+  await page.fill('input[name="password"]', password);
+  await page.locator("form").first().getByRole("button").click();
+  await page.waitForURL((url) => !url.pathname.endsWith("/sign-in"));
+}
