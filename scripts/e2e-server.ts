@@ -3,9 +3,10 @@
 // build with the development mail outbox readable (magic links are followed from it).
 import { spawn } from "node:child_process";
 import { migrate } from "../lib/db/migrate";
-import { createScratchDatabase } from "../tests/helpers/scratch-db";
+import { createScratchDatabase, dropStaleDatabases } from "../tests/helpers/scratch-db";
 
 async function main() {
+  await dropStaleDatabases("twoway_e2e");
   const db = await createScratchDatabase("twoway_e2e");
   const env = {
     ...process.env,

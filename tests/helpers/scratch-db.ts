@@ -38,3 +38,19 @@ export async function createScratchDatabase(prefix = "twoway_test"): Promise<{ n
       }),
   };
 }
+
+/**
+ * Drops databases with this prefix left behind by runs that were killed before cleaning up
+ * (Playwright stops its web server with a signal that the server cannot always outlive).
+ * Only databases older than `olderThanMs` (encoded in the name) are touched.
+ */
+export async function dropStaleDatabases(prefix: string, olderThanMs = 10 * 60 * 1000): Promise<string[]> {
+  return admin(async (c) => {
+    const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${prefix}\\_%`]);
+    const stale = rows
+      .map((r) => r.datname)
+      .filter((name) => Number(name.slice(prefix.length + 1).split("_")[0]) < Date.now() - olderThanMs);
+    for (const name of stale) await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    return stale;
+  });
+}

@@ -1,7 +1,7 @@
 // One throwaway database per `vitest run`: created, migrated with the project's runner, dropped.
 import type { TestProject } from "vitest/node";
 import { migrate } from "../../lib/db/migrate";
-import { createScratchDatabase } from "../helpers/scratch-db";
+import { createScratchDatabase, dropStaleDatabases } from "../helpers/scratch-db";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -10,6 +10,7 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
+  await dropStaleDatabases("twoway_test", 60 * 60 * 1000);
   const db = await createScratchDatabase("twoway_test");
   try {
     await migrate(db.url);
