@@ -5,7 +5,9 @@ import enDashboard from "@/locales/en/dashboard.json";
 import enDirectory from "@/locales/en/directory.json";
 import enErrors from "@/locales/en/errors.json";
 import enNav from "@/locales/en/nav.json";
+import enPartners from "@/locales/en/partners.json";
 import enPortal from "@/locales/en/portal.json";
+import enReferrals from "@/locales/en/referrals.json";
 import enSettings from "@/locales/en/settings.json";
 import ruAuth from "@/locales/ru/auth.json";
 import ruCommon from "@/locales/ru/common.json";
@@ -13,17 +15,19 @@ import ruDashboard from "@/locales/ru/dashboard.json";
 import ruDirectory from "@/locales/ru/directory.json";
 import ruErrors from "@/locales/ru/errors.json";
 import ruNav from "@/locales/ru/nav.json";
+import ruPartners from "@/locales/ru/partners.json";
 import ruPortal from "@/locales/ru/portal.json";
+import ruReferrals from "@/locales/ru/referrals.json";
 import ruSettings from "@/locales/ru/settings.json";
 
 // Bundled statically: the whole catalogue is a few KB and this keeps rendering synchronous.
 export const resources: Resource = {
   en: {
     auth: enAuth, common: enCommon, dashboard: enDashboard, directory: enDirectory,
-    errors: enErrors, nav: enNav, portal: enPortal, settings: enSettings,
+    errors: enErrors, nav: enNav, portal: enPortal, settings: enSettings, partners: enPartners, referrals: enReferrals,
   },
   ru: {
     auth: ruAuth, common: ruCommon, dashboard: ruDashboard, directory: ruDirectory,
-    errors: ruErrors, nav: ruNav, portal: ruPortal, settings: ruSettings,
+    errors: ruErrors, nav: ruNav, portal: ruPortal, settings: ruSettings, partners: ruPartners, referrals: ruReferrals,
   },
 };
