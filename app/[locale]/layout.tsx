@@ -3,6 +3,7 @@ import { GeistSans } from "geist/font/sans";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { I18nProvider } from "@/lib/i18n/client";
+import { resources } from "@/lib/i18n/resources";
 import { isLocale } from "@/lib/i18n/settings";
 import "../globals.css";
 
@@ -19,7 +20,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   return (
     <html lang={locale} className={GeistSans.variable}>
       <body className="min-h-screen font-sans">
-        <I18nProvider locale={locale}>{children}</I18nProvider>
+        <I18nProvider locale={locale} catalogue={resources[locale]}>{children}</I18nProvider>
       </body>
     </html>
   );

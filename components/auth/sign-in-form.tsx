@@ -8,7 +8,7 @@ import { magicLinkAction, signInAction } from "@/lib/auth/actions";
 import type { FormState } from "@/lib/validation/form";
 import { FormMessage } from "./form-message";
 
-export function SignInForm({ locale, next }: { locale: string; next?: string }) {
+export function SignInForm({ locale, next, notice }: { locale: string; next?: string; notice?: string }) {
   const { t } = useTranslation("auth");
   const [state, action, pending] = useActionState<FormState, FormData>(signInAction.bind(null, locale), {});
   const [magic, magicAction, magicPending] = useActionState<FormState, FormData>(magicLinkAction.bind(null, locale), {});
@@ -16,7 +16,7 @@ export function SignInForm({ locale, next }: { locale: string; next?: string }) 
     <div className="space-y-6">
       <form action={action} className="space-y-4 rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200" noValidate>
         <h1 className="text-xl font-semibold">{t("signIn.title")}</h1>
-        <FormMessage message={state.message} />
+        <FormMessage message={state.message ?? (notice ? { key: notice } : undefined)} />
         {next ? <input type="hidden" name="next" value={next} /> : null}
         <Field label={t("fields.email")} name="email">
           {(a) => <TextInput {...a} name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} />}

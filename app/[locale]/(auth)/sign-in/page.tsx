@@ -8,8 +8,10 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { title: t("signIn.title") };
 }
 
-export default async function SignInPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ next?: string }> }) {
+export default async function SignInPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ next?: string; error?: string }> }) {
   const locale = await localeParam(params);
-  const { next } = await searchParams;
-  return <SignInForm locale={locale} next={next} />;
+  const { next, error } = await searchParams;
+  // Auth.js sends failed magic links here with ?error=Verification (expired or already used).
+  const notice = error ? (error === "Verification" ? "magic_link_invalid" : "sign_in_failed") : undefined;
+  return <SignInForm locale={locale} next={next} notice={notice} />;
 }
