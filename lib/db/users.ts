@@ -26,7 +26,7 @@ export function listMemberships(userId: string) {
 /** Partner seats of this user across tenants (for the portal). */
 export function listPartnerSeats(userId: string) {
   return prisma.partner.findMany({
-    where: { userId, status: { in: ["active", "invited"] } },
+    where: { userId, status: "active" },
     include: { tenant: { select: { slug: true, name: true } } },
   });
 }

@@ -1,14 +1,23 @@
 import type { PartnerContext } from "@/lib/db/partner-context";
+import { myReferralCounts } from "@/lib/referrals/partner-referrals";
 
-/** What a partner sees on their portal home: their programs and their own referral counts. */
+/** What a partner sees on their portal home: their programs and their own referrals by status. */
 export async function partnerOverview(ctx: PartnerContext) {
-  const [enrolments, referrals] = await Promise.all([
-    ctx.db.programPartner.findMany({ where: { partnerId: ctx.partnerId }, include: { program: { select: { name: true, mode: true, markets: true } } } }),
-    ctx.db.referral.groupBy({ by: ["status"], where: { partnerId: ctx.partnerId, status: { not: "draft" } }, _count: { _all: true } }),
+  const [enrolments, counts] = await Promise.all([
+    ctx.db.programPartner.findMany({
+      where: { partnerId: ctx.partnerId, program: { archivedAt: null } },
+      include: { program: { select: { id: true, name: true, mode: true, markets: true } } },
+      orderBy: { createdAt: "asc" },
+    }),
+    myReferralCounts(ctx),
   ]);
+  const programs = enrolments.map((e) => e.program);
   return {
-    programs: enrolments.map((e) => e.program),
-    referralTotal: referrals.reduce((n, r) => n + r._count._all, 0),
-    won: referrals.find((r) => r.status === "won")?._count._all ?? 0,
+    programs,
+    counts,
+    /** Submitted at some point: everything but drafts. */
+    referralTotal: Object.entries(counts).reduce((n, [status, c]) => (status === "draft" ? n : n + (c ?? 0)), 0),
+    drafts: counts.draft ?? 0,
+    canSubmit: programs.some((p) => p.mode === "direct" || p.mode === "both"),
   };
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { PortalNav } from "@/components/portal/portal-nav";
 import { LanguageSwitcher } from "@/components/shell/language-switcher";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { requirePartner } from "@/lib/auth/guard";
@@ -10,7 +11,8 @@ export default async function PortalLayout({ children, params }: { children: Rea
   const locale = await localeParam(params);
   const { tenant } = await params;
   const ctx = await requirePartner(locale, tenant);
-  const t = await getT(locale, ["portal", "nav"]);
+  const t = await getT(locale, ["portal", "nav", "referrals"]);
+  const base = `/${locale}/p/${ctx.slug}`;
   return (
     <div className="min-h-screen bg-slate-50">
       <header className="border-b border-slate-200 bg-white">
@@ -23,6 +25,12 @@ export default async function PortalLayout({ children, params }: { children: Rea
             <LanguageSwitcher current={locale} />
             <SignOutButton locale={locale} label={t("nav:signOut")} />
           </div>
+        </div>
+        <div className="mx-auto max-w-3xl px-2 sm:px-4">
+          <PortalNav
+            base={base}
+            labels={{ nav: t("referrals:portal.nav.label"), home: t("referrals:portal.nav.home"), mine: t("referrals:portal.nav.mine"), submit: t("referrals:portal.nav.submit") }}
+          />
         </div>
       </header>
       <main className="mx-auto max-w-3xl px-4 py-6">{children}</main>

@@ -1,0 +1,83 @@
+import Link from "next/link";
+import { AuditFilter } from "@/components/audit/audit-filter";
+import { describeActor, describeAudit, entityHref } from "@/components/audit/describe-audit";
+import { PageHeader } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
+import { auditEntityTypes, listAuditLog, parseAuditQuery } from "@/lib/audit/list-audit";
+import { requireTenantPage } from "@/lib/auth/guard";
+import { formatDateTime } from "@/lib/i18n/format";
+import { localeParam } from "@/lib/i18n/params";
+import { getT } from "@/lib/i18n/server";
+
+type Props = { params: Promise<{ locale: string; tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AuditPage({ params, searchParams }: Props) {
+  const locale = await localeParam(params);
+  const { tenant } = await params;
+  const ctx = await requireTenantPage(locale, tenant, "audit:read");
+  const query = parseAuditQuery(await searchParams);
+  const [log, entityTypes, t] = await Promise.all([
+    listAuditLog(ctx, { entityType: query.entity, page: query.page }),
+    auditEntityTypes(ctx),
+    getT(locale, ["partners", "directory"]),
+  ]);
+  const staffBase = `/${locale}/t/${ctx.slug}`;
+  const href = (page: number) => {
+    const params = new URLSearchParams();
+    if (query.entity) params.set("entity", query.entity);
+    if (page > 1) params.set("page", String(page));
+    const s = params.toString();
+    return s ? `${staffBase}/audit?${s}` : `${staffBase}/audit`;
+  };
+  return (
+    <>
+      <PageHeader title={t("audit.title")} subtitle={`${t("audit.entryCount", { count: log.total })} · ${t("audit.lead")}`} />
+      <AuditFilter entity={query.entity} entityTypes={entityTypes} t={t} />
+      {log.items.length === 0 ? (
+        <p className="rounded-xl bg-white p-8 text-center text-sm text-slate-600 ring-1 ring-slate-200">{t("audit.empty")}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-xl bg-white shadow-xs ring-1 ring-slate-200">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+              <tr>
+                <th scope="col" className="px-4 py-3">{t("audit.columns.time")}</th>
+                <th scope="col" className="px-4 py-3">{t("audit.columns.actor")}</th>
+                <th scope="col" className="px-4 py-3">{t("audit.columns.action")}</th>
+                <th scope="col" className="px-4 py-3">{t("audit.columns.entity")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {log.items.map((entry) => {
+                const { action, detail } = describeAudit(t, entry);
+                const link = entityHref(staffBase, entry.entityType, entry.entityId);
+                const entityLabel = t(`audit.entityTypes.${entry.entityType}`, { defaultValue: entry.entityType });
+                return (
+                  <tr key={entry.id} className="align-top">
+                    <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-600">{formatDateTime(locale, entry.createdAt)}</td>
+                    <td className="px-4 py-3 text-slate-700"><span className="break-all">{describeActor(t, entry.actor)}</span></td>
+                    <td className="px-4 py-3">
+                      <p className="font-medium text-slate-900">{action}</p>
+                      {detail ? <p className="text-xs text-slate-600">{detail}</p> : null}
+                    </td>
+                    <td className="px-4 py-3">
+                      <p className="text-xs text-slate-500">{entityLabel}</p>
+                      {entry.entityName ? (
+                        link ? <Link href={link} className="font-medium text-indigo-700 hover:underline">{entry.entityName}</Link> : <span className="font-medium">{entry.entityName}</span>
+                      ) : link ? <Link href={link} className="text-indigo-700 hover:underline">{entityLabel}</Link> : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination
+        page={log.page}
+        pageCount={log.pageCount}
+        href={href}
+        labels={{ prev: t("directory:pagination.prev"), next: t("directory:pagination.next"), of: t("directory:pagination.of", { page: log.page, pages: log.pageCount }) }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { FactList } from "@/components/referrals/fact-list";
+import { HistoryList } from "@/components/referrals/history-list";
+import { MarketPair } from "@/components/referrals/market-pair";
+import { OverrideForm } from "@/components/referrals/override-form";
+import { StatusBadge } from "@/components/referrals/status-badge";
+import { TransitionForm } from "@/components/referrals/transition-form";
+import { Badge, Card, Notice, PageHeader } from "@/components/ui/card";
+import { requireTenantPage } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { NotFoundError } from "@/lib/errors";
+import { formatDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
+import { localeParam } from "@/lib/i18n/params";
+import { getT } from "@/lib/i18n/server";
+import { referralStatuses } from "@/lib/referrals/codes";
+import { getReferral, type ActorLabel } from "@/lib/referrals/get-referral";
+import { nextStatuses } from "@/lib/referrals/state-machine";
+
+type Props = { params: Promise<{ locale: string; tenant: string; id: string }>; searchParams: Promise<{ moved?: string; overridden?: string }> };
+
+export default async function ReferralPage({ params, searchParams }: Props) {
+  const locale = await localeParam(params);
+  const { tenant, id } = await params;
+  const ctx = await requireTenantPage(locale, tenant, "referrals:read");
+  const r = await getReferral(ctx, id).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
+  const t = await getT(locale, ["referrals", "common"]);
+  const { moved, overridden } = await searchParams;
+  const base = `/${locale}/t/${ctx.slug}`;
+  const writable = can(ctx.role, "referrals:write");
+  const options = nextStatuses(r.status, "staff");
+  const isDuplicate = r.status === "rejected" && (r.rejectReason === "duplicate" || !!r.duplicateReason);
+  const date = (d: Date | null) => (d ? formatDate(locale, d) : null);
+  const actor = (a: ActorLabel) => (a.kind === "system" ? t("history.system") : a.kind === "former" ? t("history.former") : t(`history.${a.kind}`, { name: a.name }));
+  const record = r.brand ? { href: `${base}/brands/${r.brand.id}`, name: r.brand.name } : r.creator ? { href: `${base}/creators/${r.creator.id}`, name: r.creator.name } : null;
+
+  const facts = [
+    { label: t("fields.kind"), value: t(`kind.${r.kind}`) },
+    { label: t("fields.program"), value: r.program.name },
+    { label: t("fields.sourceMarket"), value: t(`common:markets.${r.sourceMarket}`) },
+    { label: t("fields.targetMarket"), value: t(`common:markets.${r.targetMarket}`) },
+    { label: t("fields.country"), value: r.country },
+    { label: t("fields.website"), value: r.website ? <a href={/^https?:\/\//i.test(r.website) ? r.website : `https://${r.website}`} target="_blank" rel="noopener noreferrer nofollow" className="text-indigo-700 hover:underline">{r.website}</a> : null },
+    { label: t("fields.platforms"), value: r.platforms.length ? r.platforms.map((p) => `${t(`common:platforms.${p.platform}`, { defaultValue: p.platform })}: ${p.handle}`).join("\n") : null, wide: true },
+    { label: t("fields.partner"), value: r.partner ? `${r.partner.name} · ${r.partner.email}` : null },
+    { label: t("fields.relationship"), value: r.relationship ? t(`relationship.${r.relationship}`, { defaultValue: r.relationship }) : null },
+    { label: t("fields.contact"), value: [r.contactName, r.contactChannel ? `${t(`channel.${r.contactChannel}`, { defaultValue: r.contactChannel })}: ${r.contactValue ?? ""}` : null].filter(Boolean).join("\n") },
+    { label: t("fields.consent"), value: t(r.consentToIntro ? "fields.yes" : "fields.no") },
+    { label: t("fields.fitReason"), value: r.fitReason, wide: true },
+    { label: t("fields.submittedAt"), value: date(r.submittedAt) },
+    { label: t("fields.qualifiedAt"), value: date(r.qualifiedAt) },
+    { label: t("fields.closedAt"), value: date(r.closedAt) },
+    { label: t("fields.dealValue"), value: r.dealValueMinor !== null && r.dealCurrency ? formatMoney(locale, r.dealValueMinor, r.dealCurrency) : null },
+    ...(r.lostReason ? [{ label: t("fields.lostReason"), value: r.lostReason, wide: true }] : []),
+    ...(r.rejectReason ? [{ label: t("fields.rejectReason"), value: t(`rejectReason.${r.rejectReason}`, { defaultValue: r.rejectReason }), wide: true }] : []),
+    { label: t("fields.directoryRecord"), value: record ? <Link href={record.href} className="text-indigo-700 hover:underline">{record.name}</Link> : null },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={r.subjectName}
+        subtitle={
+          <span className="inline-flex flex-wrap items-center gap-2">
+            <MarketPair source={r.sourceMarket} target={r.targetMarket} crossLabel={t("crossMarket")} />
+            <span>{t(`kind.${r.kind}`)} · {r.partner?.name ?? t("history.system")}</span>
+          </span>
+        }
+        actions={<StatusBadge status={r.status} label={t(`status.${r.status}`)} />}
+      />
+      <div className="mb-4 space-y-3">
+        {moved && (referralStatuses as readonly string[]).includes(moved) ? <Notice tone="success">{t("detail.moved", { status: t(`status.${moved}`) })}</Notice> : null}
+        {overridden ? <Notice tone="success">{t("detail.overridden")}</Notice> : null}
+        {r.duplicateReason ? (
+          <Notice tone={r.overrideReason ? "info" : "error"}>
+            <p className="font-medium">
+              {r.duplicateReason === "already_client" ? t("detail.duplicateClient") : t("detail.duplicateReferral")}{" "}
+              {r.duplicateOf ? (
+                <Link href={`${base}/referrals/${r.duplicateOf.id}`} className="underline">
+                  {t("detail.duplicateOf", { name: r.duplicateOf.subjectName, partner: r.duplicateOf.partner?.name ?? "—", date: r.duplicateOf.submittedAt ? formatDate(locale, r.duplicateOf.submittedAt) : "—", status: t(`statusInSentence.${r.duplicateOf.status}`) })}
+                </Link>
+              ) : record ? <Link href={record.href} className="underline">{record.name}</Link> : null}
+            </p>
+            {r.overrideReason ? <p className="mt-1">{t("detail.overrideReason", { reason: r.overrideReason })}</p> : null}
+          </Notice>
+        ) : null}
+        {r.duplicates.length ? (
+          <Notice tone="info">
+            <p>{t("detail.laterDuplicates", { count: r.duplicates.length })}</p>
+            <ul className="mt-1 list-inside list-disc">
+              {r.duplicates.map((d) => (
+                <li key={d.id}><Link href={`${base}/referrals/${d.id}`} className="underline">{d.subjectName}</Link> · {d.partner?.name ?? "—"} · {d.submittedAt ? formatDate(locale, d.submittedAt) : "—"}</li>
+              ))}
+            </ul>
+          </Notice>
+        ) : null}
+      </div>
+      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+        <div className="min-w-0 space-y-6">
+          <Card title={t("detail.details")}><FactList facts={facts} /></Card>
+          <Card title={t("detail.history")}>
+            <HistoryList
+              empty={t("history.empty")}
+              items={r.history.map((h) => ({
+                id: h.id,
+                when: formatDateTime(locale, h.at),
+                status: <StatusBadge status={h.to} label={t(`status.${h.to}`)} />,
+                badge: h.internal ? <Badge tone="amber">{t("history.internal")}</Badge> : null,
+                actor: actor(h.actor),
+                reason: h.code ? t(`rejectReason.${h.code}`) : null,
+                note: h.note,
+              }))}
+            />
+          </Card>
+        </div>
+        <div className="space-y-6">
+          {writable && options.length ? (
+            <Card title={t("transition.title")}>
+              <TransitionForm locale={locale} tenant={ctx.slug} id={r.id} options={options} currency={ctx.reportingCurrency} today={new Date().toISOString().slice(0, 10)} />
+            </Card>
+          ) : (
+            <Card title={t("transition.title")}>
+              <p className="text-sm text-slate-600">{options.length ? t("transition.readOnly") : t("transition.final")}</p>
+            </Card>
+          )}
+          {writable && isDuplicate ? (
+            <Card title={t("override.title")}>
+              <p className="mb-3 text-sm text-slate-600">{t("override.hint")}</p>
+              <OverrideForm locale={locale} tenant={ctx.slug} id={r.id} />
+            </Card>
+          ) : null}
+          <p className="text-xs text-slate-500">{t("detail.protection", { count: r.program.protectionWindowDays })}</p>
+        </div>
+      </div>
+    </>
+  );
+}

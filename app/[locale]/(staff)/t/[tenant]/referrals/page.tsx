@@ -1,0 +1,82 @@
+import Link from "next/link";
+import { BulkTriage } from "@/components/referrals/bulk-triage";
+import { PipelineFilters } from "@/components/referrals/pipeline-filters";
+import { PipelineTable } from "@/components/referrals/pipeline-table";
+import { buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
+import { requireTenantPage } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { formatNumber } from "@/lib/i18n/format";
+import { localeParam } from "@/lib/i18n/params";
+import { getT } from "@/lib/i18n/server";
+import { pipelineStatuses } from "@/lib/referrals/codes";
+import { listReferrals, pipelineFilterOptions } from "@/lib/referrals/list-referrals";
+import { flattenSearchParams, pipelineQuery, pipelineSearch, type SearchParams } from "@/lib/referrals/list-query";
+
+type Props = { params: Promise<{ locale: string; tenant: string }>; searchParams: Promise<SearchParams> };
+
+export default async function ReferralsPage({ params, searchParams }: Props) {
+  const locale = await localeParam(params);
+  const { tenant } = await params;
+  const ctx = await requireTenantPage(locale, tenant, "referrals:read");
+  const query = pipelineQuery.parse(flattenSearchParams(await searchParams));
+  const [result, options, t] = await Promise.all([listReferrals(ctx, query), pipelineFilterOptions(ctx), getT(locale, ["referrals", "common"])]);
+  const base = `/${locale}/t/${ctx.slug}/referrals`;
+  const writable = can(ctx.role, "referrals:write");
+  const allCount = Object.values(result.statusCounts).reduce((n: number, c) => n + (c ?? 0), 0);
+  const filtered = !!(query.status || query.program || query.partner || query.pair || query.cross || query.from || query.to);
+  const defaultDir = query.sort === "submitted" ? "desc" : "asc";
+  const dir = query.dir ?? defaultDir;
+  const sortHref = (key: "submitted" | "status" | "name") => {
+    const nextDir = key === query.sort ? (dir === "asc" ? "desc" : "asc") : undefined;
+    return `${base}${pipelineSearch(query, { sort: key === "submitted" ? undefined : key, dir: nextDir, page: undefined })}`;
+  };
+  const tab = (status: string | undefined, label: string, count: number) => {
+    const active = query.status === status;
+    return (
+      <Link
+        key={status ?? "all"}
+        href={`${base}${pipelineSearch(query, { status, page: undefined })}`}
+        aria-current={active ? "page" : undefined}
+        className={`shrink-0 rounded-full px-3 py-1.5 text-sm font-medium ring-1 ring-inset ${active ? "bg-slate-900 text-white ring-slate-900" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"}`}
+      >
+        {label} <span className={`tabular-nums ${active ? "text-slate-300" : "text-slate-500"}`}>{formatNumber(locale, count)}</span>
+      </Link>
+    );
+  };
+  const table = (
+    <PipelineTable
+      rows={result.items} locale={locale} base={base} selectable={writable} sortHref={sortHref}
+      sort={{ key: query.sort, dir }} t={t}
+    />
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={t("title")}
+        subtitle={t("pipeline.count", { count: result.total })}
+        actions={<a href={`${base}/export${pipelineSearch(query, { page: undefined })}`} download className={buttonClass("secondary")}>{t("pipeline.export")}</a>}
+      />
+      <nav aria-label={t("filters.status")} className="mb-4 flex gap-2 overflow-x-auto pb-1">
+        {tab(undefined, t("filters.allStatuses"), allCount)}
+        {pipelineStatuses.map((s) => tab(s, t(`status.${s}`), result.statusCounts[s] ?? 0))}
+      </nav>
+      <PipelineFilters query={query} options={options} resetHref={base} t={t} />
+      {result.items.length === 0 ? (
+        <p className="rounded-xl bg-white p-8 text-center text-sm text-slate-600 ring-1 ring-slate-200">{t(filtered ? "pipeline.emptyFiltered" : "pipeline.empty")}</p>
+      ) : writable ? (
+        <BulkTriage locale={locale} tenant={ctx.slug}>{table}</BulkTriage>
+      ) : (
+        table
+      )}
+      <Pagination
+        page={result.page}
+        pageCount={result.pageCount}
+        href={(p) => `${base}${pipelineSearch(query, { page: p > 1 ? String(p) : undefined })}`}
+        labels={{ prev: t("pagination.prev"), next: t("pagination.next"), of: t("pagination.of", { page: result.page, pages: result.pageCount }) }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+"use client";
+import { useActionState } from "react";
+import { useTranslation } from "react-i18next";
+import { FormMessage } from "@/components/auth/form-message";
+import { Button } from "@/components/ui/button";
+import { ErrorText, Field, Select, TextArea, TextInput } from "@/components/ui/field";
+import { markets } from "@/lib/directory/platforms";
+import { locales } from "@/lib/i18n/settings";
+import { applyToProgramAction } from "@/lib/partners/public-actions";
+import type { FormState } from "@/lib/validation/form";
+
+type Props = { locale: string; tenant: string; programId: string; agency: string; programMarkets: string[] };
+
+export function ApplicationForm({ locale, tenant, programId, agency, programMarkets }: Props) {
+  const { t } = useTranslation(["partners", "common"]);
+  const [state, action, pending] = useActionState<FormState, FormData>(applyToProgramAction.bind(null, { locale, tenant, programId }), {});
+  if (state.ok && state.message) {
+    const outcome = state.message.key === "already_applied" ? "already_applied" : "received";
+    return (
+      <div role="status" className="space-y-2 text-center">
+        <p className="text-3xl" aria-hidden>{outcome === "received" ? "✓" : "✉"}</p>
+        <h2 className="text-lg font-semibold">{t(`apply.${outcome}.title`)}</h2>
+        <p className="text-sm text-slate-600">{t(`apply.${outcome}.body`, { agency })}</p>
+      </div>
+    );
+  }
+  const v = state.values ?? {};
+  const e = state.fieldErrors ?? {};
+  const count = Object.keys(e).length;
+  return (
+    <form action={action} noValidate className="space-y-5">
+      <FormMessage message={state.message ?? (count ? { key: "form_has_errors", values: { count } } : undefined)} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label={t("fields.name")} name="name" error={e.name}>
+          {(a) => <TextInput {...a} name="name" autoComplete="name" maxLength={120} defaultValue={v.name ?? ""} />}
+        </Field>
+        <Field label={t("fields.email")} name="email" error={e.email}>
+          {(a) => <TextInput {...a} name="email" type="email" autoComplete="email" maxLength={200} defaultValue={v.email ?? ""} />}
+        </Field>
+        <Field label={t("fields.market")} name="market" error={e.market}>
+          {(a) => (
+            <Select {...a} name="market" defaultValue={v.market ?? (programMarkets.length === 1 ? programMarkets[0] : "")}>
+              <option value="" disabled>{t("invite.chooseMarket")}</option>
+              {markets.map((m) => <option key={m} value={m}>{t(`common:markets.${m}`)}</option>)}
+            </Select>
+          )}
+        </Field>
+        <Field label={t("fields.country")} name="country" error={e.country} hint={t("hints.country")}>
+          {(a) => <TextInput {...a} name="country" autoComplete="country" maxLength={2} defaultValue={v.country ?? ""} className="uppercase" />}
+        </Field>
+        <Field label={t("fields.language")} name="language" error={e.language} hint={t("apply.languageHint")}>
+          {(a) => (
+            <Select {...a} name="language" defaultValue={v.language ?? locale}>
+              {locales.map((l) => <option key={l} value={l}>{l === "ru" ? "Русский" : "English"}</option>)}
+            </Select>
+          )}
+        </Field>
+      </div>
+      <Field label={t("apply.pitch")} name="pitch" error={e.pitch} hint={t("apply.pitchHint")}>
+        {(a) => <TextArea {...a} name="pitch" rows={5} maxLength={1000} defaultValue={v.pitch ?? ""} />}
+      </Field>
+      {/* Honeypot: hidden from people and assistive technology; bots that fill it are ignored. */}
+      <div aria-hidden className="absolute -left-[10000px] h-px w-px overflow-hidden">
+        <label>
+          {t("apply.honeypot")}
+          <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
+        </label>
+      </div>
+      <div>
+        <label className="flex items-start gap-2 text-sm text-slate-700">
+          <input
+            type="checkbox"
+            name="consent"
+            value="yes"
+            defaultChecked={v.consent === "yes"}
+            aria-invalid={!!e.consent}
+            aria-describedby={e.consent ? "consent-error" : undefined}
+            className="mt-0.5 size-4 shrink-0 rounded border-slate-300 text-indigo-600"
+          />
+          <span>{t("apply.consent", { agency })}</span>
+        </label>
+        <ErrorText id="consent-error" error={e.consent} />
+      </div>
+      <Button type="submit" disabled={pending} className="w-full sm:w-auto">{pending ? t("apply.sending") : t("apply.submit")}</Button>
+    </form>
+  );
+}

@@ -1,0 +1,17 @@
+import { Badge } from "@/components/ui/card";
+import type { ReferralStatus } from "@/lib/db/generated/enums";
+
+const tones: Record<ReferralStatus, "slate" | "green" | "amber" | "indigo" | "red"> = {
+  draft: "slate",
+  submitted: "indigo",
+  in_review: "amber",
+  qualified: "indigo",
+  in_negotiation: "indigo",
+  won: "green",
+  lost: "slate",
+  rejected: "red",
+};
+
+export function StatusBadge({ status, label }: { status: ReferralStatus; label: string }) {
+  return <Badge tone={tones[status]}>{label}</Badge>;
+}

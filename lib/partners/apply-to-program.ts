@@ -1,0 +1,39 @@
+import { createApplication, findOpenProgram } from "@/lib/db/public-programs";
+import { NotFoundError } from "@/lib/errors";
+import { createI18n } from "@/lib/i18n/instance";
+import type { ApplicationInput } from "./schemas";
+
+/** The open program behind a public application link; anything else (invite-only, archived, foreign) is null. */
+export function findApplicationProgram(tenantSlug: string, programId: string) {
+  return findOpenProgram(tenantSlug, programId);
+}
+
+export type ApplicationOutcome = "received" | "already_applied";
+
+/**
+ * A public application to an open program: a partner row with status "applied", enrolled in the
+ * program, waiting for staff to approve or decline. The audit entry keeps the application text
+ * and the consent exactly as the applicant saw it. A second application with the same e-mail gets
+ * the same friendly answer whatever that partner's status is, so nothing about them leaks.
+ */
+export async function applyToProgram(target: { tenantSlug: string; programId: string }, input: ApplicationInput): Promise<ApplicationOutcome> {
+  const program = await findOpenProgram(target.tenantSlug, target.programId);
+  if (!program) throw new NotFoundError();
+  // Only bots fill the hidden field: they get the normal answer and nothing is stored.
+  if (input.website) return "received";
+  const t = createI18n(input.language).getFixedT(input.language, "partners");
+  const result = await createApplication(program, {
+    name: input.name,
+    email: input.email,
+    market: input.market,
+    country: input.country,
+    preferredLocale: input.language,
+    record: {
+      programId: program.id,
+      program: program.name,
+      pitch: input.pitch,
+      consent: { text: t("apply.consent", { agency: program.tenant.name }), locale: input.language, at: new Date().toISOString() },
+    },
+  });
+  return result.ok ? "received" : "already_applied";
+}

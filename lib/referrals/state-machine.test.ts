@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import type { ReferralStatus } from "@/lib/db/generated/enums";
+import { referralStatuses } from "./codes";
+import { isLegal, nextStatuses, planTransition, type TransitionInput } from "./state-machine";
+
+const now = new Date("2026-11-20T12:00:00Z");
+
+const legal: [ReferralStatus, ReferralStatus, "partner" | "staff"][] = [
+  ["draft", "submitted", "partner"],
+  ["submitted", "in_review", "staff"],
+  ["submitted", "rejected", "staff"],
+  ["in_review", "qualified", "staff"],
+  ["in_review", "rejected", "staff"],
+  ["qualified", "in_negotiation", "staff"],
+  ["qualified", "lost", "staff"],
+  ["in_negotiation", "won", "staff"],
+  ["in_negotiation", "lost", "staff"],
+];
+
+/** The smallest complete input for a move to `to`. */
+function requiredInput(to: ReferralStatus): TransitionInput {
+  if (to === "rejected") return { to, rejectReason: "not_a_fit" };
+  if (to === "lost") return { to, note: "Budget frozen" };
+  if (to === "won") return { to, dealValueMinor: 500_000n, dealCurrency: "USD", closedOn: new Date("2026-11-18T00:00:00Z") };
+  return { to };
+}
+
+describe("the transition table", () => {
+  it("allows exactly the listed moves, each for one kind of actor", () => {
+    for (const from of referralStatuses) {
+      for (const to of referralStatuses) {
+        for (const actor of ["partner", "staff"] as const) {
+          const expected = legal.some(([f, t, a]) => f === from && t === to && a === actor);
+          expect(isLegal(from, to, actor), `${from} → ${to} by ${actor}`).toBe(expected);
+        }
+      }
+    }
+  });
+
+  it("lists the next steps per actor", () => {
+    expect(nextStatuses("draft", "partner")).toEqual(["submitted"]);
+    expect(nextStatuses("draft", "staff")).toEqual([]);
+    expect(nextStatuses("in_negotiation", "staff")).toEqual(["won", "lost"]);
+    expect(nextStatuses("won", "staff")).toEqual([]);
+  });
+
+  it("throws referral_transition_invalid for every illegal pair, even with complete input", () => {
+    for (const from of referralStatuses) {
+      for (const to of referralStatuses) {
+        if (legal.some(([f, t]) => f === from && t === to)) continue;
+        expect(() => planTransition(from, requiredInput(to), "staff", now), `${from} → ${to}`).toThrow(
+          expect.objectContaining({ code: "referral_transition_invalid" }),
+        );
+      }
+    }
+  });
+
+  it("a partner cannot move their referral past submission", () => {
+    expect(() => planTransition("submitted", { to: "in_review" }, "partner", now)).toThrow(expect.objectContaining({ code: "referral_transition_invalid" }));
+  });
+});
+
+describe("required inputs", () => {
+  const code = (from: ReferralStatus, input: TransitionInput) => {
+    try {
+      planTransition(from, input, "staff", now);
+      return "ok";
+    } catch (e) {
+      return (e as { code: string }).code;
+    }
+  };
+
+  it("a rejection needs one of the four reason codes", () => {
+    expect(code("submitted", { to: "rejected" })).toBe("reject_reason_required");
+    expect(code("submitted", { to: "rejected", rejectReason: "spam" as never })).toBe("reject_reason_required");
+    for (const reason of ["duplicate", "not_a_fit", "no_consent", "unreachable"] as const) {
+      expect(code("in_review", { to: "rejected", rejectReason: reason })).toBe("ok");
+    }
+  });
+
+  it("a loss needs a reason", () => {
+    expect(code("qualified", { to: "lost" })).toBe("lost_reason_required");
+    expect(code("qualified", { to: "lost", note: "   " })).toBe("lost_reason_required");
+    expect(planTransition("qualified", { to: "lost", note: " Chose a competitor " }, "staff", now)).toMatchObject({ lostReason: "Chose a competitor", closedAt: now });
+  });
+
+  it("a win needs a positive deal value, a currency and a close date that is not in the future", () => {
+    const won = requiredInput("won");
+    expect(code("in_negotiation", { ...won, dealValueMinor: null })).toBe("deal_value_required");
+    expect(code("in_negotiation", { ...won, dealValueMinor: 0n })).toBe("deal_value_required");
+    expect(code("in_negotiation", { ...won, dealCurrency: null })).toBe("deal_currency_required");
+    expect(code("in_negotiation", { ...won, closedOn: null })).toBe("close_date_required");
+    expect(code("in_negotiation", { ...won, closedOn: new Date("2026-11-25T00:00:00Z") })).toBe("close_date_future");
+    expect(planTransition("in_negotiation", won, "staff", now)).toMatchObject({ dealValueMinor: 500_000n, dealCurrency: "USD", closedAt: won.closedOn });
+  });
+
+  it("stamps the milestone dates", () => {
+    expect(planTransition("in_review", { to: "qualified" }, "staff", now).qualifiedAt).toEqual(now);
+    expect(planTransition("draft", { to: "submitted" }, "partner", now).submittedAt).toEqual(now);
+  });
+});

@@ -1,0 +1,125 @@
+import type { PartnerContext } from "@/lib/db/partner-context";
+import { DomainError, NotFoundError } from "@/lib/errors";
+import { findDuplicate, lockSubjectKeys } from "./duplicates";
+import type { ReferralInput } from "./schemas";
+import { planTransition } from "./state-machine";
+import { subjectKeys } from "./subject-keys";
+import { auditIn, TX_OPTIONS, type TenantTx } from "./tx";
+
+/** The program must be one the partner is enrolled in, live, open to direct referrals, and cover the target market. */
+async function assertProgramOpen(tx: TenantTx, ctx: PartnerContext, input: ReferralInput) {
+  const enrolment = await tx.programPartner.findFirst({
+    where: { partnerId: ctx.partnerId, programId: input.programId, program: { archivedAt: null, mode: { in: ["direct", "both"] } } },
+    select: { program: { select: { markets: true } } },
+  });
+  if (!enrolment) throw new DomainError("program_unavailable");
+  if (!enrolment.program.markets.includes(input.targetMarket)) throw new DomainError("target_market_not_in_program");
+}
+
+function columns(input: ReferralInput) {
+  return {
+    programId: input.programId,
+    kind: input.kind,
+    mechanic: "direct" as const,
+    subjectName: input.subjectName,
+    sourceMarket: input.sourceMarket,
+    targetMarket: input.targetMarket,
+    country: input.country,
+    website: input.website,
+    platforms: input.platforms,
+    contactName: input.contactName,
+    contactChannel: input.contactChannel,
+    contactValue: input.contactValue,
+    relationship: input.relationship,
+    fitReason: input.fitReason,
+    consentToIntro: input.consentToIntro,
+  };
+}
+
+async function replaceKeys(tx: TenantTx, ctx: PartnerContext, referralId: string, keys: string[]) {
+  await tx.referralSubjectKey.deleteMany({ where: { referralId } });
+  if (keys.length) await tx.referralSubjectKey.createMany({ data: keys.map((key) => ({ tenantId: ctx.tenantId, referralId, key })) });
+}
+
+/** An editable draft of the partner's own; anything else (another partner's, submitted) is refused. */
+async function ownDraft(tx: TenantTx, ctx: PartnerContext, id: string) {
+  const draft = await tx.referral.findFirst({ where: { id, partnerId: ctx.partnerId }, select: { id: true, status: true } });
+  if (!draft) throw new NotFoundError();
+  if (draft.status !== "draft") throw new DomainError("referral_not_editable");
+  return draft;
+}
+
+/** Saves a draft: only the partner sees it; nothing is checked for duplicates until it is submitted. */
+export async function saveReferralDraft(ctx: PartnerContext, input: ReferralInput, id?: string): Promise<{ id: string }> {
+  const actor = { tenantId: ctx.tenantId, userId: ctx.userId };
+  return ctx.db.$transaction(async (tx) => {
+    await assertProgramOpen(tx, ctx, input);
+    let referralId = id;
+    if (referralId) {
+      await ownDraft(tx, ctx, referralId);
+      const { count } = await tx.referral.updateMany({ where: { id: referralId, partnerId: ctx.partnerId, status: "draft" }, data: columns(input) });
+      if (count === 0) throw new DomainError("referral_not_editable");
+    } else {
+      referralId = (await tx.referral.create({ data: { ...columns(input), tenantId: ctx.tenantId, partnerId: ctx.partnerId, status: "draft" } })).id;
+      await tx.referralTransition.create({ data: { tenantId: ctx.tenantId, referralId, fromStatus: null, toStatus: "draft", actorUserId: ctx.userId } });
+      await auditIn(tx, actor, { action: "referral.drafted", entityType: "Referral", entityId: referralId, data: { subjectName: input.subjectName } });
+    }
+    await replaceKeys(tx, ctx, referralId, subjectKeys(input));
+    return { id: referralId };
+  }, TX_OPTIONS);
+}
+
+export type SubmitResult = { id: string; duplicate: boolean };
+
+/**
+ * Submits a referral (new, or the partner's draft). Under a lock on each of the subject's keys it
+ * looks for an earlier owner: a client of the agency, or an earlier referral inside its
+ * protection window. A duplicate is still saved — nothing the partner typed is lost — but is
+ * rejected at once by the system with reason "duplicate". The first valid referral wins.
+ */
+export async function submitReferral(ctx: PartnerContext, input: ReferralInput, id?: string): Promise<SubmitResult> {
+  const actor = { tenantId: ctx.tenantId, userId: ctx.userId };
+  const now = new Date();
+  const keys = subjectKeys(input);
+  return ctx.db.$transaction(async (tx) => {
+    await assertProgramOpen(tx, ctx, input);
+    if (id) await ownDraft(tx, ctx, id);
+    const effect = planTransition("draft", { to: "submitted" }, "partner", now);
+    await lockSubjectKeys(tx, ctx.tenantId, keys);
+    const duplicate = await findDuplicate(tx, { keys, excludeId: id, now });
+
+    const data = { ...columns(input), status: "submitted" as const, submittedAt: effect.submittedAt };
+    let referralId = id;
+    if (referralId) {
+      const { count } = await tx.referral.updateMany({ where: { id: referralId, partnerId: ctx.partnerId, status: "draft" }, data });
+      if (count === 0) throw new DomainError("referral_not_editable");
+    } else {
+      referralId = (await tx.referral.create({ data: { ...data, tenantId: ctx.tenantId, partnerId: ctx.partnerId } })).id;
+    }
+    await replaceKeys(tx, ctx, referralId, keys);
+    await tx.referralTransition.create({
+      data: { tenantId: ctx.tenantId, referralId, fromStatus: id ? "draft" : null, toStatus: "submitted", actorUserId: ctx.userId },
+    });
+    await auditIn(tx, actor, { action: "referral.submitted", entityType: "Referral", entityId: referralId, data: { subjectName: input.subjectName, keys } });
+
+    if (duplicate) {
+      await tx.referral.updateMany({
+        where: { id: referralId },
+        data: {
+          status: "rejected", rejectReason: "duplicate", closedAt: now,
+          duplicateOfId: duplicate.duplicateOfId, duplicateReason: duplicate.reason,
+          ...(duplicate.brandId ? { brandId: duplicate.brandId } : {}),
+          ...(duplicate.creatorId ? { creatorId: duplicate.creatorId } : {}),
+        },
+      });
+      await tx.referralTransition.create({
+        data: { tenantId: ctx.tenantId, referralId, fromStatus: "submitted", toStatus: "rejected", actorUserId: null, reason: "duplicate", internal: false },
+      });
+      await auditIn(tx, { tenantId: ctx.tenantId, userId: null }, {
+        action: "referral.rejected_as_duplicate", entityType: "Referral", entityId: referralId,
+        data: { duplicateReason: duplicate.reason, duplicateOfId: duplicate.duplicateOfId },
+      });
+    }
+    return { id: referralId, duplicate: !!duplicate };
+  }, TX_OPTIONS);
+}

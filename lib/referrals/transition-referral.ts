@@ -1,0 +1,83 @@
+import { assertCan } from "@/lib/auth/permissions";
+import type { TenantContext } from "@/lib/db/tenant-context";
+import { DomainError, NotFoundError } from "@/lib/errors";
+import { linkClientRecord } from "./client-record";
+import { notifiesPartner, planTransition, type TransitionInput } from "./state-machine";
+import { notifyPartner } from "./notify-partner";
+import { encodeReason } from "./transition-reason";
+import { auditIn, TX_OPTIONS } from "./tx";
+
+export type NotifyOptions = { appUrl?: string };
+
+/**
+ * Moves one referral to its next status, in one transaction: re-read, check the move and its
+ * inputs, update the row only if its status is still the one that was read (so of two
+ * concurrent moves exactly one applies), record the step, audit, and on `won` make the subject a
+ * client. The partner is e-mailed after the commit.
+ */
+export async function transitionReferral(ctx: TenantContext, id: string, input: TransitionInput, options: NotifyOptions = {}) {
+  assertCan(ctx, "referrals:write");
+  const now = new Date();
+  const internal = input.internal ?? true;
+  const actor = { tenantId: ctx.tenantId, userId: ctx.userId };
+  const done = await ctx.db.$transaction(async (tx) => {
+    const current = await tx.referral.findFirst({ where: { id, status: { not: "draft" } } });
+    if (!current) throw new NotFoundError();
+    const effect = planTransition(current.status, input, "staff", now);
+    const { count } = await tx.referral.updateMany({
+      where: { id, status: current.status },
+      data: {
+        status: input.to,
+        ...(effect.qualifiedAt ? { qualifiedAt: effect.qualifiedAt } : {}),
+        ...(effect.closedAt ? { closedAt: effect.closedAt } : {}),
+        ...(effect.rejectReason ? { rejectReason: effect.rejectReason } : {}),
+        ...(effect.lostReason ? { lostReason: effect.lostReason } : {}),
+        ...(effect.dealValueMinor ? { dealValueMinor: effect.dealValueMinor, dealCurrency: effect.dealCurrency } : {}),
+      },
+    });
+    if (count === 0) throw new DomainError("referral_changed");
+    const client = input.to === "won" ? await linkClientRecord(tx, actor, current) : null;
+    if (client) await tx.referral.updateMany({ where: { id }, data: client });
+    await tx.referralTransition.create({
+      data: { tenantId: ctx.tenantId, referralId: id, fromStatus: current.status, toStatus: input.to, actorUserId: ctx.userId,
+        reason: encodeReason(effect.rejectReason, effect.note), internal: effect.note ? internal : false },
+    });
+    await auditIn(tx, actor, {
+      action: "referral.transitioned",
+      entityType: "Referral",
+      entityId: id,
+      data: {
+        from: current.status, to: input.to, ...(effect.rejectReason ? { rejectReason: effect.rejectReason } : {}),
+        ...(effect.dealValueMinor ? { dealValueMinor: effect.dealValueMinor.toString(), dealCurrency: effect.dealCurrency ?? null } : {}),
+        ...(client ?? {}),
+      },
+    });
+    return { current, effect, client };
+  }, TX_OPTIONS);
+
+  if (notifiesPartner(input.to)) {
+    await notifyPartner(ctx.db, ctx, {
+      referralId: id, partnerId: done.current.partnerId, subjectName: done.current.subjectName, to: input.to,
+      note: done.effect.note, internal, rejectReason: done.effect.rejectReason ?? null,
+    }, options.appUrl);
+  }
+  return { id, from: done.current.status, to: input.to, ...(done.client ?? {}) };
+}
+
+export type BulkResult = { id: string; ok: true } | { id: string; ok: false; code: string };
+
+/** One move applied to many referrals; each succeeds or fails on its own and says why. */
+export async function bulkTransition(ctx: TenantContext, ids: readonly string[], input: TransitionInput, options: NotifyOptions = {}): Promise<BulkResult[]> {
+  assertCan(ctx, "referrals:write");
+  const results: BulkResult[] = [];
+  for (const id of [...new Set(ids)]) {
+    try {
+      await transitionReferral(ctx, id, input, options);
+      results.push({ id, ok: true });
+    } catch (error) {
+      if (!(error instanceof DomainError)) console.error("bulk transition failed", id, error);
+      results.push({ id, ok: false, code: error instanceof DomainError ? error.code : "unexpected" });
+    }
+  }
+  return results;
+}

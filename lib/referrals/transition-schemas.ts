@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { dealCurrencies, pipelineStatuses, rejectReasons } from "./codes";
+import { parseMoneyToMinor } from "./money";
+import type { TransitionInput } from "./state-machine";
+
+const choice = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(values).optional());
+const text = (max: number) => z.string().trim().max(max).optional().transform((v) => v || null);
+const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+
+/**
+ * The staff transition form. Which inputs a move requires is decided by the state machine
+ * (one place); this schema only turns the typed text into values: "12 500,50" → 1250050n.
+ */
+export const transitionForm = z
+  .object({
+    to: choice(pipelineStatuses),
+    note: text(2000),
+    internal: checkbox.optional().default(false),
+    rejectReason: choice(rejectReasons),
+    dealValue: text(40),
+    dealCurrency: choice(dealCurrencies),
+    closedOn: text(10),
+  })
+  .transform((v, ctx): TransitionInput => {
+    if (!v.to) {
+      ctx.addIssue({ code: "custom", message: "transition_required", path: ["to"] });
+      return z.NEVER;
+    }
+    let dealValueMinor: bigint | null = null;
+    if (v.to === "won" && v.dealValue) {
+      dealValueMinor = parseMoneyToMinor(v.dealValue, v.dealCurrency ?? "USD");
+      if (dealValueMinor === null) ctx.addIssue({ code: "custom", message: "money_invalid", path: ["dealValue"] });
+    }
+    let closedOn: Date | null = null;
+    if (v.to === "won" && v.closedOn) {
+      closedOn = /^\d{4}-\d{2}-\d{2}$/.test(v.closedOn) ? new Date(`${v.closedOn}T00:00:00Z`) : null;
+      if (!closedOn || Number.isNaN(closedOn.getTime())) ctx.addIssue({ code: "custom", message: "date_invalid", path: ["closedOn"] });
+    }
+    return {
+      to: v.to,
+      note: v.note,
+      internal: v.internal,
+      rejectReason: v.rejectReason ?? null,
+      dealValueMinor,
+      dealCurrency: v.dealCurrency ?? null,
+      closedOn,
+    };
+  });
+
+/** Where a state-machine error belongs on the transition form. */
+export const transitionErrorField: Record<string, string> = {
+  reject_reason_required: "rejectReason",
+  lost_reason_required: "note",
+  deal_value_required: "dealValue",
+  deal_currency_required: "dealCurrency",
+  close_date_required: "closedOn",
+  close_date_future: "closedOn",
+};
+
+/** Bulk triage from the pipeline table: one move for many referrals. */
+export const bulkForm = z.object({
+  ids: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().min(1).max(64)).min(1, { message: "select_referrals" }).max(100)),
+  action: choice(["in_review", "rejected"] as const).refine((v) => !!v, { message: "transition_required" }),
+  rejectReason: choice(rejectReasons),
+});
+
+/** Staff overriding a duplicate: the reason is recorded on the referral and in its history. */
+export const overrideForm = z.object({
+  reason: z.string().trim().min(1).max(1000),
+  to: z.enum(["submitted", "in_review"]).catch("in_review"),
+});
