@@ -14,13 +14,13 @@ export function PortalNav({ base, labels }: { base: string; labels: Labels }) {
     { href: `${list}/new`, label: labels.submit, active: pathname === `${list}/new` },
   ];
   return (
-    <nav aria-label={labels.nav} className="-mb-px flex gap-1 overflow-x-auto">
+    <nav aria-label={labels.nav} className="-mb-px flex overflow-x-auto">
       {items.map((item) => (
         <Link
           key={item.href}
           href={item.href}
           aria-current={item.active ? "page" : undefined}
-          className={`shrink-0 border-b-2 px-3 py-2.5 text-sm font-medium ${item.active ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+          className={`shrink-0 border-b-2 px-2 py-2.5 sm:px-3 text-sm font-medium ${item.active ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
         >
           {item.label}
         </Link>

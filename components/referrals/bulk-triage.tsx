@@ -6,6 +6,7 @@ import { Notice } from "@/components/ui/card";
 import { ErrorText } from "@/components/ui/field";
 import { bulkTransitionAction, type BulkState } from "@/lib/referrals/actions";
 import { rejectReasons } from "@/lib/referrals/codes";
+import { submitWithoutReset } from "./submit-without-reset";
 
 const control = "rounded-md border-0 bg-white px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600";
 
@@ -34,7 +35,7 @@ export function BulkTriage({ locale, tenant, children }: { locale: string; tenan
   }
 
   return (
-    <form action={action} onChange={onChange} onReset={() => setSelected(0)} className="space-y-3">
+    <form action={action} onSubmit={submitWithoutReset(action)} onChange={onChange} className="space-y-3">
       <div className="flex flex-wrap items-end gap-3 rounded-xl bg-white px-4 py-3 shadow-xs ring-1 ring-slate-200">
         <p className="mr-auto text-sm text-slate-600" aria-live="polite">{t("bulk.selected", { count: selected })}</p>
         <label>

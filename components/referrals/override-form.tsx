@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Select, TextArea } from "@/components/ui/field";
 import { overrideDuplicateAction } from "@/lib/referrals/actions";
 import type { FormState } from "@/lib/validation/form";
+import { submitWithoutReset } from "./submit-without-reset";
 
 /** Staff: reopen a referral rejected as a duplicate, with the reason on record. */
 export function OverrideForm({ locale, tenant, id }: { locale: string; tenant: string; id: string }) {
@@ -14,7 +15,7 @@ export function OverrideForm({ locale, tenant, id }: { locale: string; tenant: s
   const values = state.values ?? {};
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} noValidate className="space-y-4">
+    <form action={action} onSubmit={submitWithoutReset(action)} noValidate className="space-y-4">
       <FormMessage message={state.message} />
       <Field label={t("override.reason")} name="reason" error={errors.reason} hint={t("override.reasonHint")}>
         {(a) => <TextArea {...a} name="reason" defaultValue={values.reason ?? ""} />}

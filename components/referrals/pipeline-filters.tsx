@@ -1,6 +1,5 @@
 import Link from "next/link";
 import type { TFunction } from "i18next";
-import { pipelineStatuses } from "@/lib/referrals/codes";
 import type { PipelineQuery } from "@/lib/referrals/list-query";
 
 const control = "rounded-md border-0 bg-white px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600";
@@ -12,13 +11,6 @@ type Options = { programs: { id: string; name: string }[]; partners: { id: strin
 export function PipelineFilters({ query, options, resetHref, t }: { query: PipelineQuery; options: Options; resetHref: string; t: TFunction }) {
   return (
     <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3">
-      <label>
-        <span className={label}>{t("filters.status")}</span>
-        <select name="status" defaultValue={query.status ?? ""} className={control}>
-          <option value="">{t("filters.allStatuses")}</option>
-          {pipelineStatuses.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
-        </select>
-      </label>
       <label>
         <span className={label}>{t("filters.program")}</span>
         <select name="program" defaultValue={query.program ?? ""} className={`${control} max-w-48`}>
@@ -52,6 +44,7 @@ export function PipelineFilters({ query, options, resetHref, t }: { query: Pipel
         <input type="checkbox" name="cross" value="1" defaultChecked={query.cross} className="size-4 rounded border-slate-300 text-indigo-600" />
         {t("filters.crossOnly")}
       </label>
+      {query.status ? <input type="hidden" name="status" value={query.status} /> : null}
       {query.sort !== "submitted" ? <input type="hidden" name="sort" value={query.sort} /> : null}
       {query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
       <div className="flex items-center gap-3">

@@ -8,6 +8,7 @@ import { markets, platformCodes } from "@/lib/directory/platforms";
 import { saveReferralAction } from "@/lib/referrals/actions";
 import { contactChannels, MAX_PLATFORMS, MIN_FIT_REASON, relationships } from "@/lib/referrals/codes";
 import type { FormState } from "@/lib/validation/form";
+import { submitWithoutReset } from "./submit-without-reset";
 
 type Values = Record<string, string | undefined>;
 type Program = { id: string; name: string; markets: string[] };
@@ -35,7 +36,7 @@ export function ReferralForm({ locale, tenant, id, initial, programs, cancelHref
   );
 
   return (
-    <form action={action} noValidate className="space-y-8">
+    <form action={action} onSubmit={submitWithoutReset(action)} noValidate className="space-y-8">
       <FormMessage message={state.message ?? (count ? { key: "form_has_errors", values: { count } } : undefined)} />
 
       <fieldset className="space-y-4">

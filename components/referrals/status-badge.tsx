@@ -13,5 +13,5 @@ const tones: Record<ReferralStatus, "slate" | "green" | "amber" | "indigo" | "re
 };
 
 export function StatusBadge({ status, label }: { status: ReferralStatus; label: string }) {
-  return <Badge tone={tones[status]}>{label}</Badge>;
+  return <span className="whitespace-nowrap"><Badge tone={tones[status]}>{label}</Badge></span>;
 }

@@ -8,6 +8,7 @@ import type { ReferralStatus } from "@/lib/db/generated/enums";
 import { transitionReferralAction } from "@/lib/referrals/actions";
 import { dealCurrencies, rejectReasons } from "@/lib/referrals/codes";
 import type { FormState } from "@/lib/validation/form";
+import { submitWithoutReset } from "./submit-without-reset";
 
 /** Staff: the legal next steps of a referral, each asking only for the inputs it needs. */
 export function TransitionForm({ locale, tenant, id, options, currency, today }: { locale: string; tenant: string; id: string; options: ReferralStatus[]; currency: string; today: string }) {
@@ -18,7 +19,7 @@ export function TransitionForm({ locale, tenant, id, options, currency, today }:
   const [to, setTo] = useState<string>(values.to ?? (options.length === 1 ? options[0] : ""));
 
   return (
-    <form action={action} noValidate className="space-y-4">
+    <form action={action} onSubmit={submitWithoutReset(action)} noValidate className="space-y-4">
       <FormMessage message={state.message ?? errors.to} />
       <fieldset>
         <legend className="mb-2 text-sm font-medium text-slate-800">{t("transition.choose")}</legend>

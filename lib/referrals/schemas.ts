@@ -19,7 +19,7 @@ const fields = z.object({
   kind: choice(["brand", "creator"] as const),
   subjectName: text(120),
   market: choice(markets),
-  country: text(2),
+  country: text(60),
   website: text(300),
   platforms: z.array(platformRow).max(MAX_PLATFORMS).optional().default([]),
   contactName: text(120),

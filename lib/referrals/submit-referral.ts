@@ -108,8 +108,9 @@ export async function submitReferral(ctx: PartnerContext, input: ReferralInput, 
         data: {
           status: "rejected", rejectReason: "duplicate", closedAt: now,
           duplicateOfId: duplicate.duplicateOfId, duplicateReason: duplicate.reason,
-          ...(duplicate.brandId ? { brandId: duplicate.brandId } : {}),
-          ...(duplicate.creatorId ? { creatorId: duplicate.creatorId } : {}),
+          // Link the client record it matched, when it is the same kind of subject.
+          ...(duplicate.brandId && input.kind === "brand" ? { brandId: duplicate.brandId } : {}),
+          ...(duplicate.creatorId && input.kind === "creator" ? { creatorId: duplicate.creatorId } : {}),
         },
       });
       await tx.referralTransition.create({

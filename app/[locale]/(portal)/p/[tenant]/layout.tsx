@@ -18,10 +18,10 @@ export default async function PortalLayout({ children, params }: { children: Rea
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-3xl items-center justify-between gap-3 px-4 py-3">
           <div className="min-w-0">
-            <p className="font-bold">Twoway<span className="text-indigo-600">.</span> <span className="font-normal text-slate-500">{t("portal:title")}</span></p>
+            <p className="font-bold">Twoway<span className="text-indigo-600">.</span> <span className="hidden font-normal text-slate-500 sm:inline">{t("portal:title")}</span></p>
             <p className="truncate text-xs text-slate-500">{ctx.tenantName}</p>
           </div>
-          <div className="flex items-center gap-3">
+          <div className="flex items-center gap-3 whitespace-nowrap">
             <LanguageSwitcher current={locale} />
             <SignOutButton locale={locale} label={t("nav:signOut")} />
           </div>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DuplicateNotices } from "@/components/referrals/duplicate-notices";
 import { FactList } from "@/components/referrals/fact-list";
 import { HistoryList } from "@/components/referrals/history-list";
 import { MarketPair } from "@/components/referrals/market-pair";
@@ -71,29 +72,7 @@ export default async function ReferralPage({ params, searchParams }: Props) {
       <div className="mb-4 space-y-3">
         {moved && (referralStatuses as readonly string[]).includes(moved) ? <Notice tone="success">{t("detail.moved", { status: t(`status.${moved}`) })}</Notice> : null}
         {overridden ? <Notice tone="success">{t("detail.overridden")}</Notice> : null}
-        {r.duplicateReason ? (
-          <Notice tone={r.overrideReason ? "info" : "error"}>
-            <p className="font-medium">
-              {r.duplicateReason === "already_client" ? t("detail.duplicateClient") : t("detail.duplicateReferral")}{" "}
-              {r.duplicateOf ? (
-                <Link href={`${base}/referrals/${r.duplicateOf.id}`} className="underline">
-                  {t("detail.duplicateOf", { name: r.duplicateOf.subjectName, partner: r.duplicateOf.partner?.name ?? "—", date: r.duplicateOf.submittedAt ? formatDate(locale, r.duplicateOf.submittedAt) : "—", status: t(`statusInSentence.${r.duplicateOf.status}`) })}
-                </Link>
-              ) : record ? <Link href={record.href} className="underline">{record.name}</Link> : null}
-            </p>
-            {r.overrideReason ? <p className="mt-1">{t("detail.overrideReason", { reason: r.overrideReason })}</p> : null}
-          </Notice>
-        ) : null}
-        {r.duplicates.length ? (
-          <Notice tone="info">
-            <p>{t("detail.laterDuplicates", { count: r.duplicates.length })}</p>
-            <ul className="mt-1 list-inside list-disc">
-              {r.duplicates.map((d) => (
-                <li key={d.id}><Link href={`${base}/referrals/${d.id}`} className="underline">{d.subjectName}</Link> · {d.partner?.name ?? "—"} · {d.submittedAt ? formatDate(locale, d.submittedAt) : "—"}</li>
-              ))}
-            </ul>
-          </Notice>
-        ) : null}
+        <DuplicateNotices referral={r} record={record} base={base} locale={locale} t={t} />
       </div>
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <div className="min-w-0 space-y-6">
@@ -105,7 +84,7 @@ export default async function ReferralPage({ params, searchParams }: Props) {
                 id: h.id,
                 when: formatDateTime(locale, h.at),
                 status: <StatusBadge status={h.to} label={t(`status.${h.to}`)} />,
-                badge: h.internal ? <Badge tone="amber">{t("history.internal")}</Badge> : null,
+                badge: h.internal && h.note ? <Badge tone="amber">{t("history.internal")}</Badge> : null,
                 actor: actor(h.actor),
                 reason: h.code ? t(`rejectReason.${h.code}`) : null,
                 note: h.note,
