@@ -1,8 +1,12 @@
 // Demo data for `npm start` and `npm run db:seed`: two tenants, staff for every role, partners in
-// both markets, a directory of brands and creators, two programs and referrals in every status.
+// both markets, a directory of brands and creators, two programs and referrals in every status
+// (with the subject keys that protect them from duplicates, as a real submission writes).
 // Idempotent: does nothing when the "northstar" tenant exists.
 import { hashPassword } from "@/lib/auth/password";
 import { normalizeHandle, normalizeWebsite } from "@/lib/directory/normalize";
+import type { ContactChannel, RejectReason } from "@/lib/referrals/codes";
+import { subjectKeys } from "@/lib/referrals/subject-keys";
+import { encodeReason } from "@/lib/referrals/transition-reason";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import type { Market, ReferralStatus, Role } from "@/lib/db/generated/enums";
 
@@ -37,7 +41,7 @@ const BRANDS = [
   { key: "harbor", name: "Harbor & Pine Coffee", market: "US", country: "US", website: "https://harborandpine.example", industry: "food & beverage", niches: ["coffee", "subscription"], languages: ["en"], contact: "Luis Ortega", isClient: false },
   { key: "stridewell", name: "Stridewell", market: "US", country: "US", website: "https://stridewell.example/us", industry: "apparel", niches: ["running", "fitness"], languages: ["en"], contact: null, isClient: false },
   { key: "nimbus", name: "Nimbus Travel", market: "US", country: "US", website: "https://nimbustravel.example", industry: "travel", niches: ["travel", "booking"], languages: ["en"], contact: "Grace Kim", isClient: false },
-  { key: "belyilen", name: "Белый Лён", market: "RU", country: "RU", website: "https://belyilen.example", industry: "skincare", niches: ["уход за кожей", "натуральная косметика"], languages: ["ru"], contact: "Марина Белова", isClient: true },
+  { key: "belyilen", name: "Белый Лён", market: "RU", country: "RU", website: "https://belyilen.example", industry: "skincare", niches: ["уход за кожей", "натуральная косметика"], languages: ["ru"], contact: "Марина Белова", isClient: false },
   { key: "sfera", name: "Сфера Финанс", market: "RU", country: "RU", website: "https://www.sfera-finance.example", industry: "fintech", niches: ["инвестиции", "мобильный банк"], languages: ["ru"], contact: "Павел Зайцев", isClient: false },
   { key: "umnaya", name: "Умная школа", market: "RU", country: "RU", website: "https://umnaya-shkola.example", industry: "edtech", niches: ["школьники", "онлайн-курсы"], languages: ["ru"], contact: null, isClient: false },
   { key: "severmed", name: "Северный мёд", market: "RU", country: "RU", website: "https://severmed.example", industry: "food & beverage", niches: ["мёд", "эко-продукты"], languages: ["ru"], contact: null, isClient: false },
@@ -73,23 +77,26 @@ const PATHS: Record<ReferralStatus, ReferralStatus[]> = {
   rejected: ["submitted", "in_review", "rejected"],
 };
 
+// The source market is the subject's own (the brand's or creator's home market, as the app
+// records it); `target` is the market the introduction goes to.
 type ReferralSeed = {
   program: "warm" | "pool"; partner: (typeof PARTNERS)[number]["key"]; status: ReferralStatus; daysAgo: number;
-  brand?: (typeof BRANDS)[number]["key"]; creator?: string; contact: [name: string, channel: string, value: string];
-  relationship: string; fitReason: string; deal?: [minor: bigint, currency: string]; lostReason?: string; rejectReason?: string;
+  brand?: (typeof BRANDS)[number]["key"]; creator?: string; target: Market; contact: [name: string, channel: ContactChannel, value: string];
+  relationship: string; fitReason: string; deal?: [minor: bigint, currency: string]; lostReason?: string;
+  reject?: [code: RejectReason, note: string | null];
 };
 
 const REFERRALS: ReferralSeed[] = [
-  { program: "warm", partner: "jessica", brand: "belyilen", status: "won", daysAgo: 58, contact: ["Марина Белова", "email", "marina@belyilen.example"], relationship: "Met at Cosmoprof; worked together on a US retail pilot.", fitReason: "Wants US distribution; Glowpath-style positioning fits our US retail contacts.", deal: [360_000_000n, "RUB"] },
-  { program: "warm", partner: "ekaterina", brand: "ledgerly", status: "won", daysAgo: 52, contact: ["Ben Walsh", "email", "ben@ledgerly.example"], relationship: "Бывший коллега по финтех-акселератору.", fitReason: "Ledgerly ищет партнёров для выхода на рынки СНГ.", deal: [1_850_000n, "USD"] },
-  { program: "warm", partner: "marcus", brand: "brightlane", status: "lost", daysAgo: 45, contact: ["Sarah Lin", "linkedin", "linkedin.com/in/sarahlin"], relationship: "College friend, now Head of Partnerships.", fitReason: "Expanding into Russian-speaking learners.", lostReason: "Budget frozen until Q3." },
-  { program: "warm", partner: "alexey", brand: "sfera", status: "in_negotiation", daysAgo: 30, contact: ["Павел Зайцев", "telegram", "@pzaytsev"], relationship: "Знакомы 5 лет, вместе запускали рекламу.", fitReason: "Нужен креатив для запуска мобильного банка." },
-  { program: "warm", partner: "jessica", brand: "umnaya", status: "in_negotiation", daysAgo: 24, contact: ["Ирина Соловьёва", "email", "irina@umnaya-shkola.example"], relationship: "Introduced by a mutual client.", fitReason: "Looking for US-based English teachers as content partners." },
-  { program: "warm", partner: "marcus", brand: "harbor", status: "qualified", daysAgo: 18, contact: ["Luis Ortega", "phone", "+1 503 555 0142"], relationship: "Former client.", fitReason: "Subscription coffee brand wants a DTC growth partner." },
-  { program: "pool", partner: "ekaterina", creator: "maxim", status: "in_review", daysAgo: 9, contact: ["Максим Орлов", "telegram", "@orlov_invest"], relationship: "Подписчица и знакомая по конференции.", fitReason: "Аудитория совпадает с клиентами финтех-брендов." },
-  { program: "pool", partner: "ryan", creator: "jordan", status: "submitted", daysAgo: 4, contact: ["Jordan Kim", "instagram", "@jordankimfit"], relationship: "We run in the same club.", fitReason: "Fitness audience for Stridewell-type apparel brands." },
-  { program: "pool", partner: "jessica", creator: "alina", status: "submitted", daysAgo: 2, contact: ["Алина Морозова", "email", "alina@beautynotes.example"], relationship: "Worked with her on a skincare campaign.", fitReason: "RU beauty creator for US skincare brands entering RU." },
-  { program: "pool", partner: "igor", creator: "artem", status: "rejected", daysAgo: 35, contact: ["Артём Новиков", "telegram", "@artemtech"], relationship: "Не знакомы лично.", fitReason: "Крупный техноблогер.", rejectReason: "No existing relationship with the creator; duplicate of an earlier referral." },
+  { program: "warm", partner: "jessica", brand: "belyilen", target: "US", status: "won", daysAgo: 58, contact: ["Марина Белова", "email", "marina@belyilen.example"], relationship: "Met at Cosmoprof; worked together on a US retail pilot.", fitReason: "Wants US distribution; Glowpath-style positioning fits our US retail contacts.", deal: [360_000_000n, "RUB"] },
+  { program: "warm", partner: "ekaterina", brand: "ledgerly", target: "RU", status: "won", daysAgo: 52, contact: ["Ben Walsh", "email", "ben@ledgerly.example"], relationship: "Бывший коллега по финтех-акселератору.", fitReason: "Ledgerly ищет партнёров для выхода на рынки СНГ.", deal: [1_850_000n, "USD"] },
+  { program: "warm", partner: "marcus", brand: "brightlane", target: "RU", status: "lost", daysAgo: 45, contact: ["Sarah Lin", "email", "sarah.lin@brightlane.example"], relationship: "College friend, now Head of Partnerships.", fitReason: "Expanding into Russian-speaking learners.", lostReason: "Budget frozen until Q3." },
+  { program: "warm", partner: "alexey", brand: "sfera", target: "RU", status: "in_negotiation", daysAgo: 30, contact: ["Павел Зайцев", "telegram", "@pzaytsev"], relationship: "Знакомы 5 лет, вместе запускали рекламу.", fitReason: "Нужен креатив для запуска мобильного банка." },
+  { program: "warm", partner: "jessica", brand: "umnaya", target: "US", status: "in_negotiation", daysAgo: 24, contact: ["Ирина Соловьёва", "email", "irina@umnaya-shkola.example"], relationship: "Introduced by a mutual client.", fitReason: "Looking for US-based English teachers as content partners." },
+  { program: "warm", partner: "marcus", brand: "harbor", target: "US", status: "qualified", daysAgo: 18, contact: ["Luis Ortega", "phone", "+1 503 555 0142"], relationship: "Former client.", fitReason: "Subscription coffee brand wants a DTC growth partner." },
+  { program: "pool", partner: "ekaterina", creator: "maxim", target: "RU", status: "in_review", daysAgo: 9, contact: ["Максим Орлов", "telegram", "@orlov_invest"], relationship: "Подписчица и знакомая по конференции.", fitReason: "Аудитория совпадает с клиентами финтех-брендов." },
+  { program: "pool", partner: "ryan", creator: "jordan", target: "US", status: "submitted", daysAgo: 4, contact: ["Jordan Kim", "email", "hello@jordankimfit.example"], relationship: "We run in the same club.", fitReason: "Fitness audience for Stridewell-type apparel brands." },
+  { program: "pool", partner: "jessica", creator: "alina", target: "US", status: "submitted", daysAgo: 2, contact: ["Алина Морозова", "email", "alina@beautynotes.example"], relationship: "Worked with her on a skincare campaign.", fitReason: "RU beauty creator for US skincare brands entering RU." },
+  { program: "pool", partner: "igor", creator: "artem", target: "RU", status: "rejected", daysAgo: 35, contact: ["Артём Новиков", "telegram", "@artemtech"], relationship: "Не знакомы лично.", fitReason: "Крупный техноблогер.", reject: ["not_a_fit", "No existing relationship with the creator; the partner only follows his channel."] },
 ];
 
 export function demoSignIns(): SignIn[] {
@@ -99,6 +106,9 @@ export function demoSignIns(): SignIn[] {
     ...PARTNERS.filter((p) => p.login).map((p) => ({ email: p.email, password: DEMO_PASSWORD, role: "partner" })),
   ];
 }
+
+/** A seeded brand or creator, with what a partner would type about it on a referral. */
+type Subject = { id: string; market: Market; name: string; country: string; website: string | null; platforms: { platform: string; handle: string }[] };
 
 const daysAgo = (days: number, hours = 0) => new Date(Date.now() - (days * 24 + hours) * 3_600_000);
 
@@ -135,7 +145,7 @@ async function seedNorthstar(tx: Tx, passwordHash: string) {
     await tx.membership.create({ data: { tenantId, userId: user.id, role: s.role, createdAt: daysAgo(90) } });
   }
 
-  const partners: Record<string, { id: string; userId: string | null; market: Market }> = {};
+  const partners: Record<string, { id: string; userId: string | null }> = {};
   for (const [i, p] of PARTNERS.entries()) {
     const user = p.login ? await upsertUser(tx, p.email, p.name, p.locale, passwordHash) : null;
     const row = await tx.partner.create({
@@ -145,10 +155,10 @@ async function seedNorthstar(tx: Tx, passwordHash: string) {
         statusReason: p.status === "suspended" ? "Repeated referrals without a real relationship; under review." : null,
       },
     });
-    partners[p.key] = { id: row.id, userId: user?.id ?? null, market: p.market };
+    partners[p.key] = { id: row.id, userId: user?.id ?? null };
   }
 
-  const brands: Record<string, { id: string; market: Market; name: string }> = {};
+  const brands: Record<string, Subject> = {};
   for (const b of BRANDS) {
     const row = await tx.brand.create({
       data: {
@@ -157,7 +167,7 @@ async function seedNorthstar(tx: Tx, passwordHash: string) {
         languages: [...b.languages], contactName: b.contact, isClient: b.isClient, createdAt: daysAgo(80),
       },
     });
-    brands[b.key] = { id: row.id, market: b.market, name: b.name };
+    brands[b.key] = { id: row.id, market: b.market, name: b.name, country: b.country, website: b.website, platforms: [] };
   }
 
   const creators = await seedCreators(tx, tenantId, CREATORS);
@@ -194,30 +204,48 @@ async function seedNorthstar(tx: Tx, passwordHash: string) {
     const at = (step: number) => daysAgo(r.daysAgo - step * Math.max(1, Math.floor(r.daysAgo / (steps.length + 1))), -step);
     const stepAt = (s: ReferralStatus) => (steps.includes(s) ? at(steps.indexOf(s)) : null);
     const closed = r.status === "won" || r.status === "lost" || r.status === "rejected";
+    const [contactName, contactChannel, contactValue] = r.contact;
     const referral = await tx.referral.create({
       data: {
         tenantId, programId: programs[r.program].id, partnerId: partner.id,
         kind: r.brand ? "brand" : "creator", mechanic: r.program === "warm" ? "direct" : "pool",
         brandId: r.brand ? subject.id : null, creatorId: r.creator ? subject.id : null, subjectName: subject.name,
-        sourceMarket: partner.market, targetMarket: subject.market, status: r.status,
-        contactName: r.contact[0], contactChannel: r.contact[1], contactValue: r.contact[2],
+        sourceMarket: subject.market, targetMarket: r.target, status: r.status,
+        country: subject.country, website: subject.website, platforms: subject.platforms,
+        contactName, contactChannel, contactValue,
         relationship: r.relationship, fitReason: r.fitReason, consentToIntro: true,
         dealValueMinor: r.deal?.[0] ?? null, dealCurrency: r.deal?.[1] ?? null,
-        lostReason: r.lostReason ?? null, rejectReason: r.rejectReason ?? null,
+        // As the app stores them: the reject code on the referral, code and note in its history.
+        lostReason: r.lostReason ?? null, rejectReason: r.reject?.[0] ?? null,
         submittedAt: stepAt("submitted"), qualifiedAt: stepAt("qualified"),
         closedAt: closed ? at(steps.length - 1) : null, createdAt: daysAgo(r.daysAgo, 1), updatedAt: at(steps.length - 1),
       },
     });
+    // The same keys a submission writes, so the demo referrals protect their subjects.
+    const keys = subjectKeys({ website: subject.website, platforms: subject.platforms, contactChannel, contactValue });
+    await tx.referralSubjectKey.createMany({ data: keys.map((key) => ({ tenantId, referralId: referral.id, key })) });
     await tx.referralTransition.createMany({
-      data: steps.map((to, i) => ({
-        tenantId, referralId: referral.id, fromStatus: i === 0 ? null : steps[i - 1], toStatus: to,
-        // Partners with a login submit themselves; staff enter the others and move every later step.
-        actorUserId: i === 0 ? (partner.userId ?? staff.manager) : i === steps.length - 1 && closed ? staff.admin : staff.manager,
-        reason: to === "lost" ? r.lostReason : to === "rejected" ? r.rejectReason : to === "won" ? "Contract signed." : null,
-        internal: to === "in_review" || to === "rejected",
-        createdAt: at(i),
-      })),
+      data: steps.map((to, i) => {
+        const reason = to === "lost" ? r.lostReason! : to === "rejected" ? encodeReason(r.reject![0], r.reject![1]) : to === "won" ? "Contract signed." : null;
+        return {
+          tenantId, referralId: referral.id, fromStatus: i === 0 ? null : steps[i - 1], toStatus: to,
+          // Partners with a login submit themselves; staff enter the others and move every later step.
+          actorUserId: i === 0 ? (partner.userId ?? staff.manager) : i === steps.length - 1 && closed ? staff.admin : staff.manager,
+          // Like the app: a step without a note has nothing to hide; a rejection's note stays internal.
+          reason, internal: !!reason && to === "rejected",
+          createdAt: at(i),
+        };
+      }),
     });
+    if (r.status === "won") {
+      // A won referral makes its subject a client, as transitionReferral does.
+      const entity = r.brand ? "Brand" : "Creator";
+      if (r.brand) await tx.brand.update({ where: { id: subject.id }, data: { isClient: true } });
+      else await tx.creator.update({ where: { id: subject.id }, data: { isClient: true } });
+      await tx.auditLog.create({
+        data: { tenantId, actorUserId: staff.admin, action: `${entity.toLowerCase()}.became_client`, entityType: entity, entityId: subject.id, data: { referralId: referral.id }, createdAt: at(steps.length - 1) },
+      });
+    }
   }
 
   await tx.auditLog.createMany({
@@ -233,7 +261,7 @@ async function seedNorthstar(tx: Tx, passwordHash: string) {
 }
 
 async function seedCreators(tx: Tx, tenantId: string, list: typeof CREATORS) {
-  const out: Record<string, { id: string; market: Market; name: string }> = {};
+  const out: Record<string, Subject> = {};
   for (const c of list) {
     const row = await tx.creator.create({
       data: { tenantId, name: c.name, market: c.market, country: c.country, niches: c.niches, languages: c.languages, createdAt: daysAgo(70) },
@@ -243,7 +271,10 @@ async function seedCreators(tx: Tx, tenantId: string, list: typeof CREATORS) {
         tenantId, creatorId: row.id, platform, handle, handleNormalized: normalizeHandle(handle), audienceSize,
       })),
     });
-    out[c.key] = { id: row.id, market: c.market, name: c.name };
+    out[c.key] = {
+      id: row.id, market: c.market, name: c.name, country: c.country, website: null,
+      platforms: c.platforms.map(([platform, handle]) => ({ platform, handle })),
+    };
   }
   return out;
 }

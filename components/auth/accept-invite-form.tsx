@@ -3,6 +3,7 @@ import { useActionState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
+import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { acceptInviteAction } from "@/lib/staff/actions";
 import type { FormState } from "@/lib/validation/form";
 import { FormMessage } from "./form-message";
@@ -11,7 +12,7 @@ export function AcceptInviteForm({ locale, token, signedIn }: { locale: string; 
   const { t } = useTranslation("auth");
   const [state, action, pending] = useActionState<FormState, FormData>(acceptInviteAction.bind(null, { locale, token }), {});
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form action={action} onSubmit={submitWithoutReset(action)} className="space-y-4" noValidate>
       <FormMessage message={state.message} />
       {signedIn ? null : (
         <>

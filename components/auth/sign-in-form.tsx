@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
+import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { magicLinkAction, signInAction } from "@/lib/auth/actions";
 import type { FormState } from "@/lib/validation/form";
 import { FormMessage } from "./form-message";
@@ -14,7 +15,7 @@ export function SignInForm({ locale, next, notice }: { locale: string; next?: st
   const [magic, magicAction, magicPending] = useActionState<FormState, FormData>(magicLinkAction.bind(null, locale), {});
   return (
     <div className="space-y-6">
-      <form action={action} className="space-y-4 rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200" noValidate>
+      <form action={action} onSubmit={submitWithoutReset(action)} className="space-y-4 rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200" noValidate>
         <h1 className="text-xl font-semibold">{t("signIn.title")}</h1>
         <FormMessage message={state.message ?? (notice ? { key: notice } : undefined)} />
         {next ? <input type="hidden" name="next" value={next} /> : null}
@@ -32,7 +33,7 @@ export function SignInForm({ locale, next, notice }: { locale: string; next?: st
           <Link href={`/${locale}/sign-up`} className="font-semibold text-indigo-600 hover:underline">{t("signIn.createAgency")}</Link>
         </p>
       </form>
-      <form action={magicAction} className="space-y-3 rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200" noValidate>
+      <form action={magicAction} onSubmit={submitWithoutReset(magicAction)} className="space-y-3 rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200" noValidate>
         <h2 className="font-semibold">{t("magic.title")}</h2>
         <p className="text-sm text-slate-600">{t("magic.lead")}</p>
         <FormMessage message={magic.message} />

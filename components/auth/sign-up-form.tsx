@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
+import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { signUpAction } from "@/lib/auth/actions";
 import type { FormState } from "@/lib/validation/form";
 import { FormMessage } from "./form-message";
@@ -14,7 +15,7 @@ export function SignUpForm({ locale }: { locale: string }) {
   const e = state.fieldErrors ?? {};
   const v = state.values ?? {};
   return (
-    <form action={action} className="space-y-4 rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200" noValidate>
+    <form action={action} onSubmit={submitWithoutReset(action)} className="space-y-4 rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200" noValidate>
       <div>
         <h1 className="text-xl font-semibold">{t("signUp.title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("signUp.lead")}</p>

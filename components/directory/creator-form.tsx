@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { FormMessage } from "@/components/auth/form-message";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { ErrorText, Field, Select, TextArea, TextInput } from "@/components/ui/field";
+import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { saveCreatorAction } from "@/lib/directory/actions";
 import { platformCodes } from "@/lib/directory/platforms";
 import type { FormState } from "@/lib/validation/form";
@@ -18,7 +19,7 @@ export function CreatorForm({ locale, tenant, id, initial, cancelHref }: { local
   const errors = state.fieldErrors ?? {};
   const count = Object.keys(errors).length;
   return (
-    <form action={action} noValidate className="space-y-5">
+    <form action={action} onSubmit={submitWithoutReset(action)} noValidate className="space-y-5">
       <FormMessage message={state.message ?? (count ? { key: "form_has_errors", values: { count } } : undefined)} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField name="name" values={values} errors={errors} />

@@ -8,6 +8,7 @@ import { markets } from "@/lib/directory/platforms";
 import { locales } from "@/lib/i18n/settings";
 import { applyToProgramAction } from "@/lib/partners/public-actions";
 import type { FormState } from "@/lib/validation/form";
+import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 
 type Props = { locale: string; tenant: string; programId: string; agency: string; programMarkets: string[] };
 
@@ -28,7 +29,7 @@ export function ApplicationForm({ locale, tenant, programId, agency, programMark
   const e = state.fieldErrors ?? {};
   const count = Object.keys(e).length;
   return (
-    <form action={action} noValidate className="space-y-5">
+    <form action={action} onSubmit={submitWithoutReset(action)} noValidate className="space-y-5">
       <FormMessage message={state.message ?? (count ? { key: "form_has_errors", values: { count } } : undefined)} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label={t("fields.name")} name="name" error={e.name}>

@@ -9,6 +9,7 @@ import { invitePartnerAction } from "@/lib/partners/actions";
 import { trustTiers } from "@/lib/partners/trust-tiers";
 import type { FormState } from "@/lib/validation/form";
 import { FormStatus } from "./form-status";
+import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 
 type Program = { id: string; name: string; access: string; markets: string[] };
 
@@ -19,7 +20,7 @@ export function InvitePartnerForm({ locale, tenant, programs, cancelHref }: { lo
   const e = state.fieldErrors ?? {};
   const chosen = new Set((v["programIds[]"] ?? "").split(",").filter(Boolean));
   return (
-    <form action={action} noValidate className="space-y-5">
+    <form action={action} onSubmit={submitWithoutReset(action)} noValidate className="space-y-5">
       <FormStatus state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label={t("fields.name")} name="name" error={e.name}>

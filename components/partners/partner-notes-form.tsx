@@ -6,13 +6,14 @@ import { ErrorText, TextArea } from "@/components/ui/field";
 import { savePartnerNotesAction } from "@/lib/partners/actions";
 import type { FormState } from "@/lib/validation/form";
 import { FormStatus } from "./form-status";
+import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 
 export function PartnerNotesForm({ locale, tenant, id, notes }: { locale: string; tenant: string; id: string; notes: string }) {
   const { t } = useTranslation("partners");
   const [state, action, pending] = useActionState<FormState, FormData>(savePartnerNotesAction.bind(null, { locale, tenant, id }), {});
   const error = state.fieldErrors?.notes;
   return (
-    <form action={action} noValidate className="space-y-3">
+    <form action={action} onSubmit={submitWithoutReset(action)} noValidate className="space-y-3">
       <FormStatus state={state} />
       <p id="notes-hint" className="text-xs text-slate-500">{t("notes.hint")}</p>
       <TextArea

@@ -7,6 +7,7 @@ import { changePartnerStatusAction } from "@/lib/partners/actions";
 import type { PartnerAction } from "@/lib/partners/status-transitions";
 import type { FormState } from "@/lib/validation/form";
 import { FormStatus } from "./form-status";
+import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 
 const variants: Record<PartnerAction, ButtonVariant> = {
   approve: "primary",
@@ -21,7 +22,7 @@ export function PartnerStatusForm({ locale, tenant, id, actions }: { locale: str
   const { t } = useTranslation("partners");
   const [state, action, pending] = useActionState<FormState, FormData>(changePartnerStatusAction.bind(null, { locale, tenant, id }), {});
   return (
-    <form action={action} noValidate className="space-y-3">
+    <form action={action} onSubmit={submitWithoutReset(action)} noValidate className="space-y-3">
       <FormStatus state={state} />
       <Field label={t("lifecycle.reason")} name="reason" error={state.fieldErrors?.reason} hint={t("lifecycle.reasonHint")}>
         {(a) => <TextArea {...a} name="reason" rows={2} maxLength={500} defaultValue={state.values?.reason ?? ""} />}

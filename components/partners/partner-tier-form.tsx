@@ -7,12 +7,13 @@ import { setPartnerTierAction } from "@/lib/partners/actions";
 import { trustTiers } from "@/lib/partners/trust-tiers";
 import type { FormState } from "@/lib/validation/form";
 import { FormStatus } from "./form-status";
+import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 
 export function PartnerTierForm({ locale, tenant, id, tier }: { locale: string; tenant: string; id: string; tier: string }) {
   const { t } = useTranslation("partners");
   const [state, action, pending] = useActionState<FormState, FormData>(setPartnerTierAction.bind(null, { locale, tenant, id }), {});
   return (
-    <form action={action} className="space-y-3">
+    <form action={action} onSubmit={submitWithoutReset(action)} className="space-y-3">
       <FormStatus state={state} />
       <p className="text-xs text-slate-500">{t("tier.hint")}</p>
       <div className="flex gap-2">

@@ -4,11 +4,11 @@ import { useTranslation } from "react-i18next";
 import { FormMessage } from "@/components/auth/form-message";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { ErrorText, Field, Select, TextArea, TextInput } from "@/components/ui/field";
+import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { markets, platformCodes } from "@/lib/directory/platforms";
 import { saveReferralAction } from "@/lib/referrals/actions";
 import { contactChannels, MAX_PLATFORMS, MIN_FIT_REASON, relationships } from "@/lib/referrals/codes";
 import type { FormState } from "@/lib/validation/form";
-import { submitWithoutReset } from "./submit-without-reset";
 
 type Values = Record<string, string | undefined>;
 type Program = { id: string; name: string; markets: string[] };

@@ -4,11 +4,11 @@ import { useTranslation } from "react-i18next";
 import { FormMessage } from "@/components/auth/form-message";
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
+import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import type { ReferralStatus } from "@/lib/db/generated/enums";
 import { transitionReferralAction } from "@/lib/referrals/actions";
 import { dealCurrencies, rejectReasons } from "@/lib/referrals/codes";
 import type { FormState } from "@/lib/validation/form";
-import { submitWithoutReset } from "./submit-without-reset";
 
 /** Staff: the legal next steps of a referral, each asking only for the inputs it needs. */
 export function TransitionForm({ locale, tenant, id, options, currency, today }: { locale: string; tenant: string; id: string; options: ReferralStatus[]; currency: string; today: string }) {

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { Field, Select, TextInput } from "@/components/ui/field";
+import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { FormMessage } from "@/components/auth/form-message";
 import { updateWorkspaceAction } from "@/lib/staff/actions";
 import type { FormState } from "@/lib/validation/form";
@@ -13,7 +14,7 @@ export function WorkspaceForm({ locale, tenant, initial, disabled }: { locale: s
   const [state, action, pending] = useActionState<FormState, FormData>(updateWorkspaceAction.bind(null, { locale, tenant }), {});
   const v = state.values ?? initial;
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form action={action} onSubmit={submitWithoutReset(action)} className="space-y-4" noValidate>
       {state.ok && state.message ? <Notice tone="success">{t(`errors:${state.message.key}`)}</Notice> : <FormMessage message={state.message} />}
       <Field label={t("workspace.name")} name="name" error={state.fieldErrors?.name}>
         {(a) => <TextInput {...a} name="name" defaultValue={v.name} disabled={disabled} />}

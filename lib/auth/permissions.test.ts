@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { assignableRoles, can, permissions } from "./permissions";
+import type { Role } from "@/lib/db/generated/enums";
+import { ForbiddenError } from "@/lib/errors";
+import { assertCan, assignableRoles, can, permissions } from "./permissions";
 
 describe("permission matrix", () => {
   it("analyst can read everything and change nothing", () => {
@@ -22,5 +24,12 @@ describe("permission matrix", () => {
     expect(assignableRoles("owner")).toContain("owner");
     expect(assignableRoles("admin")).not.toContain("owner");
     expect(assignableRoles("manager")).toEqual([]);
+  });
+
+  it("denies a role that is not in the matrix instead of throwing", () => {
+    for (const role of ["partner", "superadmin", "", "constructor", "__proto__", "toString"]) {
+      for (const p of permissions) expect(can(role as Role, p)).toBe(false);
+    }
+    expect(() => assertCan({ role: "partner" as Role }, "directory:read")).toThrow(ForbiddenError);
   });
 });

@@ -38,8 +38,9 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
   analyst: new Set(reads),
 };
 
+/** False for anything outside the matrix — an unknown role (a stale session, a newer database) or a prototype key like "constructor". */
 export function can(role: Role, permission: Permission): boolean {
-  return rolePermissions[role].has(permission);
+  return Object.hasOwn(rolePermissions, role) && rolePermissions[role].has(permission);
 }
 
 /** Roles a member with `role` may grant when inviting or changing staff. */

@@ -64,3 +64,6 @@ export function tenantDb(tenantId: string) {
 }
 
 export type TenantDb = ReturnType<typeof tenantDb>;
+
+/** The tenant-scoped client inside `ctx.db.$transaction(async (tx) => …)`. */
+export type TenantTx = Parameters<Extract<Parameters<TenantDb["$transaction"]>[0], (...args: never[]) => unknown>>[0];

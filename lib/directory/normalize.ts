@@ -7,12 +7,24 @@ export function normalizeWebsite(raw: string): string {
   return `${host}${path === "/" ? "" : path}`;
 }
 
-/** "@Anna.Beauty", "https://t.me/anna_beauty", "anna_beauty " → "anna.beauty" / "anna_beauty". */
+// A profile link typed without a scheme: "t.me/anna", "www.instagram.com/anna/".
+const SCHEMELESS_LINK = /^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+\/\S/i;
+
+/**
+ * "@Anna.Beauty", "https://t.me/anna_beauty", "t.me/anna_beauty", "anna_beauty " → "anna.beauty" /
+ * "anna_beauty": a profile link, with or without "https://", counts as its last path segment.
+ * The directory and referral duplicate checks both use it, so they spell a handle alike.
+ * "" when nothing is left (or the link cannot be parsed).
+ */
 export function normalizeHandle(raw: string): string {
   let handle = raw.trim();
+  if (SCHEMELESS_LINK.test(handle)) handle = `https://${handle}`;
   if (/^https?:\/\//i.test(handle)) {
-    const url = new URL(handle);
-    handle = url.pathname.split("/").filter(Boolean).pop() ?? "";
+    try {
+      handle = new URL(handle).pathname.split("/").filter(Boolean).pop() ?? "";
+    } catch {
+      return "";
+    }
   }
   return handle.replace(/^@+/, "").toLowerCase();
 }

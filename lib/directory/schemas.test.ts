@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { handleIdentity } from "@/lib/referrals/subject-keys";
 import { zodFieldErrors } from "@/lib/validation/form";
 import { brandInput, creatorInput, listQuery } from "./schemas";
 import { normalizeHandle, normalizeWebsite } from "./normalize";
@@ -73,5 +74,20 @@ describe("normalisation", () => {
   it("treats the same website and handle spelled differently as equal", () => {
     expect(normalizeWebsite("https://WWW.Glow-Lab.com/")).toBe(normalizeWebsite("glow-lab.com"));
     expect(normalizeHandle("@Anna_Beauty")).toBe(normalizeHandle("https://instagram.com/anna_beauty/"));
+  });
+
+  it("reads a profile link typed without https:// as a link, like the referral duplicate check", () => {
+    for (const raw of ["t.me/Anna_Beauty", "www.instagram.com/anna_beauty/", "instagram.com/@anna_beauty", "http://t.me/anna_beauty"]) {
+      expect(normalizeHandle(raw), raw).toBe("anna_beauty");
+    }
+    expect(handleIdentity("t.me/Anna_Beauty")).toBe(normalizeHandle("t.me/Anna_Beauty"));
+    // A dotted handle without a path stays a handle.
+    expect(normalizeHandle("anna.beauty")).toBe("anna.beauty");
+  });
+
+  it("gives an unparseable link no handle instead of throwing", () => {
+    expect(normalizeHandle("https://")).toBe("");
+    expect(errors(creatorInput, { name: "A", market: "US", platforms: [{ platform: "tiktok", handle: "https://" }] }))
+      .toEqual({ "platforms.0.handle": { key: "handle_required" } });
   });
 });

@@ -1,8 +1,9 @@
+import { auditIn, type AuditActor } from "@/lib/audit/record-audit";
 import type { Referral } from "@/lib/db/generated/client";
+import type { TenantTx } from "@/lib/db/tenant-client";
 import { normalizeWebsite } from "@/lib/directory/normalize";
 import { lockSubjectKeys } from "./duplicates";
 import { handleIdentity, storedPlatforms, subjectKeys, websiteIdentity } from "./subject-keys";
-import { auditIn, type AuditActor, type TenantTx } from "./tx";
 
 /**
  * A won referral makes its subject a client: the directory record it already points to, else

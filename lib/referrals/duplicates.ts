@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/db/generated/client";
+import type { TenantTx } from "@/lib/db/tenant-client";
 import type { DuplicateReason } from "./codes";
-import type { TenantTx } from "./tx";
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -1,9 +1,10 @@
+import { auditIn } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/db/tenant-context";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { notifyPartner } from "./notify-partner";
 import type { NotifyOptions } from "./transition-referral";
-import { auditIn, TX_OPTIONS } from "./tx";
+import { TX_OPTIONS } from "./tx";
 
 /**
  * Staff decide that a referral rejected as a duplicate deserves a look after all (e.g. the

@@ -49,17 +49,11 @@ export function subjectKeys(subject: SubjectIdentity): string[] {
 }
 
 /**
- * "@JessGlow", "https://www.tiktok.com/@jessglow" and "t.me/jessglow" → "jessglow". Like the
- * directory's normalizeHandle, but a profile link typed without "https://" counts as a link too.
+ * "@JessGlow", "https://www.tiktok.com/@jessglow" and "t.me/jessglow" → "jessglow"; null when
+ * nothing usable is left. The directory's normalizeHandle, so both spell a handle alike.
  */
 export function handleIdentity(raw: string): string | null {
-  const text = raw.trim();
-  const link = /^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+\/\S/i.test(text) ? `https://${text}` : text;
-  try {
-    return normalizeHandle(link) || null;
-  } catch {
-    return null;
-  }
+  return normalizeHandle(raw) || null;
 }
 
 /** Referral.platforms as stored (JSON written by this module); anything malformed is dropped. */

@@ -1,10 +1,12 @@
+import { auditIn } from "@/lib/audit/record-audit";
 import type { PartnerContext } from "@/lib/db/partner-context";
+import type { TenantTx } from "@/lib/db/tenant-client";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { findDuplicate, lockSubjectKeys } from "./duplicates";
 import type { ReferralInput } from "./schemas";
 import { planTransition } from "./state-machine";
 import { subjectKeys } from "./subject-keys";
-import { auditIn, TX_OPTIONS, type TenantTx } from "./tx";
+import { TX_OPTIONS } from "./tx";
 
 /** The program must be one the partner is enrolled in, live, open to direct referrals, and cover the target market. */
 async function assertProgramOpen(tx: TenantTx, ctx: PartnerContext, input: ReferralInput) {

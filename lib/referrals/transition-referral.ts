@@ -1,3 +1,4 @@
+import { auditIn } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/db/tenant-context";
 import { DomainError, NotFoundError } from "@/lib/errors";
@@ -5,7 +6,7 @@ import { linkClientRecord } from "./client-record";
 import { notifiesPartner, planTransition, type TransitionInput } from "./state-machine";
 import { notifyPartner } from "./notify-partner";
 import { encodeReason } from "./transition-reason";
-import { auditIn, TX_OPTIONS } from "./tx";
+import { TX_OPTIONS } from "./tx";
 
 export type NotifyOptions = { appUrl?: string };
 

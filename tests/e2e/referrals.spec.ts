@@ -28,7 +28,8 @@ test("a partner invited by staff refers a brand across markets from a phone and 
   const link = new URL(text.match(/https?:\/\/\S+\/ru\/partner-invite\/\S+/)![0]);
 
   // The partner accepts on a phone, in Russian.
-  const phone = await browser.newContext({ ...devices["Pixel 7"], defaultBrowserType: undefined });
+  const { defaultBrowserType: _ignored, ...pixel } = devices["Pixel 7"];
+  const phone = await browser.newContext(pixel);
   const p = await phone.newPage();
   await p.goto(link.pathname);
   await shot(p, "partner-invite-ru-phone");

@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
+import { contactChannels, rejectReasons } from "@/lib/referrals/codes";
+import { normalizeContact } from "@/lib/referrals/schemas";
+import { storedPlatforms, subjectKeys } from "@/lib/referrals/subject-keys";
+import { decodeReason } from "@/lib/referrals/transition-reason";
 import { DEMO_PASSWORD, seedDemo } from "@/prisma/seed";
 import { createScratchDatabase } from "../helpers/scratch-db";
 
@@ -65,6 +69,39 @@ describe("seedDemo", () => {
       r.transitions.forEach((t, i) => expect(t.fromStatus).toBe(i === 0 ? null : r.transitions[i - 1].toStatus));
       if (r.status === "won") expect(typeof r.dealValueMinor).toBe("bigint");
       if (r.status === "lost") expect(r.lostReason).toBeTruthy();
+    }
+  });
+
+  it("describes each referral's subject the way a partner's submission would", async () => {
+    const referrals = await prisma.referral.findMany({
+      where: { tenant: { slug: "northstar" } },
+      include: { brand: true, creator: { include: { platforms: true } }, subjectKeys: true, transitions: true },
+    });
+    for (const r of referrals) {
+      const subject = r.brand ?? r.creator;
+      expect(subject, r.subjectName).toBeTruthy();
+      // Source is the subject's own market; the pair says where the introduction goes.
+      expect(r.sourceMarket, r.subjectName).toBe(subject!.market);
+      expect(r.country).toBe(subject!.country);
+      expect(r.website).toBe(r.brand?.website ?? null);
+      const byPlatform = (a: { platform: string }, b: { platform: string }) => a.platform.localeCompare(b.platform);
+      expect(storedPlatforms(r.platforms).sort(byPlatform)).toEqual((r.creator?.platforms ?? []).map((p) => ({ platform: p.platform, handle: p.handle })).sort(byPlatform));
+      // A channel the form offers, with a value the form would accept unchanged.
+      expect(contactChannels).toContain(r.contactChannel);
+      expect(normalizeContact(r.contactChannel as (typeof contactChannels)[number], r.contactValue!)).toEqual({ value: r.contactValue });
+      // Duplicate protection: the keys a submission would write for this subject.
+      const keys = subjectKeys({ ...r, platforms: storedPlatforms(r.platforms) });
+      expect(keys.length, r.subjectName).toBeGreaterThan(0);
+      expect(r.subjectKeys.map((k) => k.key).sort()).toEqual(keys);
+      if (r.status === "rejected") {
+        expect(rejectReasons).toContain(r.rejectReason);
+        const step = r.transitions.find((t) => t.toStatus === "rejected")!;
+        expect(decodeReason("rejected", step.reason).code).toBe(r.rejectReason);
+      } else {
+        expect(r.rejectReason).toBeNull();
+      }
+      // A won referral made its subject a client.
+      if (r.status === "won") expect(subject!.isClient, r.subjectName).toBe(true);
     }
   });
 });
