@@ -233,3 +233,33 @@ describe("applying to an open program", () => {
     expect(await applyToProgram({ tenantSlug: a.slug, programId: program.id }, { ...input })).toBe("already_applied");
   });
 });
+
+describe("POST /api/partner-invite/accept", () => {
+  async function post(token: string, locale = "ru") {
+    const { POST } = await import("@/app/api/partner-invite/accept/route");
+    const body = new FormData();
+    body.set("token", token);
+    body.set("locale", locale);
+    return POST(new Request("http://localhost:3000/api/partner-invite/accept", { method: "POST", body }));
+  }
+
+  it("answers 303 to the relative Auth.js callback once, then back to the invite page with an error", async () => {
+    const { token, email } = await invited(a);
+    const first = await post(token);
+    expect(first.status).toBe(303);
+    const location = first.headers.get("location")!;
+    expect(location.startsWith("/api/auth/callback/email?")).toBe(true);
+    expect(new URL(location, "http://x").searchParams.get("email")).toBe(email);
+    expect(new URL(location, "http://x").searchParams.get("callbackUrl")).toBe(`/ru/p/${aFixture.slug}`);
+
+    const second = await post(token);
+    expect(second.status).toBe(303);
+    expect(second.headers.get("location")).toBe(`/ru/partner-invite/${token}?error=invite_invalid`);
+  });
+
+  it("rejects malformed input without touching anything", async () => {
+    const response = await post("../../etc/passwd");
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("/");
+  });
+});

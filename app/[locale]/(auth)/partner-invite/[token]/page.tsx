@@ -10,9 +10,12 @@ import { loadPartnerInvite } from "@/lib/partners/accept-partner-invite";
 
 export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "no-referrer" };
 
-export default async function PartnerInvitePage({ params }: { params: Promise<{ locale: string; token: string }> }) {
+export default async function PartnerInvitePage({ params, searchParams }: { params: Promise<{ locale: string; token: string }>; searchParams: Promise<{ error?: string }> }) {
   const locale = await localeParam(params);
   const { token } = await params;
+  // Set by /api/partner-invite/accept when acceptance failed; only known codes are shown.
+  const { error } = await searchParams;
+  const errorKey = error && /^[a-z_]{3,40}$/.test(error) ? error : undefined;
   const [invite, session, t] = await Promise.all([loadPartnerInvite(token), auth(), getT(locale, ["partners", "common"])]);
   const card = "space-y-5 rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200";
   if (!invite) {
@@ -57,7 +60,7 @@ export default async function PartnerInvitePage({ params }: { params: Promise<{ 
       {signedInAs && signedInAs !== invite.email ? (
         <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">{t("accept.otherAccount", { email: signedInAs, invitee: invite.email })}</p>
       ) : null}
-      <AcceptPartnerInviteForm locale={locale} token={token} />
+      <AcceptPartnerInviteForm locale={locale} token={token} error={errorKey} />
     </div>
   );
 }

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { acceptPartnerInviteToken } from "@/lib/partners/accept-partner-invite";
+
+const input = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{16,100}$/),
+  locale: z.enum(["en", "ru"]).catch("en"),
+});
+
+/**
+ * Accepting a partner invitation is a plain form POST answered with a 303 to Auth.js' e-mail
+ * callback, so the browser itself follows it and receives the session cookie. (A server action
+ * cannot do this: Next fetches a relative redirect target on the server, spending the one-time
+ * sign-in token.) The Location is relative so the host the person used is kept.
+ */
+export async function POST(request: Request) {
+  const form = await request.formData().catch(() => null);
+  const parsed = input.safeParse({ token: form?.get("token"), locale: form?.get("locale") ?? undefined });
+  if (!parsed.success) return new Response(null, { status: 303, headers: { Location: "/" } });
+  const { token, locale } = parsed.data;
+  const back = `/${locale}/partner-invite/${token}`;
+  try {
+    const accepted = await acceptPartnerInviteToken(token, locale);
+    const location = accepted.ok ? accepted.signInPath : `${back}?error=${accepted.code}`;
+    return new Response(null, { status: 303, headers: { Location: location } });
+  } catch (error) {
+    console.error("partner invite acceptance failed", error);
+    return new Response(null, { status: 303, headers: { Location: `${back}?error=unexpected` } });
+  }
+}
