@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { TFunction } from "i18next";
 import { Badge } from "@/components/ui/card";
+import { type Column, DataTable } from "@/components/ui/data-table";
 import type { ReferralStatus } from "@/lib/db/generated/enums";
 import { formatDate } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/settings";
@@ -28,56 +29,52 @@ export function PipelineTable({ rows, locale, base, selectable, sortHref, sort, 
   rows: PipelineRow[]; locale: Locale; base: string; selectable: boolean; sortHref: (key: SortKey) => string;
   sort: { key: SortKey; dir: "asc" | "desc" }; t: TFunction;
 }) {
-  const header = (key: SortKey, label: string) => (
-    <th scope="col" className="px-4 py-3" aria-sort={sort.key === key ? (sort.dir === "asc" ? "ascending" : "descending") : undefined}>
+  const header = (key: SortKey, label: string): Column => ({
+    sort: sort.key === key ? (sort.dir === "asc" ? "ascending" : "descending") : undefined,
+    label: (
       <Link href={sortHref(key)} className="inline-flex items-center gap-1 hover:text-slate-900">
         {label}
         <span aria-hidden="true" className={sort.key === key ? "text-indigo-600" : "text-slate-300"}>{sort.key === key && sort.dir === "asc" ? "▲" : "▼"}</span>
       </Link>
-    </th>
-  );
+    ),
+  });
+  const selectAll: Column = {
+    className: "w-10",
+    label: <input type="checkbox" name="all" aria-label={t("bulk.selectAll")} className="size-4 rounded border-slate-300 text-indigo-600" />,
+  };
   return (
-    <div className="overflow-x-auto rounded-xl bg-white shadow-xs ring-1 ring-slate-200">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-          <tr>
-            {selectable ? (
-              <th scope="col" className="w-10 px-4 py-3">
-                <input type="checkbox" name="all" aria-label={t("bulk.selectAll")} className="size-4 rounded border-slate-300 text-indigo-600" />
-              </th>
-            ) : null}
-            {header("name", t("table.subject"))}
-            {header("status", t("table.status"))}
-            <th scope="col" className="px-4 py-3">{t("table.markets")}</th>
-            <th scope="col" className="px-4 py-3">{t("table.partner")}</th>
-            <th scope="col" className="px-4 py-3">{t("table.program")}</th>
-            {header("submitted", t("table.submitted"))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((r) => (
-            <tr key={r.id} className="hover:bg-slate-50">
-              {selectable ? (
-                <td className="px-4 py-3">
-                  <input type="checkbox" name="ids[]" value={r.id} aria-label={t("bulk.select", { name: r.subjectName })} className="size-4 rounded border-slate-300 text-indigo-600" />
-                </td>
-              ) : null}
-              <td className="px-4 py-3">
-                <Link href={`${base}/${r.id}`} className="font-medium text-slate-900 hover:text-indigo-700">{r.subjectName}</Link>
-                <p className="flex flex-wrap items-center gap-1 text-xs text-slate-500">
-                  {t(`kind.${r.kind}`)}
-                  {r.duplicateReason ? <Badge tone={r.overrideReason ? "slate" : "amber"}>{t(r.overrideReason ? "table.overridden" : `duplicateReason.${r.duplicateReason}`)}</Badge> : null}
-                </p>
-              </td>
-              <td className="px-4 py-3"><StatusBadge status={r.status} label={t(`status.${r.status}`)} /></td>
-              <td className="px-4 py-3"><MarketPair source={r.sourceMarket} target={r.targetMarket} crossLabel={t("crossMarket")} /></td>
-              <td className="px-4 py-3 text-slate-700">{r.partner?.name ?? "—"}</td>
-              <td className="px-4 py-3 text-slate-700">{r.program.name}</td>
-              <td className="px-4 py-3 tabular-nums text-slate-600">{r.submittedAt ? formatDate(locale, r.submittedAt) : "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      head={[
+        ...(selectable ? [selectAll] : []),
+        header("name", t("table.subject")),
+        header("status", t("table.status")),
+        { label: t("table.markets") },
+        { label: t("table.partner") },
+        { label: t("table.program") },
+        header("submitted", t("table.submitted")),
+      ]}
+    >
+      {rows.map((r) => (
+        <tr key={r.id} className="hover:bg-slate-50">
+          {selectable ? (
+            <td className="px-4 py-3">
+              <input type="checkbox" name="ids[]" value={r.id} aria-label={t("bulk.select", { name: r.subjectName })} className="size-4 rounded border-slate-300 text-indigo-600" />
+            </td>
+          ) : null}
+          <td className="px-4 py-3">
+            <Link href={`${base}/${r.id}`} className="font-medium text-slate-900 hover:text-indigo-700">{r.subjectName}</Link>
+            <p className="flex flex-wrap items-center gap-1 text-xs text-slate-500">
+              {t(`kind.${r.kind}`)}
+              {r.duplicateReason ? <Badge tone={r.overrideReason ? "slate" : "amber"}>{t(r.overrideReason ? "table.overridden" : `duplicateReason.${r.duplicateReason}`)}</Badge> : null}
+            </p>
+          </td>
+          <td className="px-4 py-3"><StatusBadge status={r.status} label={t(`status.${r.status}`)} /></td>
+          <td className="px-4 py-3"><MarketPair source={r.sourceMarket} target={r.targetMarket} crossLabel={t("crossMarket")} /></td>
+          <td className="px-4 py-3 text-slate-700">{r.partner?.name ?? "—"}</td>
+          <td className="px-4 py-3 text-slate-700">{r.program.name}</td>
+          <td className="px-4 py-3 tabular-nums text-slate-600">{r.submittedAt ? formatDate(locale, r.submittedAt) : "—"}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -1,41 +1,16 @@
 import { z } from "zod";
+import { checkboxGroup, countryCode, optionalEmail, optionalText } from "@/lib/validation/fields";
 import { languages, markets, platformCodes } from "./platforms";
 import { normalizeHandle, normalizeWebsite, parseList } from "./normalize";
 
-// FormData sends "" for an empty field; optional text becomes null.
-const optionalText = (max: number) =>
-  z.string().trim().max(max).optional().transform((v) => (v ? v : null));
-
-const country = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v ? v.toUpperCase() : null))
-  .refine((v) => v === null || /^[A-Z]{2}$/.test(v), { message: "country_invalid" });
-
-const website = z
-  .string()
-  .trim()
-  .max(300)
-  .optional()
-  .transform((v) => (v ? v : null))
-  .refine((v) => {
-    if (v === null) return true;
-    try {
-      return normalizeWebsite(v).includes(".");
-    } catch {
-      return false;
-    }
-  }, { message: "website_invalid" });
-
-const email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(200)
-  .optional()
-  .transform((v) => (v ? v : null))
-  .refine((v) => v === null || z.email().safeParse(v).success, { message: "invalid_email" });
+const website = optionalText(300).refine((v) => {
+  if (v === null) return true;
+  try {
+    return normalizeWebsite(v).includes(".");
+  } catch {
+    return false;
+  }
+}, { message: "website_invalid" });
 
 const tagList = z
   .string()
@@ -43,20 +18,13 @@ const tagList = z
   .optional()
   .transform((v) => parseList(v, 10));
 
-// Checkbox groups arrive as one value or several; `languages[]` in the form.
-const languageList = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
-  .pipe(z.array(z.enum(languages)).max(languages.length));
-
 const base = {
   name: z.string().trim().min(1).max(120),
   market: z.enum(markets, { message: "market_required" }),
-  country,
+  country: countryCode,
   niches: tagList,
-  languages: languageList,
-  contactEmail: email,
+  languages: checkboxGroup(z.string()).pipe(z.array(z.enum(languages)).max(languages.length)),
+  contactEmail: optionalEmail,
   notes: optionalText(2000),
 };
 

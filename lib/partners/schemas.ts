@@ -1,38 +1,24 @@
 import { z } from "zod";
 import { markets } from "@/lib/directory/platforms";
 import { locales } from "@/lib/i18n/settings";
+import { checkboxGroup, countryCode, optionalText, requiredEmail } from "@/lib/validation/fields";
 import { partnerActions, partnerStatuses } from "./status-transitions";
 import { trustTiers } from "./trust-tiers";
 
-// FormData sends "" for an empty field; optional text becomes null.
-const optionalText = (max: number) =>
-  z.string().trim().max(max).optional().transform((v) => (v ? v : null));
-
 const name = z.string().trim().min(1).max(120);
-const email = z.string().trim().toLowerCase().min(1).max(200).pipe(z.email({ message: "invalid_email" }));
 const market = z.enum(markets, { message: "market_required" });
 const language = z.enum(locales, { message: "invalid_choice" });
 
-const country = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v ? v.toUpperCase() : null))
-  .refine((v) => v === null || /^[A-Z]{2}$/.test(v), { message: "country_invalid" });
-
-// Checkbox groups (`programIds[]`) arrive as one value or several.
-const idList = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+// Checkbox group `programIds[]`: de-duplicated ids.
+const idList = checkboxGroup(z.string())
   .pipe(z.array(z.string().trim().min(1).max(40)).max(20))
   .transform((ids) => [...new Set(ids)]);
 
 export const invitePartnerInput = z.object({
   name,
-  email,
+  email: requiredEmail,
   market,
-  country,
+  country: countryCode,
   language,
   programIds: idList,
   tier: z
@@ -59,9 +45,9 @@ export const enrolmentInput = z.object({ programId: z.string().trim().min(1, { m
 /** The public application form of an open program. `website` is a honeypot: people never see it. */
 export const applicationInput = z.object({
   name,
-  email,
+  email: requiredEmail,
   market,
-  country,
+  country: countryCode,
   language,
   pitch: z.string().trim().min(20).max(1000),
   consent: z.literal("yes", { message: "consent_required" }),

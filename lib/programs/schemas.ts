@@ -1,14 +1,13 @@
 import { z } from "zod";
 import { markets } from "@/lib/directory/platforms";
+import { checkboxGroup, optionalText } from "@/lib/validation/fields";
 
 export const programModes = ["direct", "pool", "both"] as const;
 export const programAccess = ["open", "invite_only"] as const;
 
 // Checkbox group `markets[]`: one value or several; at least one market.
-const marketList = z
-  .union([z.enum(markets), z.array(z.enum(markets))], { message: "markets_required" })
-  .optional()
-  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? [...new Set(v)] : [v]))
+const marketList = checkboxGroup(z.enum(markets), "markets_required")
+  .transform((v) => [...new Set(v)])
   .refine((v) => v.length > 0, { message: "markets_required" });
 
 // "abc" coerces to NaN: say "whole number" instead of zod's generic type error.
@@ -27,7 +26,7 @@ export type ProgramSettingsInput = z.output<typeof programSettingsInput>;
 
 export const programInput = z.object({
   name: z.string().trim().min(1).max(120),
-  description: z.string().trim().max(1000).optional().transform((v) => (v ? v : null)),
+  description: optionalText(1000),
   mode: z.enum(programModes, { message: "invalid_choice" }),
   ...settings,
 });

@@ -1,14 +1,9 @@
 import { z } from "zod";
 import { markets, platformCodes } from "@/lib/directory/platforms";
 import type { Market, ReferralKind } from "@/lib/db/generated/enums";
+import { checkbox, COUNTRY_CODE, isEmail, optionalChoice, optionalText } from "@/lib/validation/fields";
 import { contactChannels, MAX_PLATFORMS, MIN_FIT_REASON, relationships, type ContactChannel } from "./codes";
 import { handleIdentity, websiteIdentity } from "./subject-keys";
-
-// FormData sends "" for an untouched field: "" becomes null (text) or undefined (choices).
-const text = (max: number) => z.string().trim().max(max).optional().transform((v) => v || null);
-const choice = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(values).optional());
-const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
 const platformRow = z.object({
   platform: z.string().optional(),
@@ -16,19 +11,19 @@ const platformRow = z.object({
 });
 
 const fields = z.object({
-  kind: choice(["brand", "creator"] as const),
-  subjectName: text(120),
-  market: choice(markets),
-  country: text(60),
-  website: text(300),
+  kind: optionalChoice(["brand", "creator"] as const),
+  subjectName: optionalText(120),
+  market: optionalChoice(markets),
+  country: optionalText(60),
+  website: optionalText(300),
   platforms: z.array(platformRow).max(MAX_PLATFORMS).optional().default([]),
-  contactName: text(120),
-  contactChannel: choice(contactChannels),
-  contactValue: text(200),
-  programId: text(64),
-  targetMarket: choice(markets),
-  relationship: choice(relationships),
-  fitReason: text(2000),
+  contactName: optionalText(120),
+  contactChannel: optionalChoice(contactChannels),
+  contactValue: optionalText(200),
+  programId: optionalText(64),
+  targetMarket: optionalChoice(markets),
+  relationship: optionalChoice(relationships),
+  fitReason: optionalText(2000),
   consent: checkbox.optional().default(false),
 });
 
@@ -58,7 +53,7 @@ const TELEGRAM = /^[a-z][a-z0-9_]{4,31}$/i;
 export function normalizeContact(channel: ContactChannel, raw: string): { value: string } | { error: string } {
   if (channel === "email") {
     const value = raw.toLowerCase();
-    return z.email().safeParse(value).success ? { value } : { error: "invalid_email" };
+    return isEmail(value) ? { value } : { error: "invalid_email" };
   }
   if (channel === "telegram") {
     const handle = raw.replace(/^(https?:\/\/)?(www\.)?(t\.me|telegram\.me)\//i, "").replace(/^@/, "").replace(/\/+$/, "");
@@ -86,7 +81,7 @@ function referralInput(mode: Mode) {
     if (!v.targetMarket) issue("targetMarket", "market_required");
 
     const country = v.country?.toUpperCase() ?? null;
-    if (country && !/^[A-Z]{2}$/.test(country)) issue("country", "country_invalid");
+    if (country && !COUNTRY_CODE.test(country)) issue("country", "country_invalid");
     if (v.website && !websiteIdentity(v.website)) issue("website", "website_invalid");
 
     const platforms: { platform: string; handle: string }[] = [];

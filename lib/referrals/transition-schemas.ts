@@ -1,12 +1,8 @@
 import { z } from "zod";
+import { checkbox, checkboxGroup, optionalChoice, optionalText } from "@/lib/validation/fields";
 import { dealCurrencies, pipelineStatuses, rejectReasons } from "./codes";
 import { parseMoneyToMinor } from "./money";
 import type { TransitionInput } from "./state-machine";
-
-const choice = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(values).optional());
-const text = (max: number) => z.string().trim().max(max).optional().transform((v) => v || null);
-const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
 /**
  * The staff transition form. Which inputs a move requires is decided by the state machine
@@ -14,13 +10,13 @@ const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z
  */
 export const transitionForm = z
   .object({
-    to: choice(pipelineStatuses),
-    note: text(2000),
+    to: optionalChoice(pipelineStatuses),
+    note: optionalText(2000),
     internal: checkbox.optional().default(false),
-    rejectReason: choice(rejectReasons),
-    dealValue: text(40),
-    dealCurrency: choice(dealCurrencies),
-    closedOn: text(10),
+    rejectReason: optionalChoice(rejectReasons),
+    dealValue: optionalText(40),
+    dealCurrency: optionalChoice(dealCurrencies),
+    closedOn: optionalText(10),
   })
   .transform((v, ctx): TransitionInput => {
     if (!v.to) {
@@ -60,9 +56,9 @@ export const transitionErrorField: Record<string, string> = {
 
 /** Bulk triage from the pipeline table: one move for many referrals. */
 export const bulkForm = z.object({
-  ids: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().min(1).max(64)).min(1, { message: "select_referrals" }).max(100)),
-  action: choice(["in_review", "rejected"] as const).refine((v) => !!v, { message: "transition_required" }),
-  rejectReason: choice(rejectReasons),
+  ids: checkboxGroup(z.string()).pipe(z.array(z.string().min(1).max(64)).min(1, { message: "select_referrals" }).max(100)),
+  action: optionalChoice(["in_review", "rejected"] as const).refine((v) => !!v, { message: "transition_required" }),
+  rejectReason: optionalChoice(rejectReasons),
 });
 
 /** Staff overriding a duplicate: the reason is recorded on the referral and in its history. */

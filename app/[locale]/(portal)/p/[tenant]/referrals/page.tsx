@@ -3,6 +3,7 @@ import { MarketPair } from "@/components/referrals/market-pair";
 import { StatusBadge } from "@/components/referrals/status-badge";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePartner } from "@/lib/auth/guard";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
@@ -55,9 +56,7 @@ export default async function MyReferralsPage({ params, searchParams }: Props) {
         {referralStatuses.filter((s) => counts[s]).map((s) => chip(s, t(`status.${s}`), counts[s] ?? 0))}
       </nav>
       {result.items.length === 0 ? (
-        <div className="rounded-xl bg-white p-8 text-center text-sm text-slate-600 ring-1 ring-slate-200">
-          <p>{t(query.status ? "portal.mine.emptyFiltered" : "portal.mine.empty")}</p>
-        </div>
+        <EmptyState>{t(query.status ? "portal.mine.emptyFiltered" : "portal.mine.empty")}</EmptyState>
       ) : (
         <ul className="space-y-3">
           {result.items.map((r) => (
@@ -81,12 +80,7 @@ export default async function MyReferralsPage({ params, searchParams }: Props) {
           ))}
         </ul>
       )}
-      <Pagination
-        page={result.page}
-        pageCount={result.pageCount}
-        href={href}
-        labels={{ prev: t("pagination.prev"), next: t("pagination.next"), of: t("pagination.of", { page: result.page, pages: result.pageCount }) }}
-      />
+      <Pagination page={result.page} pageCount={result.pageCount} href={href} t={t} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { AuditFilter } from "@/components/audit/audit-filter";
 import { describeActor, describeAudit, entityHref } from "@/components/audit/describe-audit";
 import { PageHeader } from "@/components/ui/card";
+import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import { auditEntityTypes, listAuditLog, parseAuditQuery } from "@/lib/audit/list-audit";
 import { requireTenantPage } from "@/lib/auth/guard";
@@ -34,50 +35,40 @@ export default async function AuditPage({ params, searchParams }: Props) {
       <PageHeader title={t("audit.title")} subtitle={`${t("audit.entryCount", { count: log.total })} · ${t("audit.lead")}`} />
       <AuditFilter entity={query.entity} entityTypes={entityTypes} t={t} />
       {log.items.length === 0 ? (
-        <p className="rounded-xl bg-white p-8 text-center text-sm text-slate-600 ring-1 ring-slate-200">{t("audit.empty")}</p>
+        <EmptyState>{t("audit.empty")}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-xl bg-white shadow-xs ring-1 ring-slate-200">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-3">{t("audit.columns.time")}</th>
-                <th scope="col" className="px-4 py-3">{t("audit.columns.actor")}</th>
-                <th scope="col" className="px-4 py-3">{t("audit.columns.action")}</th>
-                <th scope="col" className="px-4 py-3">{t("audit.columns.entity")}</th>
+        <DataTable
+          head={[
+            { label: t("audit.columns.time") },
+            { label: t("audit.columns.actor") },
+            { label: t("audit.columns.action") },
+            { label: t("audit.columns.entity") },
+          ]}
+        >
+          {log.items.map((entry) => {
+            const { action, detail } = describeAudit(t, entry);
+            const link = entityHref(staffBase, entry.entityType, entry.entityId);
+            const entityLabel = t(`audit.entityTypes.${entry.entityType}`, { defaultValue: entry.entityType });
+            return (
+              <tr key={entry.id} className="align-top">
+                <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-600">{formatDateTime(locale, entry.createdAt)}</td>
+                <td className="px-4 py-3 text-slate-700"><span className="break-all">{describeActor(t, entry.actor)}</span></td>
+                <td className="px-4 py-3">
+                  <p className="font-medium text-slate-900">{action}</p>
+                  {detail ? <p className="text-xs text-slate-600">{detail}</p> : null}
+                </td>
+                <td className="px-4 py-3">
+                  <p className="text-xs text-slate-500">{entityLabel}</p>
+                  {entry.entityName ? (
+                    link ? <Link href={link} className="font-medium text-indigo-700 hover:underline">{entry.entityName}</Link> : <span className="font-medium">{entry.entityName}</span>
+                  ) : link ? <Link href={link} className="text-indigo-700 hover:underline">{entityLabel}</Link> : null}
+                </td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {log.items.map((entry) => {
-                const { action, detail } = describeAudit(t, entry);
-                const link = entityHref(staffBase, entry.entityType, entry.entityId);
-                const entityLabel = t(`audit.entityTypes.${entry.entityType}`, { defaultValue: entry.entityType });
-                return (
-                  <tr key={entry.id} className="align-top">
-                    <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-600">{formatDateTime(locale, entry.createdAt)}</td>
-                    <td className="px-4 py-3 text-slate-700"><span className="break-all">{describeActor(t, entry.actor)}</span></td>
-                    <td className="px-4 py-3">
-                      <p className="font-medium text-slate-900">{action}</p>
-                      {detail ? <p className="text-xs text-slate-600">{detail}</p> : null}
-                    </td>
-                    <td className="px-4 py-3">
-                      <p className="text-xs text-slate-500">{entityLabel}</p>
-                      {entry.entityName ? (
-                        link ? <Link href={link} className="font-medium text-indigo-700 hover:underline">{entry.entityName}</Link> : <span className="font-medium">{entry.entityName}</span>
-                      ) : link ? <Link href={link} className="text-indigo-700 hover:underline">{entityLabel}</Link> : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       )}
-      <Pagination
-        page={log.page}
-        pageCount={log.pageCount}
-        href={href}
-        labels={{ prev: t("directory:pagination.prev"), next: t("directory:pagination.next"), of: t("directory:pagination.of", { page: log.page, pages: log.pageCount }) }}
-      />
+      <Pagination page={log.page} pageCount={log.pageCount} href={href} t={t} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { DirectoryFilters, listHref } from "@/components/directory/directory-filters";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, PageHeader } from "@/components/ui/card";
+import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
@@ -29,46 +30,36 @@ export default async function CreatorsPage({ params, searchParams }: Props) {
       />
       <DirectoryFilters query={query} t={t} />
       {result.items.length === 0 ? (
-        <p className="rounded-xl bg-white p-8 text-center text-sm text-slate-600 ring-1 ring-slate-200">{t("creators.empty")}</p>
+        <EmptyState>{t("creators.empty")}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-xl bg-white shadow-xs ring-1 ring-slate-200">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-3">{t("fields.name")}</th>
-                <th scope="col" className="px-4 py-3">{t("fields.market")}</th>
-                <th scope="col" className="px-4 py-3">{t("fields.platforms")}</th>
-                <th scope="col" className="px-4 py-3 text-right">{t("creators.totalAudience")}</th>
-                <th scope="col" className="px-4 py-3">{t("fields.added")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {result.items.map((c) => (
-                <tr key={c.id} className="hover:bg-slate-50">
-                  <td className="px-4 py-3">
-                    <Link href={`${base}/${c.id}`} className="font-medium text-slate-900 hover:text-indigo-700">{c.name}</Link>
-                    {c.niches.length ? <p className="text-xs text-slate-500">{c.niches.join(", ")}</p> : null}
-                  </td>
-                  <td className="px-4 py-3"><Badge tone="indigo">{c.market}</Badge></td>
-                  <td className="px-4 py-3 text-slate-700">
-                    {c.platforms.map((p) => (
-                      <span key={p.id} className="mr-2 inline-block whitespace-nowrap">{t(`common:platforms.${p.platform}`)} <span className="text-slate-500">@{p.handleNormalized}</span></span>
-                    ))}
-                  </td>
-                  <td className="px-4 py-3 text-right tabular-nums">{formatNumber(locale, c.platforms.reduce((n, p) => n + p.audienceSize, 0))}</td>
-                  <td className="px-4 py-3 tabular-nums text-slate-600">{formatDate(locale, c.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          head={[
+            { label: t("fields.name") },
+            { label: t("fields.market") },
+            { label: t("fields.platforms") },
+            { label: t("creators.totalAudience"), align: "right" },
+            { label: t("fields.added") },
+          ]}
+        >
+          {result.items.map((c) => (
+            <tr key={c.id} className="hover:bg-slate-50">
+              <td className="px-4 py-3">
+                <Link href={`${base}/${c.id}`} className="font-medium text-slate-900 hover:text-indigo-700">{c.name}</Link>
+                {c.niches.length ? <p className="text-xs text-slate-500">{c.niches.join(", ")}</p> : null}
+              </td>
+              <td className="px-4 py-3"><Badge tone="indigo">{c.market}</Badge></td>
+              <td className="px-4 py-3 text-slate-700">
+                {c.platforms.map((p) => (
+                  <span key={p.id} className="mr-2 inline-block whitespace-nowrap">{t(`common:platforms.${p.platform}`)} <span className="text-slate-500">@{p.handleNormalized}</span></span>
+                ))}
+              </td>
+              <td className="px-4 py-3 text-right tabular-nums">{formatNumber(locale, c.platforms.reduce((n, p) => n + p.audienceSize, 0))}</td>
+              <td className="px-4 py-3 tabular-nums text-slate-600">{formatDate(locale, c.createdAt)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
-      <Pagination
-        page={result.page}
-        pageCount={result.pageCount}
-        href={(p) => listHref(base, query, p)}
-        labels={{ prev: t("pagination.prev"), next: t("pagination.next"), of: t("pagination.of", { page: result.page, pages: result.pageCount }) }}
-      />
+      <Pagination page={result.page} pageCount={result.pageCount} href={(p) => listHref(base, query, p)} t={t} />
     </>
   );
 }

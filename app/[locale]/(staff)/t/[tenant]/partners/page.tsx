@@ -3,6 +3,7 @@ import { PartnerFilters, partnerListHref } from "@/components/partners/partner-f
 import { PartnerStatusBadge } from "@/components/partners/partner-status-badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, Notice, PageHeader } from "@/components/ui/card";
+import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
@@ -41,46 +42,36 @@ export default async function PartnersPage({ params, searchParams }: Props) {
       ) : null}
       <PartnerFilters base={base} locale={locale} query={query} counts={result.statusCounts} programs={programs} t={t} />
       {result.items.length === 0 ? (
-        <p className="rounded-xl bg-white p-8 text-center text-sm text-slate-600 ring-1 ring-slate-200">{filtered ? t("list.empty") : t("list.noneYet")}</p>
+        <EmptyState>{filtered ? t("list.empty") : t("list.noneYet")}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-xl bg-white shadow-xs ring-1 ring-slate-200">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-3">{t("fields.name")}</th>
-                <th scope="col" className="px-4 py-3">{t("fields.status")}</th>
-                <th scope="col" className="px-4 py-3">{t("fields.market")}</th>
-                <th scope="col" className="px-4 py-3">{t("fields.tier")}</th>
-                <th scope="col" className="px-4 py-3">{t("fields.programs")}</th>
-                <th scope="col" className="px-4 py-3 text-right">{t("fields.referrals")}</th>
-                <th scope="col" className="px-4 py-3">{t("fields.added")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {result.items.map((p) => (
-                <tr key={p.id} className="hover:bg-slate-50">
-                  <td className="px-4 py-3">
-                    <Link href={`${base}/${p.id}`} className="font-medium text-slate-900 hover:text-indigo-700">{p.name}</Link>
-                    <p className="text-xs text-slate-500">{p.email}</p>
-                  </td>
-                  <td className="px-4 py-3"><PartnerStatusBadge status={p.status} label={t(`status.${p.status}`)} /></td>
-                  <td className="px-4 py-3"><Badge tone="indigo">{p.market}</Badge>{p.country ? <span className="ml-1 text-xs text-slate-500">{p.country}</span> : null}</td>
-                  <td className="px-4 py-3 text-slate-700">{t(`tiers.${p.trustTier}`)}</td>
-                  <td className="px-4 py-3 text-slate-600">{p.enrolments.map((e) => e.program.name).join(", ") || "—"}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{formatNumber(locale, p._count.referrals)}</td>
-                  <td className="px-4 py-3 tabular-nums text-slate-600">{formatDate(locale, p.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          head={[
+            { label: t("fields.name") },
+            { label: t("fields.status") },
+            { label: t("fields.market") },
+            { label: t("fields.tier") },
+            { label: t("fields.programs") },
+            { label: t("fields.referrals"), align: "right" },
+            { label: t("fields.added") },
+          ]}
+        >
+          {result.items.map((p) => (
+            <tr key={p.id} className="hover:bg-slate-50">
+              <td className="px-4 py-3">
+                <Link href={`${base}/${p.id}`} className="font-medium text-slate-900 hover:text-indigo-700">{p.name}</Link>
+                <p className="text-xs text-slate-500">{p.email}</p>
+              </td>
+              <td className="px-4 py-3"><PartnerStatusBadge status={p.status} label={t(`status.${p.status}`)} /></td>
+              <td className="px-4 py-3"><Badge tone="indigo">{p.market}</Badge>{p.country ? <span className="ml-1 text-xs text-slate-500">{p.country}</span> : null}</td>
+              <td className="px-4 py-3 text-slate-700">{t(`tiers.${p.trustTier}`)}</td>
+              <td className="px-4 py-3 text-slate-600">{p.enrolments.map((e) => e.program.name).join(", ") || "—"}</td>
+              <td className="px-4 py-3 text-right tabular-nums">{formatNumber(locale, p._count.referrals)}</td>
+              <td className="px-4 py-3 tabular-nums text-slate-600">{formatDate(locale, p.createdAt)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
-      <Pagination
-        page={result.page}
-        pageCount={result.pageCount}
-        href={(page) => partnerListHref(base, query, page)}
-        labels={{ prev: t("directory:pagination.prev"), next: t("directory:pagination.next"), of: t("directory:pagination.of", { page: result.page, pages: result.pageCount }) }}
-      />
+      <Pagination page={result.page} pageCount={result.pageCount} href={(page) => partnerListHref(base, query, page)} t={t} />
     </>
   );
 }

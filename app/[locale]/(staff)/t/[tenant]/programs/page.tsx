@@ -1,6 +1,7 @@
 import { ProgramForm } from "@/components/programs/program-form";
 import { ProgramSettingsForm } from "@/components/programs/program-settings-form";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/data-table";
 import { appUrl } from "@/lib/app-url";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
@@ -19,7 +20,7 @@ export default async function ProgramsPage({ params }: { params: Promise<{ local
       <PageHeader title={t("programs.title")} subtitle={t("programs.lead")} />
       <div className="space-y-6">
         {programs.length === 0 ? (
-          <p className="rounded-xl bg-white p-8 text-center text-sm text-slate-600 ring-1 ring-slate-200">{t("programs.empty")}</p>
+          <EmptyState>{t("programs.empty")}</EmptyState>
         ) : null}
         {programs.map((p) => {
           const link = `${origin}/${locale}/apply/${ctx.slug}/${p.id}`;

@@ -4,6 +4,7 @@ import { PipelineFilters } from "@/components/referrals/pipeline-filters";
 import { PipelineTable } from "@/components/referrals/pipeline-table";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
@@ -65,18 +66,13 @@ export default async function ReferralsPage({ params, searchParams }: Props) {
       </nav>
       <PipelineFilters query={query} options={options} resetHref={base} t={t} />
       {result.items.length === 0 ? (
-        <p className="rounded-xl bg-white p-8 text-center text-sm text-slate-600 ring-1 ring-slate-200">{t(filtered ? "pipeline.emptyFiltered" : "pipeline.empty")}</p>
+        <EmptyState>{t(filtered ? "pipeline.emptyFiltered" : "pipeline.empty")}</EmptyState>
       ) : writable ? (
         <BulkTriage locale={locale} tenant={ctx.slug}>{table}</BulkTriage>
       ) : (
         table
       )}
-      <Pagination
-        page={result.page}
-        pageCount={result.pageCount}
-        href={(p) => `${base}${pipelineSearch(query, { page: p > 1 ? String(p) : undefined })}`}
-        labels={{ prev: t("pagination.prev"), next: t("pagination.next"), of: t("pagination.of", { page: result.page, pages: result.pageCount }) }}
-      />
+      <Pagination page={result.page} pageCount={result.pageCount} href={(p) => `${base}${pipelineSearch(query, { page: p > 1 ? String(p) : undefined })}`} t={t} />
     </>
   );
 }
