@@ -19,6 +19,9 @@ export const tenantOwnedModels = new Set([
   "ReferralTransition",
   "AuditLog",
   "OutboxEmail",
+  "Opportunity",
+  "OptIn",
+  "OpportunityInvitation",
 ]);
 
 const whereOps = new Set([

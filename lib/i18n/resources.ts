@@ -1,20 +1,24 @@
 import type { Resource } from "i18next";
 import enAuth from "@/locales/en/auth.json";
+import enBoard from "@/locales/en/board.json";
 import enCommon from "@/locales/en/common.json";
 import enDashboard from "@/locales/en/dashboard.json";
 import enDirectory from "@/locales/en/directory.json";
 import enErrors from "@/locales/en/errors.json";
 import enNav from "@/locales/en/nav.json";
+import enOpportunities from "@/locales/en/opportunities.json";
 import enPartners from "@/locales/en/partners.json";
 import enPortal from "@/locales/en/portal.json";
 import enReferrals from "@/locales/en/referrals.json";
 import enSettings from "@/locales/en/settings.json";
 import ruAuth from "@/locales/ru/auth.json";
+import ruBoard from "@/locales/ru/board.json";
 import ruCommon from "@/locales/ru/common.json";
 import ruDashboard from "@/locales/ru/dashboard.json";
 import ruDirectory from "@/locales/ru/directory.json";
 import ruErrors from "@/locales/ru/errors.json";
 import ruNav from "@/locales/ru/nav.json";
+import ruOpportunities from "@/locales/ru/opportunities.json";
 import ruPartners from "@/locales/ru/partners.json";
 import ruPortal from "@/locales/ru/portal.json";
 import ruReferrals from "@/locales/ru/referrals.json";
@@ -24,10 +28,10 @@ import ruSettings from "@/locales/ru/settings.json";
 export const resources: Resource = {
   en: {
     auth: enAuth, common: enCommon, dashboard: enDashboard, directory: enDirectory,
-    errors: enErrors, nav: enNav, portal: enPortal, settings: enSettings, partners: enPartners, referrals: enReferrals,
+    errors: enErrors, nav: enNav, portal: enPortal, settings: enSettings, partners: enPartners, referrals: enReferrals, opportunities: enOpportunities, board: enBoard,
   },
   ru: {
     auth: ruAuth, common: ruCommon, dashboard: ruDashboard, directory: ruDirectory,
-    errors: ruErrors, nav: ruNav, portal: ruPortal, settings: ruSettings, partners: ruPartners, referrals: ruReferrals,
+    errors: ruErrors, nav: ruNav, portal: ruPortal, settings: ruSettings, partners: ruPartners, referrals: ruReferrals, opportunities: ruOpportunities, board: ruBoard,
   },
 };
