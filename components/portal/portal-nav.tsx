@@ -1,23 +1,31 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useEffect, useRef } from "react";
 
-type Labels = { home: string; mine: string; submit: string; nav: string };
+type Labels = { home: string; mine: string; submit: string; opportunities: string; nav: string };
 
-/** The portal's three destinations; a tab bar that fits a phone's width. */
+/** The portal's destinations; a tab bar that scrolls sideways on a narrow phone. */
 export function PortalNav({ base, labels }: { base: string; labels: Labels }) {
   const pathname = usePathname();
+  const current = useRef<HTMLAnchorElement>(null);
+  // On a narrow phone the last tabs sit off-screen: bring the current one into view.
+  useEffect(() => {
+    current.current?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [pathname]);
   const list = `${base}/referrals`;
   const items = [
     { href: base, label: labels.home, active: pathname === base },
     { href: list, label: labels.mine, active: pathname === list || (pathname.startsWith(`${list}/`) && pathname !== `${list}/new`) },
     { href: `${list}/new`, label: labels.submit, active: pathname === `${list}/new` },
+    { href: `${base}/opportunities`, label: labels.opportunities, active: pathname === `${base}/opportunities` || pathname.startsWith(`${base}/opportunities/`) },
   ];
   return (
     <nav aria-label={labels.nav} className="-mb-px flex overflow-x-auto">
       {items.map((item) => (
         <Link
           key={item.href}
+          ref={item.active ? current : undefined}
           href={item.href}
           aria-current={item.active ? "page" : undefined}
           className={`shrink-0 border-b-2 px-2 py-2.5 sm:px-3 text-sm font-medium ${item.active ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}

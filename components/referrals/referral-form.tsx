@@ -16,9 +16,12 @@ type Program = { id: string; name: string; markets: string[] };
 const inputType = { email: "email", telegram: "text", phone: "tel" } as const;
 const autoComplete = { email: "email", telegram: "off", phone: "tel" } as const;
 
+/** A posted opportunity the referral is for: its program is then the only choice. */
+type ForOpportunity = { id: string; title: string; lang: string };
+
 /** The partner's referral form: one column, large targets, save a draft or submit. */
-export function ReferralForm({ locale, tenant, id, initial, programs, cancelHref }: { locale: string; tenant: string; id?: string; initial: Values; programs: Program[]; cancelHref: string }) {
-  const { t } = useTranslation(["referrals", "common"]);
+export function ReferralForm({ locale, tenant, id, initial, programs, cancelHref, opportunity }: { locale: string; tenant: string; id?: string; initial: Values; programs: Program[]; cancelHref: string; opportunity?: ForOpportunity }) {
+  const { t } = useTranslation(["referrals", "common", "opportunities"]);
   const [state, action, pending] = useActionState<FormState, FormData>(saveReferralAction.bind(null, { locale, tenant, id }), {});
   const values: Values = state.values ?? initial;
   const errors = state.fieldErrors ?? {};
@@ -38,6 +41,13 @@ export function ReferralForm({ locale, tenant, id, initial, programs, cancelHref
   return (
     <form action={action} onSubmit={submitWithoutReset(action)} noValidate className="space-y-8">
       <FormMessage message={state.message ?? (count ? { key: "form_has_errors", values: { count } } : undefined)} />
+      {opportunity ? (
+        <div className="rounded-lg bg-indigo-50 px-3 py-2.5 text-sm text-indigo-900 ring-1 ring-inset ring-indigo-200">
+          <p className="text-xs font-medium uppercase tracking-wide text-indigo-700">{t("opportunities:portal.referFor")}</p>
+          <p lang={opportunity.lang} className="mt-0.5 font-medium">{opportunity.title}</p>
+          <input type="hidden" name="opportunityId" value={opportunity.id} />
+        </div>
+      ) : null}
 
       <fieldset className="space-y-4">
         <legend className="mb-2 text-base font-semibold text-slate-900">{t("form.sections.who")}</legend>

@@ -36,7 +36,8 @@ export const brandInput = z.object({
 });
 export type BrandInput = z.output<typeof brandInput>;
 
-const platformRow = z
+/** One platform row of a form (`platforms.0.platform` …): empty rows become null; the handle is normalised. */
+export const platformRow = z
   .object({
     platform: z.string().optional(),
     handle: z.string().trim().max(200).optional(),

@@ -44,7 +44,7 @@ export async function getMyReferral(ctx: PartnerContext, id: string) {
     where: { id, partnerId: ctx.partnerId },
     select: {
       ...summary,
-      programId: true, country: true, website: true, platforms: true, contactName: true, contactChannel: true, contactValue: true,
+      programId: true, opportunityId: true, country: true, website: true, platforms: true, contactName: true, contactChannel: true, contactValue: true,
       relationship: true, fitReason: true, consentToIntro: true, rejectReason: true, duplicateReason: true,
       transitions: { select: { id: true, createdAt: true, fromStatus: true, toStatus: true, actorUserId: true, reason: true, internal: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
     },

@@ -21,6 +21,7 @@ const fields = z.object({
   contactChannel: optionalChoice(contactChannels),
   contactValue: optionalText(200),
   programId: optionalText(64),
+  opportunityId: optionalText(64),
   targetMarket: optionalChoice(markets),
   relationship: optionalChoice(relationships),
   fitReason: optionalText(2000),
@@ -41,6 +42,8 @@ export type ReferralInput = {
   contactChannel: ContactChannel | null;
   contactValue: string | null;
   programId: string;
+  /** A referral to a specific open opportunity (still a direct referral, linked to it). */
+  opportunityId?: string | null;
   targetMarket: Market;
   relationship: Relationship | null;
   fitReason: string | null;
@@ -122,6 +125,7 @@ function referralInput(mode: Mode) {
       contactChannel: v.contactChannel ?? null,
       contactValue,
       programId: v.programId!,
+      opportunityId: v.opportunityId,
       targetMarket: v.targetMarket!,
       relationship: v.relationship ?? null,
       fitReason: v.fitReason,

@@ -2,16 +2,29 @@ import { auditIn } from "@/lib/audit/record-audit";
 import type { PartnerContext } from "@/lib/db/partner-context";
 import type { TenantTx } from "@/lib/db/tenant-client";
 import { DomainError, NotFoundError } from "@/lib/errors";
-import { findDuplicate, lockSubjectKeys } from "./duplicates";
+import { startOfTodayUtc } from "@/lib/opportunities/deadline";
+import { recordSubmission, type SubmitResult } from "./record-submission";
 import type { ReferralInput } from "./schemas";
 import { planTransition } from "./state-machine";
 import { subjectKeys } from "./subject-keys";
 import { TX_OPTIONS } from "./tx";
 
-/** The program must be one the partner is enrolled in, live, open to direct referrals, and cover the target market. */
+/**
+ * The program must be one the partner is enrolled in, live, open to direct referrals, and cover the
+ * target market. A referral to an opportunity must name an open one of that program (which may
+ * run pool referrals only: referring someone to a posted opportunity is how a partner takes part).
+ */
 async function assertProgramOpen(tx: TenantTx, ctx: PartnerContext, input: ReferralInput) {
+  if (input.opportunityId) {
+    const opportunity = await tx.opportunity.findFirst({
+      where: { id: input.opportunityId, programId: input.programId, status: "open", OR: [{ deadline: null }, { deadline: { gte: startOfTodayUtc(new Date()) } }] },
+      select: { id: true },
+    });
+    if (!opportunity) throw new DomainError("opportunity_unavailable");
+  }
+  const modes = input.opportunityId ? (["direct", "pool", "both"] as const) : (["direct", "both"] as const);
   const enrolment = await tx.programPartner.findFirst({
-    where: { partnerId: ctx.partnerId, programId: input.programId, program: { archivedAt: null, mode: { in: ["direct", "both"] } } },
+    where: { partnerId: ctx.partnerId, programId: input.programId, program: { archivedAt: null, mode: { in: [...modes] } } },
     select: { program: { select: { markets: true } } },
   });
   if (!enrolment) throw new DomainError("program_unavailable");
@@ -21,6 +34,7 @@ async function assertProgramOpen(tx: TenantTx, ctx: PartnerContext, input: Refer
 function columns(input: ReferralInput) {
   return {
     programId: input.programId,
+    opportunityId: input.opportunityId ?? null,
     kind: input.kind,
     mechanic: "direct" as const,
     subjectName: input.subjectName,
@@ -71,58 +85,29 @@ export async function saveReferralDraft(ctx: PartnerContext, input: ReferralInpu
   }, TX_OPTIONS);
 }
 
-export type SubmitResult = { id: string; duplicate: boolean };
+export type { SubmitResult } from "./record-submission";
 
 /**
- * Submits a referral (new, or the partner's draft). Under a lock on each of the subject's keys it
- * looks for an earlier owner: a client of the agency, or an earlier referral inside its
- * protection window. A duplicate is still saved — nothing the partner typed is lost — but is
- * rejected at once by the system with reason "duplicate". The first valid referral wins.
+ * Submits a referral (new, or the partner's draft) through `recordSubmission`: under a lock on
+ * each of the subject's keys it looks for an earlier owner, and a duplicate is saved but rejected
+ * at once with reason "duplicate". The first valid referral wins.
  */
 export async function submitReferral(ctx: PartnerContext, input: ReferralInput, id?: string): Promise<SubmitResult> {
   const actor = { tenantId: ctx.tenantId, userId: ctx.userId };
   const now = new Date();
-  const keys = subjectKeys(input);
   return ctx.db.$transaction(async (tx) => {
     await assertProgramOpen(tx, ctx, input);
     if (id) await ownDraft(tx, ctx, id);
     const effect = planTransition("draft", { to: "submitted" }, "partner", now);
-    await lockSubjectKeys(tx, ctx.tenantId, keys);
-    const duplicate = await findDuplicate(tx, { keys, excludeId: id, now });
-
     const data = { ...columns(input), status: "submitted" as const, submittedAt: effect.submittedAt };
-    let referralId = id;
-    if (referralId) {
-      const { count } = await tx.referral.updateMany({ where: { id: referralId, partnerId: ctx.partnerId, status: "draft" }, data });
-      if (count === 0) throw new DomainError("referral_not_editable");
-    } else {
-      referralId = (await tx.referral.create({ data: { ...data, tenantId: ctx.tenantId, partnerId: ctx.partnerId } })).id;
-    }
-    await replaceKeys(tx, ctx, referralId, keys);
-    await tx.referralTransition.create({
-      data: { tenantId: ctx.tenantId, referralId, fromStatus: id ? "draft" : null, toStatus: "submitted", actorUserId: ctx.userId },
+    return recordSubmission(tx, actor, {
+      kind: input.kind, subjectName: input.subjectName, keys: subjectKeys(input), now, draftId: id,
+      write: async () => {
+        if (!id) return (await tx.referral.create({ data: { ...data, tenantId: ctx.tenantId, partnerId: ctx.partnerId } })).id;
+        const { count } = await tx.referral.updateMany({ where: { id, partnerId: ctx.partnerId, status: "draft" }, data });
+        if (count === 0) throw new DomainError("referral_not_editable");
+        return id;
+      },
     });
-    await auditIn(tx, actor, { action: "referral.submitted", entityType: "Referral", entityId: referralId, data: { subjectName: input.subjectName, keys } });
-
-    if (duplicate) {
-      await tx.referral.updateMany({
-        where: { id: referralId },
-        data: {
-          status: "rejected", rejectReason: "duplicate", closedAt: now,
-          duplicateOfId: duplicate.duplicateOfId, duplicateReason: duplicate.reason,
-          // Link the client record it matched, when it is the same kind of subject.
-          ...(duplicate.brandId && input.kind === "brand" ? { brandId: duplicate.brandId } : {}),
-          ...(duplicate.creatorId && input.kind === "creator" ? { creatorId: duplicate.creatorId } : {}),
-        },
-      });
-      await tx.referralTransition.create({
-        data: { tenantId: ctx.tenantId, referralId, fromStatus: "submitted", toStatus: "rejected", actorUserId: null, reason: "duplicate", internal: false },
-      });
-      await auditIn(tx, { tenantId: ctx.tenantId, userId: null }, {
-        action: "referral.rejected_as_duplicate", entityType: "Referral", entityId: referralId,
-        data: { duplicateReason: duplicate.reason, duplicateOfId: duplicate.duplicateOfId },
-      });
-    }
-    return { id: referralId, duplicate: !!duplicate };
   }, TX_OPTIONS);
 }

@@ -5,7 +5,7 @@ import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 
 // Sections of the product that are planned but not built yet. They say so plainly.
-const planned = ["opportunities", "payouts"] as const;
+const planned = ["payouts"] as const;
 
 export default async function PlannedSection({ params }: { params: Promise<{ locale: string; tenant: string; section: string }> }) {
   const locale = await localeParam(params);

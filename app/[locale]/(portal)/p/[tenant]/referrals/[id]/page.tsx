@@ -10,6 +10,7 @@ import { NotFoundError } from "@/lib/errors";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
+import { referralFormOpportunity } from "@/lib/opportunities/partner-opportunities";
 import { getMyReferral, openPrograms, type MyReferral } from "@/lib/referrals/partner-referrals";
 
 type Props = { params: Promise<{ locale: string; tenant: string; id: string }>; searchParams: Promise<{ saved?: string; submitted?: string }> };
@@ -46,12 +47,13 @@ export default async function MyReferralPage({ params, searchParams }: Props) {
   );
 
   if (r.status === "draft") {
-    const programs = await openPrograms(ctx);
+    const opportunity = await referralFormOpportunity(ctx, locale, r.opportunityId);
+    const programs = opportunity ? [opportunity.program] : await openPrograms(ctx);
     return (
       <>
         {header}
         <div className="mb-4">{saved ? <Notice tone="success">{t("portal.detail.draftSaved")}</Notice> : <Notice>{t("portal.detail.draftHint")}</Notice>}</div>
-        <Card><ReferralForm key={r.updatedAt.toISOString()} locale={locale} tenant={ctx.slug} id={r.id} initial={formValues(r)} programs={programs} cancelHref={base} /></Card>
+        <Card><ReferralForm key={r.updatedAt.toISOString()} locale={locale} tenant={ctx.slug} id={r.id} initial={formValues(r)} programs={programs} cancelHref={base} opportunity={opportunity ?? undefined} /></Card>
       </>
     );
   }

@@ -4,13 +4,18 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { requirePartner } from "@/lib/auth/guard";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
+import { referralFormOpportunity } from "@/lib/opportunities/partner-opportunities";
 import { openPrograms } from "@/lib/referrals/partner-referrals";
 
-export default async function NewReferralPage({ params }: { params: Promise<{ locale: string; tenant: string }> }) {
+type Props = { params: Promise<{ locale: string; tenant: string }>; searchParams: Promise<{ opportunity?: string }> };
+
+export default async function NewReferralPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const { tenant } = await params;
   const ctx = await requirePartner(locale, tenant);
-  const [programs, t] = await Promise.all([openPrograms(ctx), getT(locale, "referrals")]);
+  // "Refer someone to this opportunity": its program is the only choice, and the kind fits its side.
+  const opportunity = await referralFormOpportunity(ctx, locale, (await searchParams).opportunity);
+  const [programs, t] = await Promise.all([opportunity ? [opportunity.program] : openPrograms(ctx), getT(locale, "referrals")]);
   const base = `/${locale}/p/${ctx.slug}/referrals`;
   return (
     <>
@@ -22,7 +27,14 @@ export default async function NewReferralPage({ params }: { params: Promise<{ lo
         </Card>
       ) : (
         <Card>
-          <ReferralForm locale={locale} tenant={ctx.slug} initial={{}} programs={programs} cancelHref={base} />
+          <ReferralForm
+            locale={locale}
+            tenant={ctx.slug}
+            initial={opportunity ? { kind: opportunity.kind, programId: opportunity.program.id } : {}}
+            programs={programs}
+            cancelHref={opportunity ? `/${locale}/p/${ctx.slug}/opportunities/${opportunity.id}` : base}
+            opportunity={opportunity ?? undefined}
+          />
         </Card>
       )}
     </>

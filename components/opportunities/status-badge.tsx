@@ -1,0 +1,13 @@
+import { Badge } from "@/components/ui/card";
+import type { OpportunityStatus } from "@/lib/db/generated/enums";
+
+const tones: Record<OpportunityStatus, "slate" | "green" | "amber" | "indigo" | "red"> = {
+  draft: "amber",
+  open: "green",
+  closed: "slate",
+  filled: "indigo",
+};
+
+export function OpportunityStatusBadge({ status, label }: { status: OpportunityStatus; label: string }) {
+  return <span className="whitespace-nowrap"><Badge tone={tones[status]}>{label}</Badge></span>;
+}

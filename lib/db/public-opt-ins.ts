@@ -1,0 +1,66 @@
+// The one public write of the opportunity board: an opt-in, made without an account. Be careful:
+// the tenant and the opportunity come only from the slug + id lookup below (open, this tenant),
+// never from the form, so an opt-in cannot be attached to another agency's opportunity.
+import { optInKind } from "@/lib/opportunities/codes";
+import { withinWindow, type RefClaim } from "@/lib/opportunities/attribution";
+import { deadlinePassed } from "@/lib/opportunities/deadline";
+import { prisma } from "./client";
+import type { Prisma } from "./generated/client";
+import type { Market, ReferralKind } from "./generated/enums";
+import { findCreditablePartner } from "./public-board";
+
+export type OptInRow = {
+  kind: ReferralKind;
+  name: string;
+  market: Market;
+  country: string | null;
+  website: string | null;
+  platforms: Prisma.InputJsonValue;
+  contactName: string | null;
+  contactEmail: string;
+  pitch: string | null;
+  locale: string;
+  consentVersion: string;
+  consentText: string;
+  consentedAt: Date;
+  ipHash: string | null;
+};
+
+export type CreateOptInResult =
+  | { ok: true; id: string; partnerId: string | null }
+  | { ok: false; code: "not_found" | "closed" | "kind_mismatch" | "already_received" };
+
+/**
+ * In one transaction: the open opportunity behind slug + id, the same e-mail not yet opted in
+ * (serialised by an advisory lock, so a double click stores one row), the partner credit when a
+ * verified claim is inside the program's window and its partner is active and enrolled, the row
+ * and its audit entry.
+ */
+export async function createOptIn(target: { slug: string; opportunityId: string }, row: OptInRow, claim: RefClaim | null, now: Date): Promise<CreateOptInResult> {
+  return prisma.$transaction(async (tx) => {
+    const opportunity = await tx.opportunity.findFirst({
+      where: { id: target.opportunityId, status: "open", tenant: { slug: target.slug } },
+      select: { id: true, tenantId: true, programId: true, side: true, deadline: true, program: { select: { attributionWindowDays: true } } },
+    });
+    if (!opportunity) return { ok: false, code: "not_found" } as const;
+    if (deadlinePassed(opportunity.deadline, now)) return { ok: false, code: "closed" } as const;
+    if (optInKind(opportunity.side) !== row.kind) return { ok: false, code: "kind_mismatch" } as const;
+    const { tenantId } = opportunity;
+
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`optin:${opportunity.id}:${row.contactEmail}`}::text, 0))`;
+    const existing = await tx.optIn.findFirst({ where: { tenantId, opportunityId: opportunity.id, contactEmail: row.contactEmail }, select: { id: true } });
+    if (existing) return { ok: false, code: "already_received" } as const;
+
+    const credited = claim && withinWindow(claim.issuedAt, now, opportunity.program.attributionWindowDays)
+      ? await findCreditablePartner(tx, tenantId, opportunity.programId, claim.code)
+      : null;
+    const optIn = await tx.optIn.create({ data: { ...row, tenantId, opportunityId: opportunity.id, partnerId: credited?.id ?? null }, select: { id: true } });
+    await tx.auditLog.create({
+      data: {
+        tenantId, actorUserId: null, action: "opt_in.received", entityType: "OptIn", entityId: optIn.id,
+        data: { opportunityId: opportunity.id, name: row.name, kind: row.kind, partnerId: credited?.id ?? null, consentVersion: row.consentVersion, locale: row.locale },
+      },
+    });
+    return { ok: true, id: optIn.id, partnerId: credited?.id ?? null } as const;
+  }, { timeout: 20_000, maxWait: 10_000 });
+}
