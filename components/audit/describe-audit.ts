@@ -47,5 +47,7 @@ export function entityHref(base: string, entityType: string, entityId: string | 
   if (entityType === "Brand") return `${base}/brands/${entityId}`;
   if (entityType === "Creator") return `${base}/creators/${entityId}`;
   if (entityType === "Program") return `${base}/programs`;
+  if (entityType === "Referral") return `${base}/referrals/${entityId}`;
+  if (entityType === "Opportunity") return `${base}/opportunities/${entityId}`;
   return null;
 }

@@ -44,17 +44,24 @@ export async function getMyReferral(ctx: PartnerContext, id: string) {
     where: { id, partnerId: ctx.partnerId },
     select: {
       ...summary,
-      programId: true, opportunityId: true, country: true, website: true, platforms: true, contactName: true, contactChannel: true, contactValue: true,
+      programId: true, opportunityId: true, mechanic: true, country: true, website: true, platforms: true, contactName: true, contactChannel: true, contactValue: true,
       relationship: true, fitReason: true, consentToIntro: true, rejectReason: true, duplicateReason: true,
       transitions: { select: { id: true, createdAt: true, fromStatus: true, toStatus: true, actorUserId: true, reason: true, internal: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
     },
   });
   if (!referral) throw new NotFoundError();
   const { transitions, duplicateReason, rejectReason, ...rest } = referral;
+  // A pool referral came from the brand's or creator's own opt-in: its contact details and pitch
+  // are the applicant's personal data, shared with the agency, not with the credited partner.
+  const own = referral.mechanic !== "pool";
   // An overridden duplicate is back in the pipeline: only a current duplicate rejection counts.
   const knownToAgency = rejectReason === "duplicate" || (referral.status === "rejected" && duplicateReason !== null);
   return {
     ...rest,
+    contactName: own ? rest.contactName : null,
+    contactChannel: own ? rest.contactChannel : null,
+    contactValue: own ? rest.contactValue : null,
+    fitReason: own ? rest.fitReason : null,
     platforms: storedPlatforms(referral.platforms),
     // Which way it is known (an earlier referral or a client) is the agency's business.
     knownToAgency,

@@ -66,7 +66,10 @@ describe("accepting an opt-in", () => {
     // In the staff pipeline, and in the credited partner's portal.
     const pipeline = await listReferrals(a.ctx, pipelineQuery.parse({ partner: boris.partnerId }));
     expect(pipeline.items.map((r) => r.id)).toContain(referral.id);
-    expect((await getMyReferral(boris.ctx, referral.id)).status).toBe("submitted");
+    const seenByPartner = await getMyReferral(boris.ctx, referral.id);
+    expect(seenByPartner.status).toBe("submitted");
+    // The applicant's contact details and pitch are not the credited partner's to see.
+    expect([seenByPartner.contactName, seenByPartner.contactValue, seenByPartner.fitReason]).toEqual([null, null, null]);
   });
 
   it("e-mails the applicant in their language and the credited partner in theirs, never the internal note", async () => {
