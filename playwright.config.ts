@@ -1,6 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+// A random port unless E2E_PORT is given, so a stray server on a fixed port cannot break the run.
+// Set here, in the runner's process, it is inherited by the workers and the web server.
+process.env.E2E_PORT ??= String(30_000 + Math.floor(Math.random() * 20_000));
+const port = Number(process.env.E2E_PORT);
 
 export default defineConfig({
   testDir: "tests/e2e",
