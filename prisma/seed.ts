@@ -197,6 +197,28 @@ async function seedNorthstar(tx: Tx, passwordHash: string) {
     ),
   });
 
+  // Pool opportunities: one open on the public board, one draft still being written.
+  await tx.opportunity.create({
+    data: {
+      tenantId, programId: pool.id, side: "brand_seeks_creators", sourceMarket: "RU", targetMarket: "US",
+      platforms: ["tiktok", "instagram"], niches: ["beauty", "skincare"], audienceMin: 20_000, audienceMax: 1_000_000,
+      budgetMinMinor: 200_000n, budgetMaxMinor: 500_000n, budgetCurrency: "USD", prepaymentPercent: 50, netDays: 30,
+      slots: 5, status: "open", deadline: daysAgo(-45), createdById: staff.manager, createdAt: daysAgo(6),
+      titleEn: "RU skincare brand seeks 5 US beauty creators on TikTok",
+      titleRu: "Российский бренд косметики ищет 5 бьюти-авторов из США в TikTok",
+      descriptionEn: "Natural skincare from Altai entering the US. $2–5k per placement, 50% prepayment, the rest net 30.",
+      descriptionRu: "Натуральная косметика с Алтая выходит на рынок США. 2–5 тыс. $ за интеграцию, предоплата 50%, остаток через 30 дней.",
+    },
+  });
+  await tx.opportunity.create({
+    data: {
+      tenantId, programId: pool.id, side: "creator_seeks_brands", sourceMarket: "US", targetMarket: "RU",
+      platforms: ["youtube"], niches: ["fitness"], budgetMinMinor: 15_000_000n, budgetMaxMinor: 40_000_000n, budgetCurrency: "RUB",
+      barter: true, slots: 2, status: "draft", createdById: staff.manager, createdAt: daysAgo(1),
+      titleEn: "US fitness creator looks for Russian sportswear brands",
+    },
+  });
+
   for (const r of REFERRALS) {
     const partner = partners[r.partner];
     const subject = r.brand ? brands[r.brand] : creators[r.creator!];
@@ -264,7 +286,11 @@ async function seedCreators(tx: Tx, tenantId: string, list: typeof CREATORS) {
   const out: Record<string, Subject> = {};
   for (const c of list) {
     const row = await tx.creator.create({
-      data: { tenantId, name: c.name, market: c.market, country: c.country, niches: c.niches, languages: c.languages, createdAt: daysAgo(70) },
+      data: {
+        tenantId, name: c.name, market: c.market, country: c.country, niches: c.niches, languages: c.languages,
+        // Demo addresses on a reserved domain, so "invite to opt in" has somewhere to write.
+        contactEmail: `${c.key}@creators.example`, createdAt: daysAgo(70),
+      },
     });
     await tx.creatorPlatform.createMany({
       data: c.platforms.map(([platform, handle, audienceSize]) => ({

@@ -34,8 +34,8 @@ test("pool referral: bilingual opportunity → shared link → Russian opt-in �
   await page.selectOption('select[name="budgetCurrency"]', "USD");
   await page.fill('input[name="prepaymentPercent"]', "50");
   await page.fill('input[name="slots"]', "5");
-  await page.fill('input[name="titleEn"]', "RU skincare brand seeks 5 US beauty creators on TikTok");
-  await page.fill('input[name="titleRu"]', "Российский бренд косметики ищет 5 бьюти-авторов из США в TikTok");
+  await page.fill('input[name="titleEn"]', "Altai skincare seeks US TikTok creators");
+  await page.fill('input[name="titleRu"]', "Алтайская косметика ищет TikTok-авторов из США");
   await page.fill('textarea[name="descriptionEn"]', "Natural skincare from Altai. $2–5k per placement, 50% prepayment.");
   await page.fill('textarea[name="descriptionRu"]', "Натуральная косметика с Алтая. 2–5 тыс. $ за интеграцию, предоплата 50%.");
   await page.locator('form:has(input[name="titleEn"]) button[type="submit"]').first().click();
@@ -50,7 +50,7 @@ test("pool referral: bilingual opportunity → shared link → Russian opt-in �
   const partner = await partnerCtx.newPage();
   await magicLinkSignIn(partner, "partner.ru@northstar.test", "ru");
   await partner.goto(`/ru/p/northstar/opportunities/${opportunityId}`);
-  await expect(partner.getByText("Российский бренд косметики ищет 5 бьюти-авторов из США в TikTok").first()).toBeVisible();
+  await expect(partner.getByText("Алтайская косметика ищет TikTok-авторов из США").first()).toBeVisible();
   const shareUrl = new URL(await partner.locator("input[readonly]").first().inputValue());
   expect(shareUrl.searchParams.get("ref")).toMatch(/^[A-Za-z0-9]{6,}$/);
   await shot(partner, "portal-opportunity-ru");
@@ -63,10 +63,10 @@ test("pool referral: bilingual opportunity → shared link → Russian opt-in �
   await visitor.waitForURL(new RegExp(`/ru/o/northstar/${opportunityId}$`));
   expect((await visitorCtx.cookies()).some((c) => c.name === "tw_ref_northstar" && c.httpOnly)).toBe(true);
   await visitor.goto("/ru/o/northstar");
-  await expect(visitor.getByText("Российский бренд косметики ищет 5 бьюти-авторов из США в TikTok")).toBeVisible();
+  await expect(visitor.getByText("Алтайская косметика ищет TikTok-авторов из США")).toBeVisible();
   await expect(visitor.getByText(/2[\u00a0\u202f ]000.*5[\u00a0\u202f ]000/).first()).toBeVisible();
   await shot(visitor, "board-ru");
-  await visitor.getByText("Российский бренд косметики ищет 5 бьюти-авторов из США в TikTok").click();
+  await visitor.getByText("Алтайская косметика ищет TikTok-авторов из США").click();
   await visitor.waitForURL(new RegExp(`/ru/o/northstar/${opportunityId}`));
   await visitor.fill('input[name="name"]', "Jess Glow");
   await visitor.selectOption('select[name="market"]', "US");
