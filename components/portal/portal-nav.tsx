@@ -3,7 +3,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
 
-type Labels = { home: string; mine: string; submit: string; opportunities: string; nav: string };
+type Labels = { home: string; mine: string; submit: string; opportunities: string; links: string; funnel: string; nav: string };
 
 /** The portal's destinations; a tab bar that scrolls sideways on a narrow phone. */
 export function PortalNav({ base, labels }: { base: string; labels: Labels }) {
@@ -19,6 +19,8 @@ export function PortalNav({ base, labels }: { base: string; labels: Labels }) {
     { href: list, label: labels.mine, active: pathname === list || (pathname.startsWith(`${list}/`) && pathname !== `${list}/new`) },
     { href: `${list}/new`, label: labels.submit, active: pathname === `${list}/new` },
     { href: `${base}/opportunities`, label: labels.opportunities, active: pathname === `${base}/opportunities` || pathname.startsWith(`${base}/opportunities/`) },
+    { href: `${base}/links`, label: labels.links, active: pathname === `${base}/links` },
+    { href: `${base}/funnel`, label: labels.funnel, active: pathname === `${base}/funnel` },
   ];
   return (
     <nav aria-label={labels.nav} className="-mb-px flex overflow-x-auto">

@@ -11,6 +11,10 @@ export const permissions = [
   "referrals:write",
   "opportunities:read",
   "opportunities:write",
+  "funnel:read",
+  "links:write",
+  "events:import",
+  "integrations:manage",
   "payouts:read",
   "payouts:manage",
   "settings:read",
@@ -27,10 +31,12 @@ const operations: Permission[] = [
   "partners:write",
   "referrals:write",
   "opportunities:write",
+  "links:write",
+  "events:import",
 ];
 
 // Owners and admins run the workspace; managers run the day-to-day work but cannot change
-// settings, staff or money; analysts only read. Only an owner can make someone an owner.
+// settings, staff, API keys, FX rates or money; analysts only read. Only an owner can make someone an owner.
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
   owner: new Set(permissions),
   admin: new Set(permissions),

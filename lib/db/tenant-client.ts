@@ -22,6 +22,13 @@ export const tenantOwnedModels = new Set([
   "Opportunity",
   "OptIn",
   "OpportunityInvitation",
+  "TrackedLink",
+  "Click",
+  "ClickDaily",
+  "Customer",
+  "ConversionEvent",
+  "ApiKey",
+  "FxRate",
 ]);
 
 const whereOps = new Set([

@@ -11,6 +11,11 @@ import enPartners from "@/locales/en/partners.json";
 import enPortal from "@/locales/en/portal.json";
 import enReferrals from "@/locales/en/referrals.json";
 import enSettings from "@/locales/en/settings.json";
+import enTracking from "@/locales/en/tracking.json";
+import enLinks from "@/locales/en/links.json";
+import enApikeys from "@/locales/en/apikeys.json";
+import enFx from "@/locales/en/fx.json";
+import enFunnel from "@/locales/en/funnel.json";
 import ruAuth from "@/locales/ru/auth.json";
 import ruBoard from "@/locales/ru/board.json";
 import ruCommon from "@/locales/ru/common.json";
@@ -23,15 +28,22 @@ import ruPartners from "@/locales/ru/partners.json";
 import ruPortal from "@/locales/ru/portal.json";
 import ruReferrals from "@/locales/ru/referrals.json";
 import ruSettings from "@/locales/ru/settings.json";
+import ruTracking from "@/locales/ru/tracking.json";
+import ruLinks from "@/locales/ru/links.json";
+import ruApikeys from "@/locales/ru/apikeys.json";
+import ruFx from "@/locales/ru/fx.json";
+import ruFunnel from "@/locales/ru/funnel.json";
 
 // Bundled statically: the whole catalogue is a few KB and this keeps rendering synchronous.
 export const resources: Resource = {
   en: {
     auth: enAuth, common: enCommon, dashboard: enDashboard, directory: enDirectory,
     errors: enErrors, nav: enNav, portal: enPortal, settings: enSettings, partners: enPartners, referrals: enReferrals, opportunities: enOpportunities, board: enBoard,
+    tracking: enTracking, links: enLinks, apikeys: enApikeys, fx: enFx, funnel: enFunnel,
   },
   ru: {
     auth: ruAuth, common: ruCommon, dashboard: ruDashboard, directory: ruDirectory,
     errors: ruErrors, nav: ruNav, portal: ruPortal, settings: ruSettings, partners: ruPartners, referrals: ruReferrals, opportunities: ruOpportunities, board: ruBoard,
+    tracking: ruTracking, links: ruLinks, apikeys: ruApikeys, fx: ruFx, funnel: ruFunnel,
   },
 };
