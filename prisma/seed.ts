@@ -8,6 +8,7 @@ import type { ContactChannel, RejectReason } from "@/lib/referrals/codes";
 import { subjectKeys } from "@/lib/referrals/subject-keys";
 import { encodeReason } from "@/lib/referrals/transition-reason";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
+import { seedFunnel, type FunnelSeedInput } from "./seed-funnel";
 import type { Market, ReferralStatus, Role } from "@/lib/db/generated/enums";
 
 export const DEMO_PASSWORD = "twoway-demo";
@@ -198,7 +199,7 @@ async function seedNorthstar(tx: Tx, passwordHash: string) {
   });
 
   // Pool opportunities: one open on the public board, one draft still being written.
-  await tx.opportunity.create({
+  const openOpportunity = await tx.opportunity.create({
     data: {
       tenantId, programId: pool.id, side: "brand_seeks_creators", sourceMarket: "RU", targetMarket: "US",
       platforms: ["tiktok", "instagram"], niches: ["beauty", "skincare"], audienceMin: 20_000, audienceMax: 1_000_000,
@@ -219,6 +220,7 @@ async function seedNorthstar(tx: Tx, passwordHash: string) {
     },
   });
 
+  const wonReferrals: FunnelSeedInput["wonReferrals"] = [];
   for (const r of REFERRALS) {
     const partner = partners[r.partner];
     const subject = r.brand ? brands[r.brand] : creators[r.creator!];
@@ -260,6 +262,7 @@ async function seedNorthstar(tx: Tx, passwordHash: string) {
       }),
     });
     if (r.status === "won") {
+      wonReferrals.push({ ...referral, partnerId: partner.id, closedAt: referral.closedAt!, deal: r.deal ?? null });
       // A won referral makes its subject a client, as transitionReferral does.
       const entity = r.brand ? "Brand" : "Creator";
       if (r.brand) await tx.brand.update({ where: { id: subject.id }, data: { isClient: true } });
@@ -269,6 +272,14 @@ async function seedNorthstar(tx: Tx, passwordHash: string) {
       });
     }
   }
+
+  await seedFunnel(tx, {
+    tenantId, slug: DEMO_TENANT_SLUG, programs, openOpportunity, wonReferrals,
+    partners: PARTNERS.filter((p) => p.status === "active").map((p) => ({
+      id: partners[p.key].id, market: p.market,
+      programs: enrolments.filter(([, keys]) => keys.includes(p.key)).map(([program]) => (program === warm ? "warm" : "pool")),
+    })),
+  });
 
   await tx.auditLog.createMany({
     data: [

@@ -104,4 +104,25 @@ describe("seedDemo", () => {
       if (r.status === "won") expect(subject!.isClient, r.subjectName).toBe(true);
     }
   });
+  it("seeds a funnel whose daily rollups agree with its raw clicks", async () => {
+    await seedDemo(prisma);
+    const tenant = await prisma.tenant.findUniqueOrThrow({ where: { slug: "northstar" } });
+    const raw = await prisma.$queryRaw<{ counted: bigint; repeats: bigint; bots: bigint }[]>`
+      SELECT count(*) FILTER (WHERE NOT "isBot" AND "repeatOfId" IS NULL) AS counted,
+             count(*) FILTER (WHERE NOT "isBot" AND "repeatOfId" IS NOT NULL) AS repeats,
+             count(*) FILTER (WHERE "isBot") AS bots
+      FROM "Click" WHERE "tenantId" = ${tenant.id}`;
+    const rollup = await prisma.clickDaily.aggregate({ where: { tenantId: tenant.id }, _sum: { clicks: true, repeats: true, bots: true } });
+    expect(Number(raw[0].counted)).toBeGreaterThan(1000);
+    expect(rollup._sum).toEqual({ clicks: Number(raw[0].counted), repeats: Number(raw[0].repeats), bots: Number(raw[0].bots) });
+    // Every repeat points at a counted click of the same link.
+    const badRepeats = await prisma.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM "Click" c LEFT JOIN "Click" o ON o.id = c."repeatOfId"
+      WHERE c."tenantId" = ${tenant.id} AND c."repeatOfId" IS NOT NULL AND (o.id IS NULL OR o."linkId" <> c."linkId" OR o."repeatOfId" IS NOT NULL)`;
+    expect(Number(badRepeats[0].n)).toBe(0);
+    // Exactly one event lacks an FX rate (it predates the rates), and it is shown as missing.
+    expect(await prisma.conversionEvent.count({ where: { tenantId: tenant.id, amountMinor: { not: null }, reportingAmountMinor: null } })).toBe(1);
+    const won = await prisma.referral.count({ where: { tenantId: tenant.id, status: "won" } });
+    expect(await prisma.customer.count({ where: { tenantId: tenant.id, source: "referral" } })).toBe(won);
+  });
 });
