@@ -1,6 +1,6 @@
 // `npm start` (and `npm run dev` with --dev). Without DATABASE_URL it starts the embedded database
 // in .data/pglite, migrates it and loads the demo data on first run; with DATABASE_URL it only
-// migrates. Then it builds once if needed and runs Next with the right environment.
+// migrates. Then it builds once if needed and runs scripts/server.ts (Next plus the /r/ redirect).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -32,7 +32,7 @@ let current: ChildProcess | undefined; // the build or the server, whichever run
 let signals = 0;
 const alive = (c?: ChildProcess) => !!c && c.exitCode === null && c.signalCode === null;
 
-// First signal: hand it to Next (its exit then stops the database) or, during setup, stop right
+// First signal: hand it to the server (it flushes clicks; its exit then stops the database) or, during setup, stop right
 // away. A second signal forces the exit.
 function onSignal(sig: NodeJS.Signals) {
   signals++;
@@ -137,7 +137,9 @@ async function main() {
     throw err;
   }
 
-  const child = (current = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", String(port)], { stdio: "inherit", env }));
+  // Our server (scripts/server.ts) rather than `next start`: it answers /r/<code> before Next.
+  const serverArgs = ["--import", "tsx", "scripts/server.ts", ...(dev ? ["--dev"] : [])];
+  const child = (current = spawn(process.execPath, serverArgs, { stdio: "inherit", env }));
   const exited = new Promise<number>((resolve) => {
     child.on("exit", (code) => resolve(code ?? 0));
     child.on("error", (err) => {

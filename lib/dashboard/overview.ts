@@ -1,5 +1,8 @@
 import type { TenantContext } from "@/lib/db/tenant-context";
-import { assertCan } from "@/lib/auth/permissions";
+import { assertCan, can } from "@/lib/auth/permissions";
+import { presetRange } from "@/lib/funnel/params";
+import { funnelScopeForTenant, getFunnelSummary } from "@/lib/funnel/queries";
+import type { FunnelSummary } from "@/lib/funnel/types";
 
 /** Headline counts for the staff home page; each number is a plain count of live rows. */
 export async function workspaceOverview(ctx: TenantContext) {
@@ -19,4 +22,10 @@ export async function workspaceOverview(ctx: TenantContext) {
     programs,
     referralsByStatus: Object.fromEntries(referralsByStatus.map((r) => [r.status, r._count._all])) as Record<string, number>,
   };
+}
+
+/** The last 30 days of the funnel for the home card (period basis), or null for a role without funnel:read. */
+export async function funnelSnapshot(ctx: TenantContext, now: Date = new Date()): Promise<FunnelSummary | null> {
+  if (!can(ctx.role, "funnel:read")) return null;
+  return getFunnelSummary(funnelScopeForTenant(ctx), { ...presetRange("30d", now), basis: "period" });
 }

@@ -1,6 +1,7 @@
 // The one public write of the opportunity board: an opt-in, made without an account. Be careful:
 // the tenant and the opportunity come only from the slug + id lookup below (open, this tenant),
 // never from the form, so an opt-in cannot be attached to another agency's opportunity.
+import { chooseAttribution, type AttributionCandidate } from "@/lib/attribution/choose";
 import { optInKind } from "@/lib/opportunities/codes";
 import { withinWindow, type RefClaim } from "@/lib/opportunities/attribution";
 import { deadlinePassed } from "@/lib/opportunities/deadline";
@@ -27,20 +28,24 @@ export type OptInRow = {
 };
 
 export type CreateOptInResult =
-  | { ok: true; id: string; partnerId: string | null }
+  | { ok: true; id: string; partnerId: string | null; clickId: string | null }
   | { ok: false; code: "not_found" | "closed" | "kind_mismatch" | "already_received" };
 
 /**
  * In one transaction: the open opportunity behind slug + id, the same e-mail not yet opted in
  * (serialised by an advisory lock, so a double click stores one row), the partner credit when a
  * verified claim is inside the program's window and its partner is active and enrolled, the row
- * and its audit entry.
+ * and its audit entry. `clicks` are the visitor's tracked-link clicks already resolved for this
+ * opportunity's program (lib/attribution/click-cookies); the program's model picks between them
+ * and the share claim by time.
  */
-export async function createOptIn(target: { slug: string; opportunityId: string }, row: OptInRow, claim: RefClaim | null, now: Date): Promise<CreateOptInResult> {
+export async function createOptIn(
+  target: { slug: string; opportunityId: string }, row: OptInRow, claim: RefClaim | null, now: Date, clicks: readonly AttributionCandidate[] = [],
+): Promise<CreateOptInResult> {
   return prisma.$transaction(async (tx) => {
     const opportunity = await tx.opportunity.findFirst({
       where: { id: target.opportunityId, status: "open", tenant: { slug: target.slug } },
-      select: { id: true, tenantId: true, programId: true, side: true, deadline: true, program: { select: { attributionWindowDays: true } } },
+      select: { id: true, tenantId: true, programId: true, side: true, deadline: true, program: { select: { attributionWindowDays: true, attributionModel: true } } },
     });
     if (!opportunity) return { ok: false, code: "not_found" } as const;
     if (deadlinePassed(opportunity.deadline, now)) return { ok: false, code: "closed" } as const;
@@ -51,16 +56,24 @@ export async function createOptIn(target: { slug: string; opportunityId: string 
     const existing = await tx.optIn.findFirst({ where: { tenantId, opportunityId: opportunity.id, contactEmail: row.contactEmail }, select: { id: true } });
     if (existing) return { ok: false, code: "already_received" } as const;
 
-    const credited = claim && withinWindow(claim.issuedAt, now, opportunity.program.attributionWindowDays)
+    const { attributionWindowDays, attributionModel } = opportunity.program;
+    const sharer = claim && withinWindow(claim.issuedAt, now, attributionWindowDays)
       ? await findCreditablePartner(tx, tenantId, opportunity.programId, claim.code)
       : null;
-    const optIn = await tx.optIn.create({ data: { ...row, tenantId, opportunityId: opportunity.id, partnerId: credited?.id ?? null }, select: { id: true } });
+    const candidates: AttributionCandidate[] = [...clicks];
+    if (sharer && claim) candidates.push({ partnerId: sharer.id, at: new Date(claim.issuedAt * 1000), source: "share" });
+    const chosen = chooseAttribution(candidates, attributionModel, attributionWindowDays, now);
+    const credited = chosen ? { id: chosen.partnerId, clickId: chosen.clickId ?? null } : null;
+    const optIn = await tx.optIn.create({
+      data: { ...row, tenantId, opportunityId: opportunity.id, partnerId: credited?.id ?? null, clickId: credited?.clickId ?? null },
+      select: { id: true },
+    });
     await tx.auditLog.create({
       data: {
         tenantId, actorUserId: null, action: "opt_in.received", entityType: "OptIn", entityId: optIn.id,
-        data: { opportunityId: opportunity.id, name: row.name, kind: row.kind, partnerId: credited?.id ?? null, consentVersion: row.consentVersion, locale: row.locale },
+        data: { opportunityId: opportunity.id, name: row.name, kind: row.kind, partnerId: credited?.id ?? null, clickId: credited?.clickId ?? null, consentVersion: row.consentVersion, locale: row.locale },
       },
     });
-    return { ok: true, id: optIn.id, partnerId: credited?.id ?? null } as const;
+    return { ok: true, id: optIn.id, partnerId: credited?.id ?? null, clickId: credited?.clickId ?? null } as const;
   }, { timeout: 20_000, maxWait: 10_000 });
 }

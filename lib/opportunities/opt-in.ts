@@ -1,4 +1,6 @@
+import { clickCandidates } from "@/lib/attribution/click-cookies";
 import { createOptIn } from "@/lib/db/public-opt-ins";
+import { tenantDb } from "@/lib/db/tenant-client";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { createI18n } from "@/lib/i18n/instance";
 import type { Locale } from "@/lib/i18n/settings";
@@ -21,7 +23,9 @@ export type OptInMeta = { locale: Locale; ip: string; cookies: { get(name: strin
  * A brand or creator opts in to an open opportunity on the public board. The consent is stored
  * as its own record: version, the exact text shown, the language and the time. An opt-in that
  * arrives through a partner's share link (a verified cookie inside the program's attribution
- * window) is credited to that partner if they are still active and enrolled.
+ * window) is credited to that partner if they are still active and enrolled. So is one that
+ * arrives after a tracked-link click (`tw_fc`/`tw_lc` cookies) of the same program; when both
+ * exist, the program's model (last or first click) picks by time, and the click id is kept.
  */
 export async function submitOptIn(target: { slug: string; opportunityId: string }, input: OptInInput, meta: OptInMeta): Promise<OptInOutcome> {
   const now = meta.now ?? new Date();
@@ -32,6 +36,8 @@ export async function submitOptIn(target: { slug: string; opportunityId: string 
 
   const cookie = meta.cookies.get(refCookieName(opportunity.tenant.slug))?.value;
   const claim = claimForCredit(opportunity.tenant.slug, cookie, attributionSecret(), opportunity.program.attributionWindowDays, now);
+  // The tenant is the one the slug + open opportunity lookup found, never the cookie's.
+  const clicks = await clickCandidates(tenantDb(opportunity.tenantId), opportunity.tenantId, opportunity.programId, meta.cookies, now);
   const result = await createOptIn(
     target,
     {
@@ -52,6 +58,7 @@ export async function submitOptIn(target: { slug: string; opportunityId: string 
     },
     claim,
     now,
+    clicks,
   );
   if (result.ok) return "received";
   if (result.code === "already_received") return "already_received";

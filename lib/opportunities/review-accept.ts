@@ -66,6 +66,8 @@ export async function acceptOptIn(ctx: TenantContext, ref: OptInRef, note: strin
         (await tx.referral.create({
           data: {
             tenantId: ctx.tenantId, programId: optIn.opportunity.programId, opportunityId: optIn.opportunityId, partnerId: partner?.id ?? null,
+            // The tracked-link click the opt-in was credited through follows the credit into the funnel.
+            clickId: partner ? optIn.clickId : null,
             kind: optIn.kind, mechanic: "pool", ...(link.brandId ? { brandId: link.brandId } : { creatorId: link.creatorId }),
             subjectName: optIn.name, ...referralMarkets(optIn.opportunity, optIn), status: "submitted", submittedAt: now,
             country: optIn.country, website: optIn.website, platforms: platforms.map(({ platform, handle }) => ({ platform, handle })),

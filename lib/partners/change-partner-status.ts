@@ -2,6 +2,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/db/tenant-context";
 import { DomainError, NotFoundError } from "@/lib/errors";
+import { invalidateAllTrackedLinks } from "@/lib/tracking/registry";
 import { revokeOpenInvites, sendPartnerInvite } from "./invite-partner";
 import { sendApplicationDeclinedMail } from "./partner-mail";
 import type { StatusChangeInput } from "./schemas";
@@ -27,6 +28,8 @@ export async function changePartnerStatus(ctx: TenantContext, partnerId: string,
   });
   if (count === 0) throw new DomainError("partner_transition_invalid");
   if (closedStatuses.includes(rule.to)) await revokeOpenInvites(ctx, partner.id);
+  // A partner's tracked links redirect only while the partner is active: drop cached lookups now.
+  invalidateAllTrackedLinks();
   await recordAudit(ctx, {
     action: rule.audit,
     entityType: "Partner",

@@ -3,6 +3,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/db/tenant-context";
 import { NotFoundError } from "@/lib/errors";
 import type { ProgramInput, ProgramSettingsInput } from "./schemas";
+import { invalidateAllTrackedLinks } from "@/lib/tracking/registry";
 
 // Reading programs is part of running partners; changing their terms (who may join, how long a
 // referral is protected and credited) is workspace policy, so it needs settings:manage.
@@ -29,6 +30,8 @@ export async function updateProgramSettings(ctx: TenantContext, programId: strin
   const before = await ctx.db.program.findFirst({ where: { id: programId, archivedAt: null } });
   if (!before) throw new NotFoundError();
   await ctx.db.program.updateMany({ where: { id: programId }, data: input });
+  // Cached link lookups carry the program's attribution window (cookie lifetime).
+  invalidateAllTrackedLinks();
   const changed = Object.fromEntries(
     (Object.keys(input) as (keyof ProgramSettingsInput)[])
       .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(input[k]))

@@ -1,5 +1,6 @@
 import { auditIn } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
+import { customerForWonReferral } from "@/lib/customers/link-customer";
 import type { TenantContext } from "@/lib/db/tenant-context";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { linkClientRecord } from "./client-record";
@@ -14,7 +15,7 @@ export type NotifyOptions = { appUrl?: string };
  * Moves one referral to its next status, in one transaction: re-read, check the move and its
  * inputs, update the row only if its status is still the one that was read (so of two
  * concurrent moves exactly one applies), record the step, audit, and on `won` make the subject a
- * client. The partner is e-mailed after the commit.
+ * client and a customer (lib/customers). The partner is e-mailed after the commit.
  */
 export async function transitionReferral(ctx: TenantContext, id: string, input: TransitionInput, options: NotifyOptions = {}) {
   assertCan(ctx, "referrals:write");
@@ -39,6 +40,7 @@ export async function transitionReferral(ctx: TenantContext, id: string, input: 
     if (count === 0) throw new DomainError("referral_changed");
     const client = input.to === "won" ? await linkClientRecord(tx, actor, current) : null;
     if (client) await tx.referral.updateMany({ where: { id }, data: client });
+    if (input.to === "won") await customerForWonReferral(tx, ctx.tenantId, current, effect.closedAt ?? now);
     await tx.referralTransition.create({
       data: { tenantId: ctx.tenantId, referralId: id, fromStatus: current.status, toStatus: input.to, actorUserId: ctx.userId,
         reason: encodeReason(effect.rejectReason, effect.note), internal: effect.note ? internal : false },

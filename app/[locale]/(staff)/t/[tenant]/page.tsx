@@ -1,8 +1,9 @@
 import Link from "next/link";
+import { rateBasis, rateValue } from "@/components/funnel/format";
 import { Card, Notice, PageHeader } from "@/components/ui/card";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { workspaceOverview } from "@/lib/dashboard/overview";
-import { formatNumber } from "@/lib/i18n/format";
+import { funnelSnapshot, workspaceOverview } from "@/lib/dashboard/overview";
+import { formatMoney, formatNumber } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 
@@ -13,7 +14,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
   const { tenant } = await params;
   const { welcome } = await searchParams;
   const ctx = await requireTenantPage(locale, tenant, "dashboard:read");
-  const [overview, t] = await Promise.all([workspaceOverview(ctx), getT(locale, ["dashboard", "directory", "common"])]);
+  const [overview, funnel, t] = await Promise.all([workspaceOverview(ctx), funnelSnapshot(ctx), getT(locale, ["dashboard", "directory", "funnel", "common"])]);
   const base = `/${locale}/t/${ctx.slug}`;
   const tiles = [
     { label: t("dashboard:tiles.brands"), value: overview.brands.total, detail: t("directory:brandCount", { count: overview.brands.total }), href: `${base}/brands` },
@@ -53,9 +54,34 @@ export default async function DashboardPage({ params, searchParams }: { params: 
           </dl>
           <p className="mt-4 text-xs text-slate-500">{t("dashboard:referrals.note")}</p>
         </Card>
-        <Card title={t("dashboard:funnel.title")}>
-          <p className="text-sm text-slate-600">{t("dashboard:funnel.planned")}</p>
-        </Card>
+        {funnel ? (
+          <Card title={t("funnel:home.title")} action={<Link href={`${base}/funnel`} className="text-sm font-medium text-indigo-700 hover:underline">{t("funnel:home.open")}</Link>}>
+            <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm">
+              {(["clicks", "referrals", "qualified", "closes"] as const).map((k) => (
+                <div key={k} className="flex justify-between border-b border-slate-100 py-1">
+                  <dt className="text-slate-600">{t(`funnel:stages.${k}`)}</dt>
+                  <dd className="font-medium tabular-nums">{formatNumber(locale, funnel.totals[k])}</dd>
+                </div>
+              ))}
+              <div className="col-span-2 flex justify-between border-b border-slate-100 py-1">
+                <dt className="text-slate-600">{t("funnel:stages.revenue")}</dt>
+                <dd className="font-medium tabular-nums">
+                  {formatMoney(locale, funnel.totals.revenue.minor, funnel.totals.revenue.currency)}
+                  {funnel.totals.missingFxEvents > 0 ? <span className="ml-2 text-xs font-normal text-amber-800">{t("funnel:missingFx", { count: funnel.totals.missingFxEvents })}</span> : null}
+                </dd>
+              </div>
+            </dl>
+            <ul className="mt-3 space-y-1 text-xs text-slate-600">
+              {(["clickToReferral", "referralToQualified", "qualifiedToClose"] as const).map((k) => (
+                <li key={k} className="flex justify-between gap-3">
+                  <span>{t(`funnel:rates.${k}`)}</span>
+                  <span className="tabular-nums"><span className="font-semibold text-slate-900">{rateValue(locale, funnel.rates[k], t)}</span> · {rateBasis(locale, funnel.rates[k], t)}</span>
+                </li>
+              ))}
+            </ul>
+            <p className="mt-3 text-xs text-slate-500">{t("funnel:home.note")}</p>
+          </Card>
+        ) : null}
       </div>
     </>
   );

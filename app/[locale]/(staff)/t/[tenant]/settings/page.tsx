@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { InviteForm } from "@/components/settings/invite-form";
 import { WorkspaceForm } from "@/components/settings/workspace-form";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
@@ -13,7 +14,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ local
   const locale = await localeParam(params);
   const { tenant } = await params;
   const ctx = await requireTenantPage(locale, tenant, "settings:read");
-  const [workspace, staff, t] = await Promise.all([getWorkspace(ctx), listStaff(ctx), getT(locale, ["settings", "nav"])]);
+  const [workspace, staff, t] = await Promise.all([getWorkspace(ctx), listStaff(ctx), getT(locale, ["settings", "nav", "apikeys"])]);
   return (
     <>
       <PageHeader title={t("title")} />
@@ -37,6 +38,15 @@ export default async function SettingsPage({ params }: { params: Promise<{ local
             ))}
           </ul>
         </Card>
+        {can(ctx.role, "integrations:manage") ? (
+          <Card title={t("apikeys:integrations.title")} className="lg:col-span-2">
+            <p className="text-sm text-slate-600">{t("apikeys:integrations.text")}</p>
+            <ul className="mt-3 flex flex-wrap gap-x-6 gap-y-2 text-sm font-medium">
+              <li><Link href={`/${locale}/t/${ctx.slug}/settings/api-keys`} className="text-indigo-700 hover:underline">{t("apikeys:integrations.apiKeys")}</Link></li>
+              <li><Link href={`/${locale}/t/${ctx.slug}/settings/fx`} className="text-indigo-700 hover:underline">{t("apikeys:integrations.fx")}</Link></li>
+            </ul>
+          </Card>
+        ) : null}
         {can(ctx.role, "staff:manage") ? (
           <Card title={t("invite.title")} className="lg:col-span-2">
             <InviteForm locale={locale} tenant={ctx.slug} roles={assignableRoles(ctx.role)} />

@@ -1,0 +1,73 @@
+import { CopyUrl } from "@/components/links/copy-url";
+import { LinkStatusButton } from "@/components/links/link-status-button";
+import { PartnerLinkForm } from "@/components/links/partner-link-form";
+import { MarketPair } from "@/components/referrals/market-pair";
+import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/data-table";
+import { Pagination } from "@/components/ui/pagination";
+import { appUrl } from "@/lib/app-url";
+import { requirePartner } from "@/lib/auth/guard";
+import { formatDate } from "@/lib/i18n/format";
+import { localeParam } from "@/lib/i18n/params";
+import { getT } from "@/lib/i18n/server";
+import { trackedLinkUrl } from "@/lib/links/codes";
+import { listOwnLinks, partnerLinkOptions } from "@/lib/links/list-links";
+import { linkOpportunityTitle, opportunityOptions } from "@/lib/links/present";
+import { linkListQuery } from "@/lib/links/schemas";
+import { flattenSearchParams, type SearchParams } from "@/lib/referrals/list-query";
+
+type Props = { params: Promise<{ locale: string; tenant: string }>; searchParams: Promise<SearchParams> };
+
+/** Portal (phone-first): the partner's own links to copy and share, their clicks, and a create form. */
+export default async function PortalLinksPage({ params, searchParams }: Props) {
+  const locale = await localeParam(params);
+  const { tenant } = await params;
+  const ctx = await requirePartner(locale, tenant);
+  const query = linkListQuery.parse({ ...flattenSearchParams(await searchParams), status: "all" });
+  const [result, options, base, t] = await Promise.all([listOwnLinks(ctx, query), partnerLinkOptions(ctx), appUrl(), getT(locale, ["links", "referrals", "common"])]);
+  const path = `/${locale}/p/${ctx.slug}/links`;
+
+  return (
+    <>
+      <PageHeader title={t("portal.title")} subtitle={t("count", { count: result.total })} />
+      <p className="-mt-3 mb-5 text-sm text-slate-600">{t("portal.lead")}</p>
+      {result.items.length === 0 ? (
+        <EmptyState>{t("portal.empty")}</EmptyState>
+      ) : (
+        <ul className="space-y-3">
+          {result.items.map((l) => (
+            <li key={l.id} className={`space-y-3 rounded-xl bg-white p-4 ring-1 ring-slate-200 ${l.disabledAt ? "opacity-70" : ""}`}>
+              <div className="flex flex-wrap items-start justify-between gap-2">
+                <div className="min-w-0">
+                  <p className="font-medium text-slate-900">{linkOpportunityTitle(locale, l.opportunity) ?? l.program.name}</p>
+                  <p className="text-xs text-slate-500">{l.opportunity ? l.program.name : t("programLink")}{l.label ? ` · ${l.label}` : ""}</p>
+                </div>
+                <MarketPair source={l.sourceMarket} target={l.targetMarket} crossLabel={t("referrals:crossMarket")} />
+              </div>
+              {l.disabledAt ? (
+                <p className="text-sm text-slate-600"><Badge>{t("status.disabled")}</Badge> {t("portal.disabledNote")}</p>
+              ) : (
+                <CopyUrl url={trackedLinkUrl(base, l.code)} />
+              )}
+              <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
+                <span className="tabular-nums">{t("clicks", { count: l.clicks30d })}</span>
+                <span className="tabular-nums">{formatDate(locale, l.createdAt)}</span>
+              </div>
+              {l.disabledAt ? null : <LinkStatusButton as="partner" locale={locale} tenant={ctx.slug} id={l.id} disabled={false} />}
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination page={result.page} pageCount={result.pageCount} href={(p) => `${path}${p > 1 ? `?page=${p}` : ""}`} t={t} />
+      <div className="mt-8">
+        <Card title={t("portal.createTitle")}>
+          {options.programs.length === 0 ? (
+            <p className="text-sm text-slate-600">{t("portal.noPrograms")}</p>
+          ) : (
+            <PartnerLinkForm locale={locale} tenant={ctx.slug} programs={options.programs} opportunities={opportunityOptions(locale, options.opportunities)} markets={options.markets} />
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import { attributeByClickId } from "@/lib/attribution/resolve-click";
+import type { TenantDb } from "@/lib/db/tenant-client";
+import type { Attribution } from "@/lib/customers/link-customer";
+import { EventFieldError } from "./errors";
+
+/**
+ * Who an event credits:
+ * - `referral_id` names a submitted referral of this tenant → its partner, program and markets.
+ *   An id that is unknown, a draft, or another tenant's is refused (`apikeys.unknown_referral`):
+ *   the sender said which referral, so silently recording a direct sale would be wrong.
+ * - else `click_id` → the click's partner when it is a counted click of this tenant inside its
+ *   program's window at `occurred_at`. Any other click id (unknown, foreign, bot, expired) leaves the
+ *   event unattributed, because click ids come from cookies and are routinely stale.
+ * - else nothing: a direct event.
+ */
+export async function attributeEvent(db: TenantDb, tenantId: string, input: { referral_id?: string; click_id?: string; occurred_at: Date }): Promise<Attribution | null> {
+  if (input.referral_id) {
+    const referral = await db.referral.findFirst({
+      where: { id: input.referral_id, tenantId, status: { not: "draft" } },
+      select: { id: true, partnerId: true, programId: true, clickId: true, sourceMarket: true, targetMarket: true },
+    });
+    if (!referral) throw new EventFieldError("apikeys.unknown_referral", "referral_id");
+    return { referralId: referral.id, clickId: referral.clickId, partnerId: referral.partnerId, programId: referral.programId, sourceMarket: referral.sourceMarket, targetMarket: referral.targetMarket };
+  }
+  if (input.click_id) {
+    const click = await attributeByClickId(db, tenantId, input.click_id, input.occurred_at);
+    if (!click) return null;
+    return { referralId: null, clickId: click.clickId, partnerId: click.partnerId, programId: click.programId, sourceMarket: click.sourceMarket, targetMarket: click.targetMarket };
+  }
+  return null;
+}

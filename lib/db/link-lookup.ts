@@ -1,0 +1,44 @@
+// Link lookup for the redirect server (raw `pg`, no Prisma on the hot path). `TrackedLink.code`
+// is unique across tenants; program and partner are joined inside the link's own tenant.
+// Only creditable links redirect: a link counts as disabled when it was disabled itself, when its
+// partner is not `active` (suspended, removed, ...) or when its program is archived. Such a link
+// gets the same friendly page as a disabled one and no click is stored (the rule lives here, in
+// one place, so every path that serves /r/<code> applies it).
+import pg, { type Pool } from "pg";
+import type { LinkRecord } from "@/lib/tracking/types";
+
+const SQL = `
+  SELECT l.id, l."tenantId", l."partnerId", l."programId", l."opportunityId", l."destinationUrl",
+         l."sourceMarket", l."targetMarket",
+         (l."disabledAt" IS NOT NULL OR pa.status <> 'active' OR p."archivedAt" IS NOT NULL) AS disabled,
+         p."attributionWindowDays", pa."refCode"
+    FROM "TrackedLink" l
+    JOIN "Program" p ON p.id = l."programId" AND p."tenantId" = l."tenantId"
+    JOIN "Partner" pa ON pa.id = l."partnerId" AND pa."tenantId" = l."tenantId"
+   WHERE l.code = $1`;
+
+type Row = Omit<LinkRecord, "partnerRefCode"> & { refCode: string | null };
+
+export type Queryable = Pick<Pool, "query">;
+
+export function createLinkLookup(db: Queryable): (code: string) => Promise<LinkRecord | null> {
+  return async (code) => {
+    const { rows } = await db.query<Row>({ name: "twoway_link_by_code", text: SQL, values: [code] });
+    const row = rows[0];
+    if (!row) return null;
+    const { refCode, ...link } = row;
+    return { ...link, partnerRefCode: refCode };
+  };
+}
+
+/**
+ * The small pool the redirect uses for lookups and click batches when it runs inside Next (the
+ * fallback route); scripts/server.ts builds the same one itself. At most 3 connections, 1 for the
+ * embedded database (DATABASE_POOL_MAX=1).
+ */
+export function createRedirectPool(url = process.env.DATABASE_URL): Pool {
+  if (!url) throw new Error("DATABASE_URL is not set (npm start sets it for the embedded database)");
+  const pool = new pg.Pool({ connectionString: url, max: Math.min(Number(process.env.DATABASE_POOL_MAX ?? 3), 3) });
+  pool.on("error", (err) => console.error(`[twoway] redirect pool: ${err.message}`));
+  return pool;
+}

@@ -1,0 +1,41 @@
+// Be extremely careful: a FunnelScope decides whose numbers a query returns. Staff get the whole
+// tenant; a partner gets only their own rows (partnerId forced, and the filter cannot widen it).
+import { assertCan } from "@/lib/auth/permissions";
+import type { PartnerContext } from "@/lib/db/partner-context";
+import { tenantDb } from "@/lib/db/tenant-client";
+import type { TenantContext } from "@/lib/db/tenant-context";
+import { NotFoundError } from "@/lib/errors";
+import type { FunnelScope } from "./types";
+
+/** The staff dashboard's scope: the whole tenant, in its reporting currency. */
+export function funnelScopeForTenant(ctx: TenantContext): FunnelScope {
+  assertCan(ctx, "funnel:read");
+  return { tenantId: ctx.tenantId, reportingCurrency: ctx.reportingCurrency };
+}
+
+/** The partner portal's scope: this partner's rows only. */
+export async function funnelScopeForPartner(ctx: PartnerContext): Promise<FunnelScope> {
+  const tenant = await ctx.db.tenant.findUnique({ where: { id: ctx.tenantId }, select: { reportingCurrency: true } });
+  if (!tenant) throw new NotFoundError();
+  return { tenantId: ctx.tenantId, reportingCurrency: tenant.reportingCurrency, partnerId: ctx.partnerId };
+}
+
+/**
+ * A scope from ids, for callers that already proved who they are (the bench, tests, jobs). Never
+ * build one from request input: pages and actions use the two functions above.
+ */
+export function trustedFunnelScope(tenantId: string, reportingCurrency: string, partnerId?: string): FunnelScope {
+  if (!tenantId) throw new Error("a funnel scope needs a tenant id");
+  return partnerId ? { tenantId, reportingCurrency, partnerId } : { tenantId, reportingCurrency };
+}
+
+/**
+ * The client the funnel's raw SQL runs on. `$queryRaw` is NOT scoped by the tenant client's
+ * extension, so every statement in lib/funnel filters by `scope.tenantId` (and partnerId) itself
+ * — see `sql-filters.ts`.
+ */
+export function funnelDb(scope: FunnelScope) {
+  return tenantDb(scope.tenantId);
+}
+
+export type FunnelDb = ReturnType<typeof funnelDb>;

@@ -1,0 +1,80 @@
+// SQL building blocks shared by every funnel statement. `$queryRaw` bypasses the tenant-scoped
+// client, so `scopeWhere` is the wall: each statement puts it on every table it reads.
+import { empty, join, raw, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
+import { Market } from "@/lib/db/generated/enums";
+import { DomainError } from "@/lib/errors";
+import type { FunnelFilter, FunnelScope, MarketPair } from "./types";
+
+export { empty, join, raw, sql, type Sql };
+
+const DAY_MS = 86_400_000;
+/** Longest range a query accepts (the series has one point per day). */
+export const MAX_RANGE_DAYS = 731; // two years, leap day included
+
+const markets = new Set<string>(Object.values(Market));
+
+export function parseMarketPair(pair: string): { source: Market; target: Market } | null {
+  const [source, target, extra] = pair.split(">");
+  if (extra !== undefined || !markets.has(source) || !markets.has(target)) return null;
+  return { source: source as Market, target: target as Market };
+}
+
+/** Rejects a range or filter the queries cannot answer honestly (the UI parses, this double-checks). */
+export function checkFilter(filter: FunnelFilter): void {
+  const { from, to } = filter;
+  if (!(from instanceof Date) || !(to instanceof Date) || Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) {
+    throw new DomainError("funnel.invalid_range");
+  }
+  // UTC midnights: ClickDaily has whole days, so a range inside a day could not be answered exactly.
+  if (from.getTime() % DAY_MS !== 0 || to.getTime() % DAY_MS !== 0) throw new DomainError("funnel.invalid_range");
+  if (from.getTime() >= to.getTime() || to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
+    throw new DomainError("funnel.invalid_range");
+  }
+  if (filter.marketPair && !parseMarketPair(filter.marketPair)) throw new DomainError("funnel.invalid_filter");
+  if (filter.basis !== "period" && filter.basis !== "cohort") throw new DomainError("funnel.invalid_filter");
+}
+
+/** Table aliases used in the funnel's SQL (constants only: they are spliced in raw). */
+export type Alias = "cd" | "r" | "e" | "c" | "k";
+
+export const col = (alias: Alias, column: string): Sql => raw(`"${alias}"."${column}"`);
+
+/**
+ * tenantId of the scope, the scope's partner (a partner scope can never be widened: the filter's
+ * partnerId is ANDed, so another partner's id yields nothing), then the filter's program, market
+ * pair and cross/single market. Every funnel table carries these columns (copied at write time).
+ */
+export function scopeWhere(scope: FunnelScope, filter: Omit<FunnelFilter, "from" | "to" | "basis">, alias: Alias): Sql {
+  const parts: Sql[] = [sql`${col(alias, "tenantId")} = ${scope.tenantId}`];
+  if (scope.partnerId) parts.push(sql`${col(alias, "partnerId")} = ${scope.partnerId}`);
+  if (filter.partnerId) parts.push(sql`${col(alias, "partnerId")} = ${filter.partnerId}`);
+  if (filter.programId) parts.push(sql`${col(alias, "programId")} = ${filter.programId}`);
+  if (filter.marketPair) {
+    const pair = parseMarketPair(filter.marketPair);
+    if (!pair) throw new DomainError("funnel.invalid_filter");
+    parts.push(sql`${col(alias, "sourceMarket")} = ${pair.source}::"Market" AND ${col(alias, "targetMarket")} = ${pair.target}::"Market"`);
+  }
+  if (filter.crossMarket === "cross") parts.push(sql`${col(alias, "sourceMarket")} <> ${col(alias, "targetMarket")}`);
+  if (filter.crossMarket === "single") parts.push(sql`${col(alias, "sourceMarket")} = ${col(alias, "targetMarket")}`);
+  return join(parts, " AND ");
+}
+
+/** A UTC instant as a `timestamp` literal (columns are timestamp(3) holding UTC). */
+export const ts = (d: Date): Sql => sql`${d.toISOString()}::timestamp`;
+/** The UTC date of an instant, as a `date` literal (ClickDaily.day). */
+export const dateOf = (d: Date): Sql => sql`${d.toISOString().slice(0, 10)}::date`;
+
+/** `column` inside [from, to). */
+export const inRange = (column: Sql, filter: Pick<FunnelFilter, "from" | "to">): Sql =>
+  sql`${column} >= ${ts(filter.from)} AND ${column} < ${ts(filter.to)}`;
+
+export function utcDays(from: Date, to: Date): string[] {
+  const days: string[] = [];
+  const start = Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate());
+  for (let t = start; t < to.getTime(); t += DAY_MS) days.push(new Date(t).toISOString().slice(0, 10));
+  return days;
+}
+
+export const marketPairLabel = (key: string): string => key.replace(">", "→");
+
+export type { MarketPair };

@@ -1,0 +1,96 @@
+// The app's HTTP server (spawned by scripts/start.ts for `npm start` and, with --dev, `npm run dev`).
+// GET/HEAD /r/<code> — the tracked-link redirect, the product's hottest path — is answered here by
+// a lean handler (cached lookup, batched click writes); every other request goes to Next. Next's own
+// pipeline costs ~30× a bare 302, which is why the redirect is not a Next route.
+//
+// Env: PORT (3000), DATABASE_URL, AUTH_SECRET or TRACKING_SALT (visitor hash), TRUST_PROXY=1 behind
+// a proxy that sets X-Forwarded-For/-Proto, DATABASE_POOL_MAX (1 for the embedded database).
+// SIGTERM/SIGINT: stop accepting, finish open requests, flush buffered clicks, close Next, exit 0.
+import { randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import pg from "pg";
+import { ClickWriter } from "@/lib/db/click-store";
+import { createLinkLookup } from "@/lib/db/link-lookup";
+import { createRedirectHandler, isTrackedLinkRequest } from "@/lib/tracking/handler";
+import { loadDotEnv } from "./load-env";
+
+loadDotEnv();
+
+const dev = process.argv.includes("--dev");
+// Before Next (and React) load: they pick development or production code at import time.
+(process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
+
+const say = (m: string) => console.log(`[twoway] ${m}`);
+
+function trackingSecret(): string {
+  const secret = process.env.TRACKING_SALT || process.env.AUTH_SECRET;
+  if (secret) return secret;
+  say("warning: neither TRACKING_SALT nor AUTH_SECRET is set; visitor hashes change on every restart.");
+  return randomBytes(32).toString("base64url");
+}
+
+async function main() {
+  const port = Number(process.env.PORT ?? 3000);
+  const hostname = process.env.HOSTNAME || "localhost";
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error("DATABASE_URL is not set (npm start sets it for the embedded database)");
+
+  // One small pool for link lookups and click batches. The embedded database serves one
+  // connection at a time (DATABASE_POOL_MAX=1); a real Postgres gets 3.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: Math.min(Number(process.env.DATABASE_POOL_MAX ?? 3), 3) });
+  pool.on("error", (err) => console.error(`[twoway] redirect pool: ${err.message}`));
+  const clicks = new ClickWriter({ db: pool });
+  const tracked = createRedirectHandler({
+    lookup: createLinkLookup(pool),
+    sink: clicks,
+    secret: trackingSecret(),
+    trustProxy: process.env.TRUST_PROXY === "1",
+  });
+
+  const server = createServer({ keepAliveTimeout: 65_000 });
+  const { default: next } = await import("next");
+  // httpServer: in dev Next attaches its HMR websocket upgrade handler to this server.
+  const app = next({ dev, dir: process.cwd(), hostname, port, httpServer: server });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    if (isTrackedLinkRequest(req)) return tracked.handle(req, res);
+    handle(req, res).catch((err: unknown) => {
+      console.error(err);
+      if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
+      res.end("Internal Server Error");
+    });
+  });
+
+  let stopping = false;
+  async function shutdown(signal: NodeJS.Signals) {
+    // Ctrl+C reaches both start.ts and this process, and start.ts forwards it: one stop is enough.
+    if (stopping) return;
+    stopping = true;
+    say(`${signal}: stopping (${clicks.pending} clicks buffered)`);
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    // Open requests get a few seconds; then keep-alive sockets are cut.
+    await Promise.race([closed, new Promise((r) => setTimeout(r, 5_000).unref())]);
+    server.closeAllConnections();
+    await clicks.close();
+    const { written, dropped } = clicks.getStats();
+    say(`clicks flushed (${written} written this run${dropped ? `, ${dropped} dropped` : ""})`);
+    await Promise.allSettled([app.close(), pool.end()]);
+    process.exit(0);
+  }
+  process.on("SIGTERM", (s) => void shutdown(s));
+  process.on("SIGINT", (s) => void shutdown(s));
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, () => resolve());
+  });
+  say(`${dev ? "development" : "production"} server listening on http://${hostname}:${port}`);
+}
+
+main().catch((err) => {
+  console.error(`[twoway] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  process.exit(1);
+});
