@@ -118,19 +118,6 @@ function statements(t: string, s: Size, cur: string): { setup: string[]; clicks:
   };
 }
 
-/**
- * Indexes the dashboard needs on top of the current schema (proposed migration, see the report):
- * they let every aggregate read only an index (index-only scans) instead of the table's heap.
- * Prisma can express them as plain composite @@index entries.
- */
-export const PROPOSED_INDEXES = [
-  `CREATE INDEX "ClickDaily_funnel_idx" ON "ClickDaily" ("tenantId", "day", "partnerId", "programId", "sourceMarket", "targetMarket", "clicks", "repeats", "bots")`,
-  `CREATE INDEX "Referral_funnel_submitted_idx" ON "Referral" ("tenantId", "submittedAt", "status", "qualifiedAt", "partnerId", "programId", "sourceMarket", "targetMarket", "id")`,
-  `CREATE INDEX "Referral_funnel_qualified_idx" ON "Referral" ("tenantId", "qualifiedAt", "partnerId", "programId", "sourceMarket", "targetMarket")`,
-  `CREATE INDEX "Referral_funnel_closed_idx" ON "Referral" ("tenantId", "closedAt", "status", "partnerId", "programId", "sourceMarket", "targetMarket")`,
-  `CREATE INDEX "ConversionEvent_funnel_idx" ON "ConversionEvent" ("tenantId", "occurredAt", "type", "referralId", "reportingCurrency", "reportingAmountMinor", "partnerId", "programId", "sourceMarket", "targetMarket")`,
-];
-
 async function generate(url: string) {
   const clients = await Promise.all([0, 1].map(async () => {
     const c = new pg.Client({ connectionString: url });
@@ -164,11 +151,6 @@ async function generate(url: string) {
       log(`  ${t}: ClickDaily, referrals, customers, events in ${secs(t0)}`);
       if (t === "bench_b") continue;
     }
-    if (process.env.BENCH_WITHOUT_PROPOSED !== "1") {
-      const t1 = performance.now();
-      for (const q of PROPOSED_INDEXES) await c.query(q);
-      log(`  proposed funnel indexes (${PROPOSED_INDEXES.length}) built in ${secs(t1)}`);
-    } else log("  proposed funnel indexes NOT built (BENCH_WITHOUT_PROPOSED=1)");
     const t0 = performance.now();
     await c.query("VACUUM ANALYZE");
     log(`  VACUUM ANALYZE in ${secs(t0)}`);
