@@ -31,7 +31,8 @@ function trackingSecret(): string {
 
 async function main() {
   const port = Number(process.env.PORT ?? 3000);
-  const hostname = process.env.HOSTNAME || "localhost";
+  // Not $HOSTNAME: containers export the machine name there, and Next builds internal URLs from it.
+  const hostname = "localhost";
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error("DATABASE_URL is not set (npm start sets it for the embedded database)");
 

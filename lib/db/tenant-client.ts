@@ -25,6 +25,7 @@ export const tenantOwnedModels = new Set([
   "TrackedLink",
   "Click",
   "ClickDaily",
+  "FunnelDaily",
   "Customer",
   "ConversionEvent",
   "ApiKey",

@@ -35,7 +35,7 @@ export function checkFilter(filter: FunnelFilter): void {
 }
 
 /** Table aliases used in the funnel's SQL (constants only: they are spliced in raw). */
-export type Alias = "cd" | "r" | "e" | "c" | "k";
+export type Alias = "cd" | "fd" | "r" | "e" | "c" | "k";
 
 export const col = (alias: Alias, column: string): Sql => raw(`"${alias}"."${column}"`);
 
@@ -52,10 +52,14 @@ export function scopeWhere(scope: FunnelScope, filter: Omit<FunnelFilter, "from"
   if (filter.marketPair) {
     const pair = parseMarketPair(filter.marketPair);
     if (!pair) throw new DomainError("funnel.invalid_filter");
-    parts.push(sql`${col(alias, "sourceMarket")} = ${pair.source}::"Market" AND ${col(alias, "targetMarket")} = ${pair.target}::"Market"`);
+    // FunnelDaily keeps markets as text ('' = none); the other tables as the Market enum.
+    parts.push(alias === "fd"
+      ? sql`${col(alias, "sourceMarket")} = ${pair.source} AND ${col(alias, "targetMarket")} = ${pair.target}`
+      : sql`${col(alias, "sourceMarket")} = ${pair.source}::"Market" AND ${col(alias, "targetMarket")} = ${pair.target}::"Market"`);
   }
-  if (filter.crossMarket === "cross") parts.push(sql`${col(alias, "sourceMarket")} <> ${col(alias, "targetMarket")}`);
-  if (filter.crossMarket === "single") parts.push(sql`${col(alias, "sourceMarket")} = ${col(alias, "targetMarket")}`);
+  const known = alias === "fd" ? sql` AND ${col(alias, "sourceMarket")} <> '' AND ${col(alias, "targetMarket")} <> ''` : empty;
+  if (filter.crossMarket === "cross") parts.push(sql`${col(alias, "sourceMarket")} <> ${col(alias, "targetMarket")}${known}`);
+  if (filter.crossMarket === "single") parts.push(sql`${col(alias, "sourceMarket")} = ${col(alias, "targetMarket")}${known}`);
   return join(parts, " AND ");
 }
 

@@ -1,5 +1,5 @@
-// The funnel engine: every stage counted once per group key, in three statements (clicks from
-// ClickDaily, referral stages, events). Definitions live in docs/funnel-definitions.md.
+// The funnel engine: every stage counted once per group key, in two statements over rollups
+// (clicks from ClickDaily, every other stage from FunnelDaily). Definitions live in docs/funnel-definitions.md.
 //
 // Period basis — each stage when it happened inside [from, to):
 //   clicks    = Σ ClickDaily.clicks (bots and repeats already excluded) with day in range
@@ -14,24 +14,26 @@
 // others are `missingFxEvents`.
 import { NO_SPLIT_KEY, type FunnelFilter, type FunnelScope, type FunnelTotals, type SplitDimension } from "./types";
 import { funnelDb, type FunnelDb } from "./scope";
-import { col, dateOf, inRange, scopeWhere, sql, type Alias, type Sql } from "./sql";
+import { col, dateOf, raw, scopeWhere, sql, type Alias, type Sql } from "./sql";
 import { emptyTotals } from "./totals";
 
 export type GroupBy = "none" | "day" | SplitDimension;
 
-/** The group key of a row of `alias`; `at` is the timestamp that places the row on a day. */
+/** The group key of a row of `alias`; `at` is the timestamp (or date) that places the row on a day. */
 function keyOf(group: GroupBy, alias: Alias, at: Sql): Sql {
-  const s = col(alias, "sourceMarket");
-  const t = col(alias, "targetMarket");
+  // FunnelDaily stores "none" as ''; the key is NULL then, like a NULL column elsewhere.
+  const c = (name: string) => (alias === "fd" ? sql`NULLIF(${col(alias, name)}, '')` : col(alias, name));
+  const s = c("sourceMarket");
+  const t = c("targetMarket");
   switch (group) {
     case "none":
       return sql`''`;
     case "day":
       return sql`to_char(${at}, 'YYYY-MM-DD')`;
     case "program":
-      return col(alias, "programId");
+      return c("programId");
     case "partner":
-      return col(alias, "partnerId");
+      return c("partnerId");
     case "marketPair":
       return sql`(${s}::text || '>' || ${t}::text)`;
     case "crossMarket":
@@ -39,43 +41,7 @@ function keyOf(group: GroupBy, alias: Alias, at: Sql): Sql {
   }
 }
 
-type ClickRow = { key: string | null; clicks: number };
-type ReferralRow = { key: string | null; referrals: number; qualified: number; closes: number };
-type EventRow = { key: string | null; qualified: number; closes: number; revenue: bigint; revenueEvents: number; missing: number };
-
-function clicksSql(scope: FunnelScope, filter: FunnelFilter, group: GroupBy): Sql {
-  const day = col("cd", "day");
-  return sql`SELECT ${keyOf(group, "cd", day)} AS key, SUM(cd."clicks")::int AS clicks
-    FROM "ClickDaily" cd
-    WHERE ${scopeWhere(scope, filter, "cd")} AND ${day} >= ${dateOf(filter.from)} AND ${day} < ${dateOf(filter.to)}
-    GROUP BY 1`;
-}
-
-function referralsSql(scope: FunnelScope, filter: FunnelFilter, group: GroupBy): Sql {
-  const where = scopeWhere(scope, filter, "r");
-  const submitted = col("r", "submittedAt");
-  const submittedIn = sql`r."status" <> 'draft' AND ${inRange(submitted, filter)}`;
-  if (filter.basis === "cohort") {
-    return sql`SELECT ${keyOf(group, "r", submitted)} AS key, COUNT(*)::int AS referrals,
-        (COUNT(*) FILTER (WHERE r."qualifiedAt" IS NOT NULL))::int AS qualified,
-        (COUNT(*) FILTER (WHERE r."status" = 'won'))::int AS closes
-      FROM "Referral" r WHERE ${where} AND ${submittedIn} GROUP BY 1`;
-  }
-  const qualifiedAt = col("r", "qualifiedAt");
-  const closedAt = col("r", "closedAt");
-  return sql`SELECT key, SUM(referrals)::int AS referrals, SUM(qualified)::int AS qualified, SUM(closes)::int AS closes FROM (
-      SELECT ${keyOf(group, "r", submitted)} AS key, COUNT(*) AS referrals, 0 AS qualified, 0 AS closes
-        FROM "Referral" r WHERE ${where} AND ${submittedIn} GROUP BY 1
-      UNION ALL
-      SELECT ${keyOf(group, "r", qualifiedAt)}, 0, COUNT(*), 0
-        FROM "Referral" r WHERE ${where} AND ${inRange(qualifiedAt, filter)} GROUP BY 1
-      UNION ALL
-      SELECT ${keyOf(group, "r", closedAt)}, 0, 0, COUNT(*)
-        FROM "Referral" r WHERE ${where} AND r."status" = 'won' AND ${inRange(closedAt, filter)} GROUP BY 1
-    ) s GROUP BY key`;
-}
-
-/** Net amount and the counted / missing flags of a revenue or refund event `e`. */
+/** Net amount and the counted / missing flags of a revenue or refund event `e` (raw-table queries: LTV, drill-down). */
 export function revenueParts(currency: string) {
   const counted = sql`e."reportingAmountMinor" IS NOT NULL AND e."reportingCurrency" = ${currency}`;
   const isMoney = sql`e."type" IN ('revenue', 'refund')`;
@@ -88,26 +54,42 @@ export function revenueParts(currency: string) {
   };
 }
 
-function eventsSql(scope: FunnelScope, filter: FunnelFilter, group: GroupBy): Sql {
-  const m = revenueParts(scope.reportingCurrency);
-  if (filter.basis === "cohort") {
-    // Revenue of the customers made from the cohort's referrals, any time so far; grouped by the referral.
-    return sql`SELECT ${keyOf(group, "r", col("r", "submittedAt"))} AS key, 0 AS qualified, 0 AS closes,
-        ${m.revenue} AS revenue, ${m.revenueEvents} AS "revenueEvents", ${m.missing} AS missing
-      FROM "Referral" r
-      JOIN "Customer" c ON c."referralId" = r."id" AND c."tenantId" = ${scope.tenantId}
-      JOIN "ConversionEvent" e ON e."customerId" = c."id" AND e."tenantId" = ${scope.tenantId}
-      WHERE ${scopeWhere(scope, filter, "r")} AND r."status" <> 'draft' AND ${inRange(col("r", "submittedAt"), filter)}
-        AND ${m.isMoney}
-      GROUP BY 1`;
-  }
-  return sql`SELECT ${keyOf(group, "e", col("e", "occurredAt"))} AS key,
-      (COUNT(*) FILTER (WHERE e."type" = 'lead'))::int AS qualified,
-      (COUNT(*) FILTER (WHERE e."type" = 'close'))::int AS closes,
-      ${m.revenue} AS revenue, ${m.revenueEvents} AS "revenueEvents", ${m.missing} AS missing
-    FROM "ConversionEvent" e
-    WHERE ${scopeWhere(scope, filter, "e")} AND ${inRange(col("e", "occurredAt"), filter)}
-      AND (${m.isMoney} OR (e."type" IN ('lead', 'close') AND e."referralId" IS NULL))
+type ClickRow = { key: string | null; clicks: number };
+type StageRow = { key: string | null; referrals: number; qualified: number; closes: number; revenue: bigint; revenueEvents: number; missing: number };
+
+function clicksSql(scope: FunnelScope, filter: FunnelFilter, group: GroupBy): Sql {
+  const day = col("cd", "day");
+  return sql`SELECT ${keyOf(group, "cd", day)} AS key, SUM(cd."clicks")::int AS clicks
+    FROM "ClickDaily" cd
+    WHERE ${scopeWhere(scope, filter, "cd")} AND ${day} >= ${dateOf(filter.from)} AND ${day} < ${dateOf(filter.to)}
+    GROUP BY 1`;
+}
+
+/**
+ * Every other stage from the FunnelDaily rollup (kept exact by database triggers; see the model).
+ * Period: the counters of the days in range. Cohort: the cohort counters, which sit on the day the
+ * referral was submitted. Revenue counts only amounts in the scope's reporting currency; amounts in
+ * another one and events without a rate are "missing FX".
+ */
+function stagesSql(scope: FunnelScope, filter: FunnelFilter, group: GroupBy): Sql {
+  const day = col("fd", "day");
+  const cur = scope.reportingCurrency;
+  const cohort = filter.basis === "cohort";
+  const n = (name: string) => raw(`fd."${name}"`);
+  const qualified = cohort ? sql`SUM(${n("cohortQualified")})` : sql`SUM(${n("qualified")} + ${n("leads")})`;
+  const closes = cohort ? sql`SUM(${n("cohortCloses")})` : sql`SUM(${n("closes")} + ${n("eventCloses")})`;
+  const revenue = n(cohort ? "cohortRevenueMinor" : "revenueMinor");
+  const events = n(cohort ? "cohortRevenueEvents" : "revenueEvents");
+  const missing = n(cohort ? "cohortMissingFx" : "missingFxEvents");
+  const inCurrency = sql`fd."reportingCurrency" = ${cur}`;
+  const otherCurrency = sql`fd."reportingCurrency" NOT IN ('', ${cur})`;
+  return sql`SELECT ${keyOf(group, "fd", day)} AS key, SUM(${n("referrals")})::int AS referrals,
+      ${qualified}::int AS qualified, ${closes}::int AS closes,
+      COALESCE(SUM(${revenue}) FILTER (WHERE ${inCurrency}), 0)::bigint AS revenue,
+      COALESCE(SUM(${events}) FILTER (WHERE ${inCurrency}), 0)::int AS "revenueEvents",
+      (SUM(${missing}) + COALESCE(SUM(${events}) FILTER (WHERE ${otherCurrency}), 0))::int AS missing
+    FROM "FunnelDaily" fd
+    WHERE ${scopeWhere(scope, filter, "fd")} AND ${day} >= ${dateOf(filter.from)} AND ${day} < ${dateOf(filter.to)}
     GROUP BY 1`;
 }
 
@@ -118,10 +100,9 @@ export async function stageTotals(
   group: GroupBy,
   db: FunnelDb = funnelDb(scope),
 ): Promise<Map<string, FunnelTotals>> {
-  const [clicks, referrals, events] = await Promise.all([
+  const [clicks, stages] = await Promise.all([
     db.$queryRaw<ClickRow[]>(clicksSql(scope, filter, group)),
-    db.$queryRaw<ReferralRow[]>(referralsSql(scope, filter, group)),
-    db.$queryRaw<EventRow[]>(eventsSql(scope, filter, group)),
+    db.$queryRaw<StageRow[]>(stagesSql(scope, filter, group)),
   ]);
   const totals = new Map<string, FunnelTotals>();
   const at = (key: string | null) => {
@@ -131,14 +112,11 @@ export async function stageTotals(
     return t;
   };
   for (const row of clicks) at(row.key).clicks += row.clicks;
-  for (const row of referrals) {
+  for (const row of stages) {
+    // A rollup row may carry only the other basis's counters (or counters back at zero): no activity.
+    if (!row.referrals && !row.qualified && !row.closes && !Number(row.revenue) && !row.revenueEvents && !row.missing) continue;
     const t = at(row.key);
     t.referrals += row.referrals;
-    t.qualified += row.qualified;
-    t.closes += row.closes;
-  }
-  for (const row of events) {
-    const t = at(row.key);
     t.qualified += row.qualified;
     t.closes += row.closes;
     t.revenue.minor += BigInt(row.revenue);

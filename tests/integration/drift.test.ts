@@ -121,7 +121,9 @@ describe("migrated database matches schema.prisma", () => {
       const table = tableOf(model);
       const cols = idx.fields.map((f) => columnOf(model, f.name));
       const suffix = idx.type === "id" ? "pkey" : idx.type === "unique" ? "key" : "idx";
-      const name = idx.dbName ?? (idx.type === "id" ? `${table}_pkey` : `${table}_${cols.join("_")}_${suffix}`);
+      // Prisma cuts a generated name to Postgres's 63 bytes by shortening the part before the suffix.
+      const base = `${table}_${cols.join("_")}`.slice(0, 63 - suffix.length - 1);
+      const name = idx.dbName ?? (idx.type === "id" ? `${table}_pkey` : `${base}_${suffix}`);
       return { table, name, unique: idx.type !== "normal", primary: idx.type === "id", columns: cols };
     });
     const key = (r: { table: string; name: string }) => `${r.table}.${r.name}`;

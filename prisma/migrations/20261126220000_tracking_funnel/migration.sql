@@ -187,7 +187,7 @@ CREATE INDEX "Customer_tenantId_partnerId_idx" ON "Customer"("tenantId", "partne
 CREATE UNIQUE INDEX "Customer_tenantId_externalId_key" ON "Customer"("tenantId", "externalId");
 
 -- CreateIndex
-CREATE INDEX "ConversionEvent_tenantId_occurredAt_type_referralId_reporti_idx" ON "ConversionEvent"("tenantId", "occurredAt", "type", "referralId", "reportingCurrency", "reportingAmountMinor", "partnerId", "programId", "sourceMarket", "targetMarket");
+CREATE INDEX "ConversionEvent_tenantId_occurredAt_idx" ON "ConversionEvent"("tenantId", "occurredAt");
 
 -- CreateIndex
 CREATE INDEX "ConversionEvent_tenantId_customerId_idx" ON "ConversionEvent"("tenantId", "customerId");
@@ -211,13 +211,13 @@ CREATE INDEX "ApiKey_tenantId_idx" ON "ApiKey"("tenantId");
 CREATE UNIQUE INDEX "FxRate_tenantId_base_quote_day_key" ON "FxRate"("tenantId", "base", "quote", "day");
 
 -- CreateIndex
-CREATE INDEX "Referral_tenantId_submittedAt_status_qualifiedAt_partnerId__idx" ON "Referral"("tenantId", "submittedAt", "status", "qualifiedAt", "partnerId", "programId", "sourceMarket", "targetMarket", "id");
+CREATE INDEX "Referral_tenantId_submittedAt_idx" ON "Referral"("tenantId", "submittedAt");
 
 -- CreateIndex
-CREATE INDEX "Referral_tenantId_qualifiedAt_partnerId_programId_sourceMar_idx" ON "Referral"("tenantId", "qualifiedAt", "partnerId", "programId", "sourceMarket", "targetMarket");
+CREATE INDEX "Referral_tenantId_qualifiedAt_idx" ON "Referral"("tenantId", "qualifiedAt");
 
 -- CreateIndex
-CREATE INDEX "Referral_tenantId_closedAt_status_partnerId_programId_sourc_idx" ON "Referral"("tenantId", "closedAt", "status", "partnerId", "programId", "sourceMarket", "targetMarket");
+CREATE INDEX "Referral_tenantId_closedAt_idx" ON "Referral"("tenantId", "closedAt");
 
 -- AddForeignKey
 ALTER TABLE "TrackedLink" ADD CONSTRAINT "TrackedLink_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;

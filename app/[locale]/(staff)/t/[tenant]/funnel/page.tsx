@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ExportLink } from "@/components/funnel/export-link";
 import { FunnelControls } from "@/components/funnel/funnel-controls";
 import { FunnelSteps } from "@/components/funnel/funnel-steps";
@@ -9,6 +10,7 @@ import { SplitSection } from "@/components/funnel/split-section";
 import { RateTiles, StageTiles } from "@/components/funnel/stage-tiles";
 import { PageHeader } from "@/components/ui/card";
 import { requireTenantPage } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
 import { funnelSearch, parseFunnelParams, type SearchParams } from "@/lib/funnel/params";
 import {
   funnelScopeForTenant, getFunnelSeries, getFunnelSplit, getFunnelSummary, getLeaderboard, getLtvReport,
@@ -51,7 +53,13 @@ export default async function FunnelPage({ params, searchParams }: Props) {
       <PageHeader
         title={t("title")}
         subtitle={`${t("range", { from: formatDate(locale, view.from), to: formatDate(locale, view.to) })} · ${t(`basis.${view.basis}`)}`}
-        actions={exportLink("summary")}
+        actions={
+          <div className="flex flex-wrap items-center gap-3 text-sm">
+            {can(ctx.role, "events:import") ? <Link href={`${path}/import`} className="font-medium text-indigo-700 hover:underline">{t("importRevenue")}</Link> : null}
+            <Link href={`${base}/settings/fx`} className="font-medium text-indigo-700 hover:underline">{t("fxRates")}</Link>
+            {exportLink("summary")}
+          </div>
+        }
       />
       <FunnelControls
         view={view} path={path} t={t} split
