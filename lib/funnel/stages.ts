@@ -19,7 +19,7 @@ import { emptyTotals } from "./totals";
 
 export type GroupBy = "none" | "day" | SplitDimension;
 
-/** The group key of a row of `alias`; `at` is the timestamp (or date) that places the row on a day. */
+/** The group key of a row of `alias`; `at` is the date column that places the row on a day. */
 function keyOf(group: GroupBy, alias: Alias, at: Sql): Sql {
   // FunnelDaily stores "none" as ''; the key is NULL then, like a NULL column elsewhere.
   const c = (name: string) => (alias === "fd" ? sql`NULLIF(${col(alias, name)}, '')` : col(alias, name));
@@ -29,7 +29,8 @@ function keyOf(group: GroupBy, alias: Alias, at: Sql): Sql {
     case "none":
       return sql`''`;
     case "day":
-      return sql`to_char(${at}, 'YYYY-MM-DD')`;
+      // Both rollups keep a \`date\`: its text form is already YYYY-MM-DD, far cheaper than to_char.
+      return sql`${at}::text`;
     case "program":
       return c("programId");
     case "partner":

@@ -11,6 +11,9 @@ const pages = [
   "/[locale]/(staff)/t/[tenant]/creators/[id]/page",
   "/[locale]/(auth)/sign-in/page",
   "/[locale]/(portal)/p/[tenant]/page",
+  // Issue 5: the funnel (recharts loads after the page, via next/dynamic) and the partner's funnel.
+  "/[locale]/(staff)/t/[tenant]/funnel/page",
+  "/[locale]/(portal)/p/[tenant]/funnel/page",
 ];
 
 if (!existsSync(".next/BUILD_ID")) {
