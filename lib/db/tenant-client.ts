@@ -26,6 +26,7 @@ export const tenantOwnedModels = new Set([
   "Click",
   "ClickDaily",
   "FunnelDaily",
+  "FunnelDailyProgram",
   "Customer",
   "ConversionEvent",
   "ApiKey",

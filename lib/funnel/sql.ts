@@ -35,7 +35,9 @@ export function checkFilter(filter: FunnelFilter): void {
 }
 
 /** Table aliases used in the funnel's SQL (constants only: they are spliced in raw). */
-export type Alias = "cd" | "fd" | "r" | "e" | "c" | "k";
+export type Alias = "cd" | "fd" | "fp" | "r" | "e" | "c" | "k";
+/** The rollups keep markets as text ('' = none) rather than the Market enum. */
+export const isRollup = (alias: Alias) => alias === "fd" || alias === "fp";
 
 export const col = (alias: Alias, column: string): Sql => raw(`"${alias}"."${column}"`);
 
@@ -53,11 +55,11 @@ export function scopeWhere(scope: FunnelScope, filter: Omit<FunnelFilter, "from"
     const pair = parseMarketPair(filter.marketPair);
     if (!pair) throw new DomainError("funnel.invalid_filter");
     // FunnelDaily keeps markets as text ('' = none); the other tables as the Market enum.
-    parts.push(alias === "fd"
+    parts.push(isRollup(alias)
       ? sql`${col(alias, "sourceMarket")} = ${pair.source} AND ${col(alias, "targetMarket")} = ${pair.target}`
       : sql`${col(alias, "sourceMarket")} = ${pair.source}::"Market" AND ${col(alias, "targetMarket")} = ${pair.target}::"Market"`);
   }
-  const known = alias === "fd" ? sql` AND ${col(alias, "sourceMarket")} <> '' AND ${col(alias, "targetMarket")} <> ''` : empty;
+  const known = isRollup(alias) ? sql` AND ${col(alias, "sourceMarket")} <> '' AND ${col(alias, "targetMarket")} <> ''` : empty;
   if (filter.crossMarket === "cross") parts.push(sql`${col(alias, "sourceMarket")} <> ${col(alias, "targetMarket")}${known}`);
   if (filter.crossMarket === "single") parts.push(sql`${col(alias, "sourceMarket")} = ${col(alias, "targetMarket")}${known}`);
   return join(parts, " AND ");

@@ -14,7 +14,7 @@
 // others are `missingFxEvents`.
 import { NO_SPLIT_KEY, type FunnelFilter, type FunnelScope, type FunnelTotals, type SplitDimension } from "./types";
 import { funnelDb, type FunnelDb } from "./scope";
-import { col, dateOf, raw, scopeWhere, sql, type Alias, type Sql } from "./sql";
+import { col, dateOf, isRollup, raw, scopeWhere, sql, type Alias, type Sql } from "./sql";
 import { emptyTotals } from "./totals";
 
 export type GroupBy = "none" | "day" | SplitDimension;
@@ -22,7 +22,7 @@ export type GroupBy = "none" | "day" | SplitDimension;
 /** The group key of a row of `alias`; `at` is the date column that places the row on a day. */
 function keyOf(group: GroupBy, alias: Alias, at: Sql): Sql {
   // FunnelDaily stores "none" as ''; the key is NULL then, like a NULL column elsewhere.
-  const c = (name: string) => (alias === "fd" ? sql`NULLIF(${col(alias, name)}, '')` : col(alias, name));
+  const c = (name: string) => (isRollup(alias) ? sql`NULLIF(${col(alias, name)}, '')` : col(alias, name));
   const s = c("sourceMarket");
   const t = c("targetMarket");
   switch (group) {
@@ -56,7 +56,7 @@ export function revenueParts(currency: string) {
 }
 
 type ClickRow = { key: string | null; clicks: number };
-type StageRow = { key: string | null; referrals: number; qualified: number; closes: number; revenue: bigint; revenueEvents: number; missing: number };
+type StageRow = { key: string | null; clicks?: number; referrals: number; qualified: number; closes: number; revenue: bigint; revenueEvents: number; missing: number };
 
 function clicksSql(scope: FunnelScope, filter: FunnelFilter, group: GroupBy): Sql {
   const day = col("cd", "day");
@@ -72,25 +72,27 @@ function clicksSql(scope: FunnelScope, filter: FunnelFilter, group: GroupBy): Sq
  * referral was submitted. Revenue counts only amounts in the scope's reporting currency; amounts in
  * another one and events without a rate are "missing FX".
  */
-function stagesSql(scope: FunnelScope, filter: FunnelFilter, group: GroupBy): Sql {
-  const day = col("fd", "day");
+function stagesSql(scope: FunnelScope, filter: FunnelFilter, group: GroupBy, alias: "fd" | "fp"): Sql {
+  const day = col(alias, "day");
   const cur = scope.reportingCurrency;
   const cohort = filter.basis === "cohort";
-  const n = (name: string) => raw(`fd."${name}"`);
+  const n = (name: string) => raw(`${alias}."${name}"`);
   const qualified = cohort ? sql`SUM(${n("cohortQualified")})` : sql`SUM(${n("qualified")} + ${n("leads")})`;
   const closes = cohort ? sql`SUM(${n("cohortCloses")})` : sql`SUM(${n("closes")} + ${n("eventCloses")})`;
   const revenue = n(cohort ? "cohortRevenueMinor" : "revenueMinor");
   const events = n(cohort ? "cohortRevenueEvents" : "revenueEvents");
   const missing = n(cohort ? "cohortMissingFx" : "missingFxEvents");
-  const inCurrency = sql`fd."reportingCurrency" = ${cur}`;
-  const otherCurrency = sql`fd."reportingCurrency" NOT IN ('', ${cur})`;
-  return sql`SELECT ${keyOf(group, "fd", day)} AS key, SUM(${n("referrals")})::int AS referrals,
+  const inCurrency = sql`${n("reportingCurrency")} = ${cur}`;
+  const otherCurrency = sql`${n("reportingCurrency")} NOT IN ('', ${cur})`;
+  // FunnelDailyProgram carries clicks too: one statement answers everything.
+  const clicks = alias === "fp" ? sql`, SUM(${n("clicks")})::int AS clicks` : sql``;
+  return sql`SELECT ${keyOf(group, alias, day)} AS key, SUM(${n("referrals")})::int AS referrals${clicks},
       ${qualified}::int AS qualified, ${closes}::int AS closes,
       COALESCE(SUM(${revenue}) FILTER (WHERE ${inCurrency}), 0)::bigint AS revenue,
       COALESCE(SUM(${events}) FILTER (WHERE ${inCurrency}), 0)::int AS "revenueEvents",
       (SUM(${missing}) + COALESCE(SUM(${events}) FILTER (WHERE ${otherCurrency}), 0))::int AS missing
-    FROM "FunnelDaily" fd
-    WHERE ${scopeWhere(scope, filter, "fd")} AND ${day} >= ${dateOf(filter.from)} AND ${day} < ${dateOf(filter.to)}
+    FROM ${raw(alias === "fp" ? `"FunnelDailyProgram" fp` : `"FunnelDaily" fd`)}
+    WHERE ${scopeWhere(scope, filter, alias)} AND ${day} >= ${dateOf(filter.from)} AND ${day} < ${dateOf(filter.to)}
     GROUP BY 1`;
 }
 
@@ -101,10 +103,15 @@ export async function stageTotals(
   group: GroupBy,
   db: FunnelDb = funnelDb(scope),
 ): Promise<Map<string, FunnelTotals>> {
-  const [clicks, stages] = await Promise.all([
-    db.$queryRaw<ClickRow[]>(clicksSql(scope, filter, group)),
-    db.$queryRaw<StageRow[]>(stagesSql(scope, filter, group)),
-  ]);
+  // Views that are not per partner read the partner-free rollup (clicks included); per-partner views
+  // read FunnelDaily and ClickDaily.
+  const perPartner = Boolean(scope.partnerId || filter.partnerId) || group === "partner";
+  const [clicks, stages] = perPartner
+    ? await Promise.all([
+        db.$queryRaw<ClickRow[]>(clicksSql(scope, filter, group)),
+        db.$queryRaw<StageRow[]>(stagesSql(scope, filter, group, "fd")),
+      ])
+    : [[] as ClickRow[], await db.$queryRaw<StageRow[]>(stagesSql(scope, filter, group, "fp"))];
   const totals = new Map<string, FunnelTotals>();
   const at = (key: string | null) => {
     const k = key ?? NO_SPLIT_KEY;
@@ -115,8 +122,9 @@ export async function stageTotals(
   for (const row of clicks) at(row.key).clicks += row.clicks;
   for (const row of stages) {
     // A rollup row may carry only the other basis's counters (or counters back at zero): no activity.
-    if (!row.referrals && !row.qualified && !row.closes && !Number(row.revenue) && !row.revenueEvents && !row.missing) continue;
+    if (!row.clicks && !row.referrals && !row.qualified && !row.closes && !Number(row.revenue) && !row.revenueEvents && !row.missing) continue;
     const t = at(row.key);
+    t.clicks += row.clicks ?? 0;
     t.referrals += row.referrals;
     t.qualified += row.qualified;
     t.closes += row.closes;

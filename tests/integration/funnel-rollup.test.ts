@@ -1,4 +1,4 @@
-// FunnelDaily is maintained by database triggers; whatever writes referrals, events or customers, the
+// FunnelDaily (and FunnelDailyProgram, its sum over partners with clicks) is maintained by database triggers; whatever writes referrals, events or customers, the
 // rollup must equal a recomputation from the raw tables (`funnel_daily_rebuild`). The hand-computed
 // funnel tests (funnel-numbers) read the rollup, so they check the numbers; this checks the upkeep
 // through every kind of change: inserts, status moves, re-dating, re-crediting, late FX, customer
@@ -42,6 +42,31 @@ async function expectConsistent(tenantId: string) {
       if (err.message !== "rollback") throw err;
     });
   expect(maintained.length).toBeGreaterThan(0);
+  expect(maintained).toEqual(rebuilt);
+  await expectProgramRollupConsistent(tenantId);
+}
+
+const PROGRAM_METRICS = ["clicks", ...METRICS];
+const programRows = (rows: Row[]) =>
+  rows
+    .filter((r) => PROGRAM_METRICS.some((m) => Number(r[m]) !== 0))
+    .map((r) => [(r.day as Date).toISOString().slice(0, 10), r.programId, r.sourceMarket, r.targetMarket, r.reportingCurrency, ...PROGRAM_METRICS.map((m) => String(r[m]))].join("|"))
+    .sort();
+
+/** FunnelDailyProgram (kept by triggers on FunnelDaily and ClickDaily) vs its rebuild. */
+async function expectProgramRollupConsistent(tenantId: string) {
+  const maintained = programRows(await prisma.$queryRaw<Row[]>`SELECT * FROM "FunnelDailyProgram" WHERE "tenantId" = ${tenantId}`);
+  let rebuilt: string[] = [];
+  await prisma
+    .$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT funnel_program_rebuild(${tenantId})`;
+      rebuilt = programRows(await tx.$queryRaw<Row[]>`SELECT * FROM "FunnelDailyProgram" WHERE "tenantId" = ${tenantId}`);
+      throw new Error("rollback");
+    })
+    .catch((err: Error) => {
+      if (err.message !== "rollback") throw err;
+    });
+  expect(maintained.some((r) => r.split("|")[5] !== "0")).toBe(true); // clicks arrived through ClickDaily's trigger
   expect(maintained).toEqual(rebuilt);
 }
 
@@ -89,6 +114,9 @@ describe("FunnelDaily upkeep", () => {
     await expectConsistent(T);
 
     await prisma.conversionEvent.deleteMany({ where: { tenantId: T, customerId: linked!.id } });
+    // Clicks arriving later (the click writer upserts ClickDaily) reach the program rollup too.
+    const link = await prisma.trackedLink.findFirstOrThrow({ where: { tenantId: T } });
+    await prisma.$executeRaw`UPDATE "ClickDaily" SET clicks = clicks + 5 WHERE "linkId" = ${link.id}`;
     await prisma.conversionEvent.create({
       data: {
         tenantId: T, type: "lead", source: "api", idempotencyKey: "rollup-lead", payloadHash: "x", occurredAt: new Date("2026-03-02T01:00:00Z"),

@@ -223,3 +223,8 @@ BEGIN
   ) z
   GROUP BY d, p, g, s, tm, rc;
 END $$;
+
+-- Referrals and events written before this migration.
+DO $$ DECLARE x RECORD; BEGIN
+  FOR x IN SELECT "id" FROM "Tenant" LOOP PERFORM funnel_daily_rebuild(x."id"); END LOOP;
+END $$;
