@@ -1,5 +1,6 @@
-// The funnel engine: every stage counted once per group key, in two statements over rollups
-// (clicks from ClickDaily, every other stage from FunnelDaily). Definitions live in docs/funnel-definitions.md.
+// The funnel engine: every stage counted once per group key, in one statement over a rollup —
+// FunnelDailyProgram (summed over partners) or, for per-partner views, FunnelDaily. Both get their
+// clicks from ClickDaily through a trigger. Definitions live in docs/funnel-definitions.md.
 //
 // Period basis — each stage when it happened inside [from, to):
 //   clicks    = Σ ClickDaily.clicks (bots and repeats already excluded) with day in range
@@ -55,16 +56,8 @@ export function revenueParts(currency: string) {
   };
 }
 
-type ClickRow = { key: string | null; clicks: number };
-type StageRow = { key: string | null; clicks?: number; referrals: number; qualified: number; closes: number; revenue: bigint; revenueEvents: number; missing: number };
+type StageRow = { key: string | null; clicks: number; referrals: number; qualified: number; closes: number; revenue: bigint; revenueEvents: number; missing: number };
 
-function clicksSql(scope: FunnelScope, filter: FunnelFilter, group: GroupBy): Sql {
-  const day = col("cd", "day");
-  return sql`SELECT ${keyOf(group, "cd", day)} AS key, SUM(cd."clicks")::int AS clicks
-    FROM "ClickDaily" cd
-    WHERE ${scopeWhere(scope, filter, "cd")} AND ${day} >= ${dateOf(filter.from)} AND ${day} < ${dateOf(filter.to)}
-    GROUP BY 1`;
-}
 
 /**
  * Every other stage from the FunnelDaily rollup (kept exact by database triggers; see the model).
@@ -84,9 +77,8 @@ function stagesSql(scope: FunnelScope, filter: FunnelFilter, group: GroupBy, ali
   const missing = n(cohort ? "cohortMissingFx" : "missingFxEvents");
   const inCurrency = sql`${n("reportingCurrency")} = ${cur}`;
   const otherCurrency = sql`${n("reportingCurrency")} NOT IN ('', ${cur})`;
-  // FunnelDailyProgram carries clicks too: one statement answers everything.
-  const clicks = alias === "fp" ? sql`, SUM(${n("clicks")})::int AS clicks` : sql``;
-  return sql`SELECT ${keyOf(group, alias, day)} AS key, SUM(${n("referrals")})::int AS referrals${clicks},
+  // Both rollups carry clicks (from ClickDaily, by trigger): one statement answers every stage.
+  return sql`SELECT ${keyOf(group, alias, day)} AS key, SUM(${n("clicks")})::int AS clicks, SUM(${n("referrals")})::int AS referrals,
       ${qualified}::int AS qualified, ${closes}::int AS closes,
       COALESCE(SUM(${revenue}) FILTER (WHERE ${inCurrency}), 0)::bigint AS revenue,
       COALESCE(SUM(${events}) FILTER (WHERE ${inCurrency}), 0)::int AS "revenueEvents",
@@ -103,15 +95,9 @@ export async function stageTotals(
   group: GroupBy,
   db: FunnelDb = funnelDb(scope),
 ): Promise<Map<string, FunnelTotals>> {
-  // Views that are not per partner read the partner-free rollup (clicks included); per-partner views
-  // read FunnelDaily and ClickDaily.
+  // Views that are not per partner read the partner-free rollup; per-partner views read FunnelDaily.
   const perPartner = Boolean(scope.partnerId || filter.partnerId) || group === "partner";
-  const [clicks, stages] = perPartner
-    ? await Promise.all([
-        db.$queryRaw<ClickRow[]>(clicksSql(scope, filter, group)),
-        db.$queryRaw<StageRow[]>(stagesSql(scope, filter, group, "fd")),
-      ])
-    : [[] as ClickRow[], await db.$queryRaw<StageRow[]>(stagesSql(scope, filter, group, "fp"))];
+  const stages = await db.$queryRaw<StageRow[]>(stagesSql(scope, filter, group, perPartner ? "fd" : "fp"));
   const totals = new Map<string, FunnelTotals>();
   const at = (key: string | null) => {
     const k = key ?? NO_SPLIT_KEY;
@@ -119,12 +105,11 @@ export async function stageTotals(
     if (!t) totals.set(k, (t = emptyTotals(scope.reportingCurrency)));
     return t;
   };
-  for (const row of clicks) at(row.key).clicks += row.clicks;
   for (const row of stages) {
     // A rollup row may carry only the other basis's counters (or counters back at zero): no activity.
     if (!row.clicks && !row.referrals && !row.qualified && !row.closes && !Number(row.revenue) && !row.revenueEvents && !row.missing) continue;
     const t = at(row.key);
-    t.clicks += row.clicks ?? 0;
+    t.clicks += row.clicks;
     t.referrals += row.referrals;
     t.qualified += row.qualified;
     t.closes += row.closes;

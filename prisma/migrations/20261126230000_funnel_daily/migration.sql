@@ -7,6 +7,7 @@ CREATE TABLE "FunnelDaily" (
     "sourceMarket" TEXT NOT NULL,
     "targetMarket" TEXT NOT NULL,
     "reportingCurrency" TEXT NOT NULL,
+    "clicks" INTEGER NOT NULL DEFAULT 0,
     "referrals" INTEGER NOT NULL DEFAULT 0,
     "qualified" INTEGER NOT NULL DEFAULT 0,
     "closes" INTEGER NOT NULL DEFAULT 0,
@@ -170,6 +171,21 @@ BEGIN
   RETURN NULL;
 END $$;
 
+-- Counted clicks arrive through ClickDaily (upserted by the click writer): add each change's delta.
+CREATE FUNCTION funnel_daily_click_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE delta INT := (CASE WHEN TG_OP = 'DELETE' THEN 0 ELSE NEW."clicks" END) - (CASE WHEN TG_OP = 'INSERT' THEN 0 ELSE OLD."clicks" END);
+DECLARE r "ClickDaily" := CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+BEGIN
+  IF delta = 0 THEN RETURN NULL; END IF;
+  INSERT INTO "FunnelDaily" AS f ("tenantId", "day", "partnerId", "programId", "sourceMarket", "targetMarket", "reportingCurrency", "clicks")
+  VALUES (r."tenantId", r."day", r."partnerId", r."programId", r."sourceMarket"::text, r."targetMarket"::text, '', delta)
+  ON CONFLICT ("tenantId", "day", "partnerId", "programId", "sourceMarket", "targetMarket", "reportingCurrency") DO UPDATE
+    SET "clicks" = f."clicks" + EXCLUDED."clicks";
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER "ClickDaily_funnel_daily" AFTER INSERT OR UPDATE OR DELETE ON "ClickDaily"
+  FOR EACH ROW EXECUTE FUNCTION funnel_daily_click_trigger();
 CREATE TRIGGER "Referral_funnel_daily" AFTER INSERT OR UPDATE OR DELETE ON "Referral"
   FOR EACH ROW EXECUTE FUNCTION funnel_daily_referral_trigger();
 CREATE TRIGGER "ConversionEvent_funnel_daily" AFTER INSERT OR UPDATE OR DELETE ON "ConversionEvent"
@@ -181,31 +197,35 @@ CREATE TRIGGER "Customer_funnel_daily" AFTER UPDATE OF "referralId" ON "Customer
 CREATE FUNCTION funnel_daily_rebuild(t TEXT) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM "FunnelDaily" WHERE "tenantId" = t;
-  INSERT INTO "FunnelDaily" ("tenantId", "day", "partnerId", "programId", "sourceMarket", "targetMarket", "reportingCurrency",
+  INSERT INTO "FunnelDaily" ("tenantId", "day", "partnerId", "programId", "sourceMarket", "targetMarket", "reportingCurrency", "clicks",
     "referrals", "qualified", "closes", "leads", "eventCloses", "revenueMinor", "revenueEvents", "missingFxEvents",
     "cohortQualified", "cohortCloses", "cohortRevenueMinor", "cohortRevenueEvents", "cohortMissingFx")
   SELECT t, d, COALESCE(p, ''), COALESCE(g, ''), COALESCE(s, ''), COALESCE(tm, ''), COALESCE(rc, ''),
-    SUM(a1)::int, SUM(a2)::int, SUM(a3)::int, SUM(a4)::int, SUM(a5)::int, SUM(a6)::bigint, SUM(a7)::int, SUM(a8)::int,
+    SUM(c)::int, SUM(a1)::int, SUM(a2)::int, SUM(a3)::int, SUM(a4)::int, SUM(a5)::int, SUM(a6)::bigint, SUM(a7)::int, SUM(a8)::int,
     SUM(a9)::int, SUM(a10)::int, SUM(a11)::bigint, SUM(a12)::int, SUM(a13)::int
   FROM (
-    SELECT r."submittedAt"::date AS d, r."partnerId" AS p, r."programId" AS g, r."sourceMarket"::text AS s, r."targetMarket"::text AS tm, '' AS rc,
-      1 AS a1, 0 AS a2, 0 AS a3, 0 AS a4, 0 AS a5, 0::bigint AS a6, 0 AS a7, 0 AS a8,
+    SELECT cd."day" AS d, cd."partnerId" AS p, cd."programId" AS g, cd."sourceMarket"::text AS s, cd."targetMarket"::text AS tm, '' AS rc,
+      cd."clicks" AS c, 0 AS a1, 0 AS a2, 0 AS a3, 0 AS a4, 0 AS a5, 0::bigint AS a6, 0 AS a7, 0 AS a8, 0 AS a9, 0 AS a10, 0::bigint AS a11, 0 AS a12, 0 AS a13
+    FROM "ClickDaily" cd WHERE cd."tenantId" = t
+    UNION ALL
+    SELECT r."submittedAt"::date, r."partnerId", r."programId", r."sourceMarket"::text, r."targetMarket"::text, '',
+      0, 1 AS a1, 0 AS a2, 0 AS a3, 0 AS a4, 0 AS a5, 0::bigint AS a6, 0 AS a7, 0 AS a8,
       (r."qualifiedAt" IS NOT NULL)::int AS a9, (r."status" = 'won')::int AS a10, 0::bigint AS a11, 0 AS a12, 0 AS a13
     FROM "Referral" r WHERE r."tenantId" = t AND r."status" <> 'draft' AND r."submittedAt" IS NOT NULL
     UNION ALL
-    SELECT r."qualifiedAt"::date, r."partnerId", r."programId", r."sourceMarket"::text, r."targetMarket"::text, '', 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+    SELECT r."qualifiedAt"::date, r."partnerId", r."programId", r."sourceMarket"::text, r."targetMarket"::text, '', 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
     FROM "Referral" r WHERE r."tenantId" = t AND r."qualifiedAt" IS NOT NULL
     UNION ALL
-    SELECT r."closedAt"::date, r."partnerId", r."programId", r."sourceMarket"::text, r."targetMarket"::text, '', 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+    SELECT r."closedAt"::date, r."partnerId", r."programId", r."sourceMarket"::text, r."targetMarket"::text, '', 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
     FROM "Referral" r WHERE r."tenantId" = t AND r."status" = 'won' AND r."closedAt" IS NOT NULL
     UNION ALL
     SELECT e."occurredAt"::date, e."partnerId", e."programId", e."sourceMarket"::text, e."targetMarket"::text, '',
-      0, 0, 0, (e."type" = 'lead')::int, (e."type" = 'close')::int, 0, 0, 0, 0, 0, 0, 0, 0
+      0, 0, 0, 0, (e."type" = 'lead')::int, (e."type" = 'close')::int, 0, 0, 0, 0, 0, 0, 0, 0
     FROM "ConversionEvent" e WHERE e."tenantId" = t AND e."type" IN ('lead', 'close') AND e."referralId" IS NULL
     UNION ALL
     SELECT e."occurredAt"::date, e."partnerId", e."programId", e."sourceMarket"::text, e."targetMarket"::text,
       CASE WHEN x.counted THEN e."reportingCurrency" ELSE '' END,
-      0, 0, 0, 0, 0, CASE WHEN x.counted THEN x.net ELSE 0 END, x.counted::int, (NOT x.counted)::int, 0, 0, 0, 0, 0
+      0, 0, 0, 0, 0, 0, CASE WHEN x.counted THEN x.net ELSE 0 END, x.counted::int, (NOT x.counted)::int, 0, 0, 0, 0, 0
     FROM "ConversionEvent" e
     CROSS JOIN LATERAL (SELECT e."reportingAmountMinor" IS NOT NULL AND e."reportingCurrency" IS NOT NULL AS counted,
       CASE WHEN e."type" = 'refund' THEN -ABS(e."reportingAmountMinor") ELSE e."reportingAmountMinor" END AS net) x
@@ -213,7 +233,7 @@ BEGIN
     UNION ALL
     SELECT r."submittedAt"::date, r."partnerId", r."programId", r."sourceMarket"::text, r."targetMarket"::text,
       CASE WHEN x.counted THEN e."reportingCurrency" ELSE '' END,
-      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, CASE WHEN x.counted THEN x.net ELSE 0 END, x.counted::int, (NOT x.counted)::int
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, CASE WHEN x.counted THEN x.net ELSE 0 END, x.counted::int, (NOT x.counted)::int
     FROM "ConversionEvent" e
     JOIN "Customer" c ON c."id" = e."customerId"
     JOIN "Referral" r ON r."id" = c."referralId" AND r."tenantId" = t

@@ -28,8 +28,8 @@ CREATE TABLE "FunnelDailyProgram" (
 ALTER TABLE "FunnelDailyProgram" ADD CONSTRAINT "FunnelDailyProgram_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 
--- "FunnelDailyProgram" = FunnelDaily + ClickDaily summed over partners (and links). Row triggers
--- add each change's delta (NEW − OLD) to the row of its (tenant, day, program, pair, currency).
+-- "FunnelDailyProgram" = FunnelDaily (clicks included) summed over partners. A row trigger adds each
+-- change's delta (NEW − OLD) to the row of its (tenant, day, program, pair, currency).
 
 CREATE FUNCTION funnel_program_add(
   t TEXT, d DATE, g TEXT, s TEXT, tm TEXT, rc TEXT, a_clicks INT,
@@ -62,7 +62,7 @@ END $$;
 
 CREATE FUNCTION funnel_program_from_daily(r "FunnelDaily", sign INT) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM funnel_program_add(r."tenantId", r."day", r."programId", r."sourceMarket", r."targetMarket", r."reportingCurrency", 0,
+  PERFORM funnel_program_add(r."tenantId", r."day", r."programId", r."sourceMarket", r."targetMarket", r."reportingCurrency", sign * r."clicks",
     sign * r."referrals", sign * r."qualified", sign * r."closes", sign * r."leads", sign * r."eventCloses",
     sign * r."revenueMinor", sign * r."revenueEvents", sign * r."missingFxEvents",
     sign * r."cohortQualified", sign * r."cohortCloses", sign * r."cohortRevenueMinor", sign * r."cohortRevenueEvents", sign * r."cohortMissingFx");
@@ -75,25 +75,10 @@ BEGIN
   RETURN NULL;
 END $$;
 
-CREATE FUNCTION funnel_program_click_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    PERFORM funnel_program_add(OLD."tenantId", OLD."day", OLD."programId", OLD."sourceMarket"::text, OLD."targetMarket"::text, '', -OLD."clicks",
-      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-  END IF;
-  IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    PERFORM funnel_program_add(NEW."tenantId", NEW."day", NEW."programId", NEW."sourceMarket"::text, NEW."targetMarket"::text, '', NEW."clicks",
-      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-  END IF;
-  RETURN NULL;
-END $$;
-
 CREATE TRIGGER "FunnelDaily_by_program" AFTER INSERT OR UPDATE OR DELETE ON "FunnelDaily"
   FOR EACH ROW EXECUTE FUNCTION funnel_program_daily_trigger();
-CREATE TRIGGER "ClickDaily_by_program" AFTER INSERT OR UPDATE OR DELETE ON "ClickDaily"
-  FOR EACH ROW EXECUTE FUNCTION funnel_program_click_trigger();
 
--- Recomputes one tenant's FunnelDailyProgram from FunnelDaily and ClickDaily.
+-- Recomputes one tenant's FunnelDailyProgram from FunnelDaily.
 CREATE FUNCTION funnel_program_rebuild(t TEXT) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM "FunnelDailyProgram" WHERE "tenantId" = t;
@@ -103,13 +88,10 @@ BEGIN
   SELECT t, d, g, s, tm, rc, SUM(c)::int, SUM(a1)::int, SUM(a2)::int, SUM(a3)::int, SUM(a4)::int, SUM(a5)::int, SUM(a6)::bigint, SUM(a7)::int,
     SUM(a8)::int, SUM(a9)::int, SUM(a10)::int, SUM(a11)::bigint, SUM(a12)::int, SUM(a13)::int
   FROM (
-    SELECT "day" AS d, "programId" AS g, "sourceMarket" AS s, "targetMarket" AS tm, "reportingCurrency" AS rc, 0 AS c,
+    SELECT "day" AS d, "programId" AS g, "sourceMarket" AS s, "targetMarket" AS tm, "reportingCurrency" AS rc, "clicks" AS c,
       "referrals" AS a1, "qualified" AS a2, "closes" AS a3, "leads" AS a4, "eventCloses" AS a5, "revenueMinor" AS a6, "revenueEvents" AS a7,
       "missingFxEvents" AS a8, "cohortQualified" AS a9, "cohortCloses" AS a10, "cohortRevenueMinor" AS a11, "cohortRevenueEvents" AS a12, "cohortMissingFx" AS a13
     FROM "FunnelDaily" WHERE "tenantId" = t
-    UNION ALL
-    SELECT "day", "programId", "sourceMarket"::text, "targetMarket"::text, '', "clicks", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
-    FROM "ClickDaily" WHERE "tenantId" = t
   ) z
   GROUP BY d, g, s, tm, rc;
 END $$;
