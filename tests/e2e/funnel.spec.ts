@@ -1,18 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { shot, signIn, unique } from "./helpers";
-
-async function magicLinkSignIn(page: Page, email: string, locale: "en" | "ru") {
-  await page.goto(`/${locale}/sign-in`);
-  const form = page.locator("form").nth(1);
-  await form.locator('input[name="email"]').fill(email);
-  await form.getByRole("button").click();
-  await page.waitForURL(`**/${locale}/check-email`);
-  await page.goto("/en/dev/outbox");
-  const mail = page.getByTestId("outbox-mail").filter({ hasText: email }).first();
-  const link = (await mail.locator("pre").innerText()).match(/https?:\/\/\S+/)![0];
-  await page.goto(new URL(link).pathname + new URL(link).search);
-  await page.waitForURL(/\/p\/northstar/);
-}
+import { magicLinkSignIn, shot, signIn, unique } from "./helpers";
 
 const digits = (s: string) => Number(s.replace(/[^\d]/g, ""));
 

@@ -28,3 +28,17 @@ export async function signIn(page: Page, email: string, password = "twoway-demo"
   await page.locator("form").first().getByRole("button").click();
   await page.waitForURL((url) => !url.pathname.endsWith("/sign-in"));
 }
+
+/** Signs a partner in through "e-mail me a link", following the link from the dev outbox. */
+export async function magicLinkSignIn(page: Page, email: string, locale: "en" | "ru") {
+  await page.goto(`/${locale}/sign-in`);
+  const form = page.locator("form").nth(1);
+  await form.locator('input[name="email"]').fill(email);
+  await form.getByRole("button").click();
+  await page.waitForURL(`**/${locale}/check-email`);
+  await page.goto("/en/dev/outbox");
+  const mail = page.getByTestId("outbox-mail").filter({ hasText: email }).first();
+  const link = (await mail.locator("pre").innerText()).match(/https?:\/\/\S+/)![0];
+  await page.goto(new URL(link).pathname + new URL(link).search);
+  await page.waitForURL(/\/p\/northstar/);
+}
