@@ -166,9 +166,6 @@ CREATE INDEX "Click_tenantId_occurredAt_idx" ON "Click"("tenantId", "occurredAt"
 CREATE INDEX "Click_tenantId_partnerId_occurredAt_idx" ON "Click"("tenantId", "partnerId", "occurredAt");
 
 -- CreateIndex
-CREATE INDEX "Click_linkId_occurredAt_idx" ON "Click"("linkId", "occurredAt");
-
--- CreateIndex
 CREATE INDEX "ClickDaily_tenantId_partnerId_day_idx" ON "ClickDaily"("tenantId", "partnerId", "day");
 
 -- CreateIndex
@@ -230,12 +227,6 @@ ALTER TABLE "TrackedLink" ADD CONSTRAINT "TrackedLink_programId_fkey" FOREIGN KE
 
 -- AddForeignKey
 ALTER TABLE "TrackedLink" ADD CONSTRAINT "TrackedLink_opportunityId_fkey" FOREIGN KEY ("opportunityId") REFERENCES "Opportunity"("id") ON DELETE SET NULL ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "Click" ADD CONSTRAINT "Click_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "Click" ADD CONSTRAINT "Click_linkId_fkey" FOREIGN KEY ("linkId") REFERENCES "TrackedLink"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "ClickDaily" ADD CONSTRAINT "ClickDaily_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;
