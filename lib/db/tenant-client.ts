@@ -31,6 +31,19 @@ export const tenantOwnedModels = new Set([
   "ConversionEvent",
   "ApiKey",
   "FxRate",
+  "CommissionRule",
+  "Commission",
+  "CommissionTransition",
+  "PayoutMethod",
+  "PayoutRun",
+  "Payout",
+  "PayoutItem",
+  "StatementImport",
+  "StatementLine",
+  "TaxProfile",
+  "SanctionsList",
+  "SanctionsEntry",
+  "Screening",
 ]);
 
 const whereOps = new Set([
