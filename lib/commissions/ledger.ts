@@ -1,0 +1,124 @@
+// The only code that changes a commission's status or payout claim. Every change is a conditional
+// UPDATE (the row must still be in the expected state, so concurrent runs and replays cannot move a
+// row twice) followed by a CommissionTransition row for exactly the rows that moved: the audit trail
+// of the ledger. Call these inside a transaction so the change and its audit commit together.
+import type { CommissionStatus } from "@/lib/db/generated/enums";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { TenantDb, TenantTx } from "@/lib/db/tenant-client";
+
+export type LedgerAction =
+  | "created"
+  | "approved"
+  | "auto_approved"
+  | "voided"
+  | "claimed"
+  | "released"
+  | "paid"
+  | "payment_reversed";
+
+type Actor = { tenantId: string; userId: string | null };
+type Db = TenantTx | TenantDb;
+
+export type NewCommission = Omit<Prisma.CommissionCreateManyInput, "tenantId" | "status" | "id"> & { status?: "pending" | "approved" };
+
+/**
+ * Inserts commissions, skipping any (tenant, event, rule) that already exists, and audits the rows
+ * this call actually inserted. Returns those rows' ids. Safe to run twice or concurrently.
+ */
+export async function insertCommissions(tx: Db, actor: Actor, rows: NewCommission[], reason?: string): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const created = await tx.commission.createManyAndReturn({
+    data: rows.map((row) => ({ ...row, tenantId: actor.tenantId, status: row.status ?? "pending" })),
+    skipDuplicates: true,
+    select: { id: true, status: true },
+  });
+  await tx.commissionTransition.createMany({
+    data: created.map((row) => ({
+      tenantId: actor.tenantId, commissionId: row.id, fromStatus: null, toStatus: row.status,
+      action: "created", actorUserId: actor.userId, reason: reason ?? null,
+    })),
+  });
+  return created.map((row) => row.id);
+}
+
+/**
+ * Moves the commissions in `where` that are still in `from` to `to`, sets `data` on them, and audits
+ * each moved row. Returns the moved rows (id, amount, currency). Rows no longer in `from` are left alone.
+ */
+export async function moveCommissions(
+  tx: Db,
+  actor: Actor,
+  change: {
+    where: Prisma.CommissionWhereInput;
+    from: CommissionStatus;
+    to: CommissionStatus;
+    action: LedgerAction;
+    data?: Prisma.CommissionUpdateManyMutationInput & { payoutId?: string | null };
+    payoutId?: string | null;
+    reason?: string | null;
+  },
+) {
+  const moved = await tx.commission.updateManyAndReturn({
+    where: { ...change.where, status: change.from },
+    data: { ...(change.data ?? {}), status: change.to },
+    select: { id: true, amountMinor: true, currency: true, partnerId: true },
+  });
+  if (moved.length) {
+    await tx.commissionTransition.createMany({
+      data: moved.map((row) => ({
+        tenantId: actor.tenantId, commissionId: row.id, fromStatus: change.from, toStatus: change.to,
+        action: change.action, payoutId: change.payoutId ?? null, actorUserId: actor.userId, reason: change.reason ?? null,
+      })),
+    });
+  }
+  return moved;
+}
+
+/** Approves pending commissions (by staff, or by the system once `dueAt` has passed). */
+export function approveCommissions(tx: Db, actor: Actor, where: Prisma.CommissionWhereInput, auto = false) {
+  return moveCommissions(tx, actor, {
+    where, from: "pending", to: "approved", action: auto ? "auto_approved" : "approved",
+    data: { approvedAt: new Date(), approvedById: actor.userId },
+  });
+}
+
+/** Voids pending or approved commissions that no payout holds. */
+export async function voidCommissions(tx: Db, actor: Actor, where: Prisma.CommissionWhereInput, reason: string) {
+  const data = { voidedAt: new Date() };
+  const fromPending = await moveCommissions(tx, actor, { where, from: "pending", to: "void", action: "voided", data, reason });
+  const fromApproved = await moveCommissions(tx, actor, { where: { ...where, payoutId: null }, from: "approved", to: "void", action: "voided", data, reason });
+  return [...fromPending, ...fromApproved];
+}
+
+/**
+ * Claims approved, unclaimed commissions for a payout. Two runs racing for the same rows: the row
+ * lock of the UPDATE serialises them and the loser finds `payoutId` already set, so each commission
+ * ends up in exactly one payout.
+ */
+export function claimForPayout(tx: Db, actor: Actor, ids: string[], payoutId: string) {
+  return moveCommissions(tx, actor, {
+    where: { id: { in: ids }, payoutId: null }, from: "approved", to: "approved", action: "claimed",
+    data: { payoutId }, payoutId,
+  });
+}
+
+/** Gives a payout's commissions back to the pool (cancelled run, failed payout). */
+export function releaseFromPayout(tx: Db, actor: Actor, payoutId: string, reason: string) {
+  return moveCommissions(tx, actor, {
+    where: { payoutId }, from: "approved", to: "approved", action: "released", data: { payoutId: null }, payoutId, reason,
+  });
+}
+
+/** Marks a payout's commissions paid. */
+export function markPayoutCommissionsPaid(tx: Db, actor: Actor, payoutId: string, paidAt = new Date()) {
+  return moveCommissions(tx, actor, {
+    where: { payoutId }, from: "approved", to: "paid", action: "paid", data: { paidAt }, payoutId,
+  });
+}
+
+/** A payment that was reported paid and then reversed: its commissions become approved and unclaimed again. */
+export function reversePaidCommissions(tx: Db, actor: Actor, payoutId: string, reason: string) {
+  return moveCommissions(tx, actor, {
+    where: { payoutId }, from: "paid", to: "approved", action: "payment_reversed", data: { payoutId: null, paidAt: null }, payoutId, reason,
+  });
+}
