@@ -3,7 +3,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
 
-type Labels = { home: string; mine: string; submit: string; opportunities: string; links: string; funnel: string; nav: string };
+type Labels = { home: string; mine: string; submit: string; opportunities: string; links: string; funnel: string; earnings: string; account: string; nav: string };
 
 /** The portal's destinations; a tab bar that scrolls sideways on a narrow phone. */
 export function PortalNav({ base, labels }: { base: string; labels: Labels }) {
@@ -21,6 +21,8 @@ export function PortalNav({ base, labels }: { base: string; labels: Labels }) {
     { href: `${base}/opportunities`, label: labels.opportunities, active: pathname === `${base}/opportunities` || pathname.startsWith(`${base}/opportunities/`) },
     { href: `${base}/links`, label: labels.links, active: pathname === `${base}/links` },
     { href: `${base}/funnel`, label: labels.funnel, active: pathname === `${base}/funnel` },
+    { href: `${base}/earnings`, label: labels.earnings, active: pathname === `${base}/earnings` || pathname.startsWith(`${base}/earnings/`) },
+    { href: `${base}/account`, label: labels.account, active: pathname === `${base}/account` || pathname.startsWith(`${base}/account/`) },
   ];
   return (
     <nav aria-label={labels.nav} className="-mb-px flex overflow-x-auto">

@@ -16,6 +16,10 @@ import enLinks from "@/locales/en/links.json";
 import enApikeys from "@/locales/en/apikeys.json";
 import enFx from "@/locales/en/fx.json";
 import enFunnel from "@/locales/en/funnel.json";
+import enCommissions from "@/locales/en/commissions.json";
+import enPayouts from "@/locales/en/payouts.json";
+import enCompliance from "@/locales/en/compliance.json";
+import enEarnings from "@/locales/en/earnings.json";
 import ruAuth from "@/locales/ru/auth.json";
 import ruBoard from "@/locales/ru/board.json";
 import ruCommon from "@/locales/ru/common.json";
@@ -33,6 +37,10 @@ import ruLinks from "@/locales/ru/links.json";
 import ruApikeys from "@/locales/ru/apikeys.json";
 import ruFx from "@/locales/ru/fx.json";
 import ruFunnel from "@/locales/ru/funnel.json";
+import ruCommissions from "@/locales/ru/commissions.json";
+import ruPayouts from "@/locales/ru/payouts.json";
+import ruCompliance from "@/locales/ru/compliance.json";
+import ruEarnings from "@/locales/ru/earnings.json";
 
 // Bundled statically: the whole catalogue is a few KB and this keeps rendering synchronous.
 export const resources: Resource = {
@@ -40,10 +48,12 @@ export const resources: Resource = {
     auth: enAuth, common: enCommon, dashboard: enDashboard, directory: enDirectory,
     errors: enErrors, nav: enNav, portal: enPortal, settings: enSettings, partners: enPartners, referrals: enReferrals, opportunities: enOpportunities, board: enBoard,
     tracking: enTracking, links: enLinks, apikeys: enApikeys, fx: enFx, funnel: enFunnel,
+    commissions: enCommissions, payouts: enPayouts, compliance: enCompliance, earnings: enEarnings,
   },
   ru: {
     auth: ruAuth, common: ruCommon, dashboard: ruDashboard, directory: ruDirectory,
     errors: ruErrors, nav: ruNav, portal: ruPortal, settings: ruSettings, partners: ruPartners, referrals: ruReferrals, opportunities: ruOpportunities, board: ruBoard,
     tracking: ruTracking, links: ruLinks, apikeys: ruApikeys, fx: ruFx, funnel: ruFunnel,
+    commissions: ruCommissions, payouts: ruPayouts, compliance: ruCompliance, earnings: ruEarnings,
   },
 };

@@ -25,6 +25,9 @@ CREATE TYPE "ScreeningStatus" AS ENUM ('clear', 'possible_match', 'blocked');
 -- CreateEnum
 CREATE TYPE "StatementLineResult" AS ENUM ('matched', 'partial', 'unknown', 'duplicate');
 
+-- AlterTable
+ALTER TABLE "Tenant" ADD COLUMN     "payoutMinimums" JSONB NOT NULL DEFAULT '{"USD": 5000, "RUB": 100000}';
+
 -- CreateTable
 CREATE TABLE "CommissionRule" (
     "id" TEXT NOT NULL,
@@ -481,6 +484,7 @@ ALTER TABLE "Screening" ADD CONSTRAINT "Screening_tenantId_fkey" FOREIGN KEY ("t
 
 -- AddForeignKey
 ALTER TABLE "Screening" ADD CONSTRAINT "Screening_partnerId_fkey" FOREIGN KEY ("partnerId") REFERENCES "Partner"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
 
 
 -- Tax thresholds are data (editable per year): 1099-NEC reporting threshold and the НПД income cap.

@@ -29,7 +29,7 @@ export default async function PortalLayout({ children, params }: { children: Rea
         <div className="mx-auto max-w-3xl px-2 sm:px-4">
           <PortalNav
             base={base}
-            labels={{ nav: t("referrals:portal.nav.label"), home: t("referrals:portal.nav.home"), mine: t("referrals:portal.nav.mine"), submit: t("referrals:portal.nav.submit"), opportunities: t("referrals:portal.nav.opportunities"), links: t("nav:links"), funnel: t("nav:funnel") }}
+            labels={{ nav: t("referrals:portal.nav.label"), home: t("referrals:portal.nav.home"), mine: t("referrals:portal.nav.mine"), submit: t("referrals:portal.nav.submit"), opportunities: t("referrals:portal.nav.opportunities"), links: t("nav:links"), funnel: t("nav:funnel"), earnings: t("nav:earnings"), account: t("nav:account") }}
           />
         </div>
       </header>

@@ -5,12 +5,12 @@ import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 
 // Sections of the product that are planned but not built yet. They say so plainly.
-const planned = ["payouts"] as const;
+const planned: readonly string[] = [];
 
 export default async function PlannedSection({ params }: { params: Promise<{ locale: string; tenant: string; section: string }> }) {
   const locale = await localeParam(params);
   const { tenant, section } = await params;
-  if (!(planned as readonly string[]).includes(section)) notFound();
+  if (!planned.includes(section)) notFound();
   await requireTenantPage(locale, tenant, "dashboard:read");
   const t = await getT(locale, ["nav", "dashboard"]);
   return (
