@@ -9,6 +9,7 @@ import { subjectKeys } from "@/lib/referrals/subject-keys";
 import { encodeReason } from "@/lib/referrals/transition-reason";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { seedFunnel, type FunnelSeedInput } from "./seed-funnel";
+import { seedPayouts } from "./seed-payouts";
 import type { Market, ReferralStatus, Role } from "@/lib/db/generated/enums";
 
 export const DEMO_PASSWORD = "twoway-demo";
@@ -123,7 +124,10 @@ async function upsertUser(tx: Tx, email: string, name: string, locale: string, p
 
 export async function seedDemo(prisma: PrismaClient): Promise<{ tenantSlug: string; signIns: SignIn[] }> {
   const result = { tenantSlug: DEMO_TENANT_SLUG, signIns: demoSignIns() };
-  if (await prisma.tenant.findUnique({ where: { slug: DEMO_TENANT_SLUG } })) return result;
+  if (await prisma.tenant.findUnique({ where: { slug: DEMO_TENANT_SLUG } })) {
+    await seedPayouts(prisma, DEMO_TENANT_SLUG); // no-op once seeded; fills in databases seeded before payouts existed
+    return result;
+  }
   // One hash for every demo account: bcrypt takes ~60 ms each and this runs on every cold start.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   // One transaction, so an interrupted seed leaves nothing behind and the next start retries it.
@@ -131,6 +135,8 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ tenantSlug: stri
     timeout: 120_000,
     maxWait: 30_000,
   });
+  // Money goes through the real domain functions (their own transactions), after the base data exists.
+  await seedPayouts(prisma, DEMO_TENANT_SLUG);
   return result;
 }
 

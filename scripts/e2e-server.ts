@@ -3,16 +3,27 @@
 // build with the development mail outbox readable (magic links are followed from it).
 import { spawn } from "node:child_process";
 import { migrate } from "../lib/db/migrate";
+import { startStripeStandin } from "./stripe-standin";
+import { DEMO_STRIPE_ACCOUNT } from "../prisma/seed-payouts";
 import { createScratchDatabase, dropStaleDatabases } from "../tests/helpers/scratch-db";
 
 async function main() {
   await dropStaleDatabases("twoway_e2e");
   const db = await createScratchDatabase("twoway_e2e");
+  // Stripe is the local stand-in (real SDK on the app side); it delivers signed webhooks back to the
+  // app, and the demo US partner's connected account exists there already onboarded.
+  const webhookSecret = "whsec_e2e_standin_secret";
+  const stripe = await startStripeStandin({
+    port: 0, webhookSecret, webhookUrl: `http://localhost:${process.env.PORT}/api/webhooks/stripe`, seedAccounts: [DEMO_STRIPE_ACCOUNT],
+  });
   const env = {
     ...process.env,
     DATABASE_URL: db.url,
     AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
     TWOWAY_DEV_OUTBOX: "1",
+    STRIPE_SECRET_KEY: "sk_test_e2e_standin",
+    STRIPE_API_BASE: stripe.url,
+    STRIPE_WEBHOOK_SECRET: webhookSecret,
     NODE_ENV: "production" as const,
   };
   await migrate(db.url);
@@ -28,6 +39,7 @@ async function main() {
   process.on("SIGTERM", stop);
   const code = await new Promise<number>((resolve) => app.on("exit", (c) => resolve(c ?? 0)));
   await db.drop().catch(() => undefined);
+  await stripe.close().catch(() => undefined);
   process.exit(code);
 }
 

@@ -1,6 +1,7 @@
 import type { ConversionEvent } from "@/lib/db/generated/client";
 import type { TenantDb } from "@/lib/db/tenant-client";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
+import { creditCommissionsAfterIngest } from "@/lib/commissions/after-ingest";
 import { convertToReporting, type ConvertResult } from "@/lib/fx/convert";
 import { customerForEvent, type Attribution } from "@/lib/customers/link-customer";
 import { lockName } from "@/lib/customers/locks";
@@ -49,7 +50,9 @@ export async function ingestEvent(scope: IngestScope, input: EventInput, meta: I
     : null;
 
   try {
-    return await insertEvent(scope, input, meta, { hash, attribution, money, fx });
+    const result = await insertEvent(scope, input, meta, { hash, attribution, money, fx });
+    if (!result.duplicate) await creditCommissionsAfterIngest(scope, result.event); // never throws
+    return result;
   } catch (error) {
     // Belt and braces: the advisory lock makes this unreachable between callers of ingestEvent.
     if (!isUniqueViolation(error)) throw error;

@@ -1,0 +1,50 @@
+import type { TFunction } from "i18next";
+import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { intlLocale, type Locale } from "@/lib/i18n/settings";
+import type { PartnerCommission } from "@/lib/earnings/partner-earnings";
+import { CommissionStatusBadge } from "./status-badges";
+
+function why(locale: Locale, c: PartnerCommission, t: TFunction): string[] {
+  const parts: string[] = [];
+  const w = c.why;
+  if (w.basis === "revenue_share" && w.percentBps !== null) {
+    const percent = new Intl.NumberFormat(intlLocale(locale), { style: "percent", maximumFractionDigits: 2 }).format(w.percentBps / 10_000);
+    parts.push(w.base ? t("earnings:commissions.why.revenue_share", { percent, base: formatMoney(locale, w.base.amountMinor, w.base.currency) }) : t("earnings:commissions.why.revenue_share_nobase", { percent }));
+  } else if (w.basis === "lead_bounty" || w.basis === "close_bounty") {
+    parts.push(t(`earnings:commissions.why.${w.basis}`));
+  }
+  if (w.fx) parts.push(t("earnings:commissions.why.fx", { rate: w.fx.rate, day: formatDate(locale, w.fx.rateDay), source: w.fx.source }));
+  if (w.tierCount !== null) parts.push(t("earnings:commissions.why.tier", { count: w.tierCount }));
+  if (w.capped) parts.push(t("earnings:commissions.why.capped"));
+  if (c.reason) parts.push(c.reason);
+  return parts;
+}
+
+/** The partner's commissions, newest first: rule, why this amount, status and when it becomes payable. */
+export function CommissionList({ locale, items, t }: { locale: Locale; items: PartnerCommission[]; t: TFunction }) {
+  return (
+    <ul className="space-y-2">
+      {items.map((c) => {
+        const status = c.inPayout ? "inPayout" : c.status;
+        const explanation = why(locale, c, t);
+        return (
+          <li key={c.id} className="rounded-xl bg-white p-4 ring-1 ring-slate-200" data-commission={c.id}>
+            <div className="flex flex-wrap items-start justify-between gap-2">
+              <div className="min-w-0">
+                <p className="font-medium text-slate-900">{c.ruleName ?? t("earnings:commissions.noRule")}</p>
+                <p className="text-xs text-slate-500">{t(`earnings:kind.${c.kind}`)} · {t("earnings:commissions.event", { date: formatDate(locale, c.occurredAt) })}</p>
+              </div>
+              <div className="text-right">
+                <p className={`font-semibold tabular-nums ${c.amountMinor < 0n ? "text-red-700" : "text-slate-900"} ${c.status === "void" ? "line-through opacity-60" : ""}`}>{formatMoney(locale, c.amountMinor, c.currency)}</p>
+                <CommissionStatusBadge status={status} label={t(`earnings:status.${status}`)} />
+              </div>
+            </div>
+            {explanation.length ? <p className="mt-2 text-sm text-slate-600">{explanation.join(" · ")}</p> : null}
+            {c.status === "pending" ? <p className="mt-1 text-xs text-slate-500">{t("earnings:commissions.holdUntil", { date: formatDate(locale, c.dueAt) })}</p> : null}
+            {c.status === "paid" && c.paidAt ? <p className="mt-1 text-xs text-slate-500">{t("earnings:commissions.paidOn", { date: formatDate(locale, c.paidAt) })}</p> : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

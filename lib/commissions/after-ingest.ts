@@ -1,0 +1,20 @@
+import type { TenantDb } from "@/lib/db/tenant-client";
+import { runCommissionJob } from "./run-job";
+
+/**
+ * Best effort, right after a conversion event is stored (its transaction has committed): credits the
+ * event's commissions now instead of at the next scheduled job run. Never throws — a failure here is
+ * logged and the scheduled job (scripts/job-commissions.ts) picks the event up later. Events without a
+ * partner and program (direct customers) cannot earn and cost nothing.
+ */
+export async function creditCommissionsAfterIngest(
+  scope: { db: TenantDb; tenantId: string },
+  event: { id: string; partnerId: string | null; programId: string | null },
+): Promise<void> {
+  if (!event.partnerId || !event.programId) return;
+  try {
+    await runCommissionJob(scope.db, { tenantId: scope.tenantId, userId: null }, { eventIds: [event.id], approveDue: false });
+  } catch (error) {
+    console.error("commission job after ingest failed; the scheduled run will retry", error);
+  }
+}

@@ -1,0 +1,48 @@
+// Turns a stored Commission.explanation (see compute.ts `Explanation`) into sentences for people.
+// Pure (no server code), so server pages and client components share it with their own `t`.
+import type { TFunction } from "i18next";
+import { formatDate, formatMoney } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/settings";
+import type { Explanation } from "./compute";
+import { bpsToPercent } from "./schemas";
+
+type Adjustment = { kind: "adjustment"; reason: string };
+
+const money = (locale: Locale, minor: string, currency: string) => formatMoney(locale, BigInt(minor), currency);
+
+/** A plain decimal string with the locale's decimal mark ("12.5" → "12,5" in Russian). */
+export function localDecimal(locale: Locale, decimal: string): string {
+  return locale === "ru" ? decimal.replace(".", ",") : decimal;
+}
+
+/** Basis points as a percent for people: 1250 → "12.5 %" / "12,5 %". */
+export function formatPercent(locale: Locale, bps: number): string {
+  return `${localDecimal(locale, bpsToPercent(bps))}\u00a0%`;
+}
+
+export function explanationLines(raw: unknown, locale: Locale, t: TFunction): string[] {
+  if (!raw || typeof raw !== "object") return [];
+  if ((raw as Adjustment).kind === "adjustment") return [t("commissions:why.adjustment", { reason: (raw as Adjustment).reason })];
+  const e = raw as Explanation;
+  if (e.v !== 1 || !e.rule) return [];
+  const lines = [t("commissions:why.rule", { name: e.rule.name, basis: t(`commissions:basis.${e.basis}`) })];
+  if (e.base) lines.push(t("commissions:why.base", { amount: money(locale, e.base.amountMinor, e.base.currency), type: t(`commissions:eventType.${e.eventType}`) }));
+  if (e.fx && e.converted) {
+    lines.push(t("commissions:why.fx", { rate: localDecimal(locale, e.fx.rate), day: formatDate(locale, `${e.fx.rateDay}T00:00:00Z`), source: e.fx.source, amount: money(locale, e.converted.amountMinor, e.converted.currency) }));
+  }
+  if (e.duration) lines.push(t("commissions:why.duration", { months: e.duration.months, count: e.duration.months, start: formatDate(locale, e.duration.startsAt), end: formatDate(locale, e.duration.endsAt) }));
+  if (e.percentBps !== null) {
+    const of = e.converted ?? e.base;
+    lines.push(t("commissions:why.percent", { percent: formatPercent(locale, e.percentBps), amount: of ? money(locale, of.amountMinor, of.currency) : "—" }));
+  }
+  if (e.bountyMinor !== null) lines.push(t("commissions:why.bounty", { amount: money(locale, e.bountyMinor, e.currency) }));
+  if (e.tier) lines.push(t("commissions:why.tier", { n: e.tier.count, minCount: e.tier.minCount }));
+  if (e.cap) {
+    lines.push(t("commissions:why.cap", { cap: money(locale, e.cap.capMinor, e.currency), earned: money(locale, e.cap.earnedBeforeMinor, e.currency), uncapped: money(locale, e.cap.uncappedMinor, e.currency) }));
+  }
+  if (e.clawback) {
+    lines.push(t("commissions:why.clawback", { earned: money(locale, e.clawback.netEarnedMinor, e.currency), uncapped: money(locale, e.clawback.uncappedMinor, e.currency) }));
+  }
+  lines.push(t("commissions:why.result", { amount: money(locale, e.amountMinor, e.currency) }));
+  return lines;
+}

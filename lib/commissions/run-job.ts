@@ -1,0 +1,285 @@
+// The commission job: turns conversion events into ledger rows, once per (event, rule), and then
+// approves what has waited out its hold. Safe to run twice or concurrently:
+// - the unique key (tenant, event, rule) plus insertCommissions' skipDuplicates create each row once;
+// - a transaction-level advisory lock per tenant serialises the compute+insert of concurrent runs, so
+//   tier counts and caps are read after the other run's rows have committed (deterministic results).
+// Events are processed in occurredAt order in batches (a few queries per batch, not per event).
+import type { CommissionKind, ConversionType } from "@/lib/db/generated/enums";
+import type { TenantDb, TenantTx } from "@/lib/db/tenant-client";
+import { approveCommissions, insertCommissions, type NewCommission } from "./ledger";
+import { computeClawback, computeEarning, dueAt, monthKey, type ComputeResult, type Explanation } from "./compute";
+import { loadFxBook, type FxBook } from "./fx-batch";
+import { loadActiveRules, rulesForEvent, type LoadedRule } from "./rules-load";
+
+export type JobActor = { tenantId: string; userId: string | null };
+export type JobOptions = {
+  /** Only these events (e.g. the one just ingested); default all events of the tenant. */
+  eventIds?: string[];
+  now?: Date;
+  /** Approve pending commissions whose hold has passed (default true). */
+  approveDue?: boolean;
+};
+export type JobResult = { created: number; skipped: number; waitingForFx: number; autoApproved: number };
+
+const BATCH = 500;
+const TX_OPTIONS = { timeout: 120_000, maxWait: 60_000 } as const;
+
+/** Serialises commission computation within one tenant for the rest of the transaction. */
+export async function lockTenantCommissions(tx: TenantTx, tenantId: string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`commissions:${tenantId}`}::text))`;
+}
+
+export async function runCommissionJob(db: TenantDb, actor: JobActor, options: JobOptions = {}): Promise<JobResult> {
+  const totals: JobResult = { created: 0, skipped: 0, waitingForFx: 0, autoApproved: 0 };
+  if (options.eventIds && options.eventIds.length === 0) return totals;
+  let afterId: string | null = null;
+  for (;;) {
+    const batch: { last: string; size: number } | null = await db.$transaction(async (tx) => {
+      await lockTenantCommissions(tx, actor.tenantId);
+      const ids = await candidateEventIds(tx, actor.tenantId, afterId, options.eventIds ?? null);
+      if (ids.length === 0) return null;
+      const outcome = await processBatch(tx, actor, ids);
+      totals.created += outcome.created;
+      totals.skipped += outcome.skipped;
+      totals.waitingForFx += outcome.waitingForFx;
+      return { last: ids[ids.length - 1], size: ids.length };
+    }, TX_OPTIONS);
+    if (!batch) break;
+    afterId = batch.last;
+    if (batch.size < BATCH) break;
+  }
+  if (options.approveDue !== false) totals.autoApproved = await approveDueCommissions(db, actor, options.now ?? new Date(), true);
+  return totals;
+}
+
+/** Pending commissions whose `dueAt` has passed become approved (by the system, or by staff pressing "approve due"). */
+export async function approveDueCommissions(db: TenantDb, actor: JobActor, now: Date, auto: boolean): Promise<number> {
+  const moved = await db.$transaction((tx) => approveCommissions(tx, actor, { dueAt: { lte: now } }, auto), TX_OPTIONS);
+  return moved.length;
+}
+
+/**
+ * Events (in occurredAt, id order, after the cursor event) of a referred customer for which some
+ * unarchived rule of the event's program, the partner's market and the event's basis has no
+ * commission yet. Events skipped earlier (cap, duration, waiting for a rate) come back here; the
+ * cursor keeps one run from reading them twice. Raw SQL is not tenant-scoped: tenantId is explicit.
+ */
+async function candidateEventIds(tx: TenantTx, tenantId: string, afterId: string | null, only: string[] | null): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT e.id FROM "ConversionEvent" e
+    JOIN "Partner" p ON p.id = e."partnerId" AND p."tenantId" = e."tenantId"
+    WHERE e."tenantId" = ${tenantId} AND e."programId" IS NOT NULL
+      AND (${only}::text[] IS NULL OR e.id = ANY(${only}::text[]))
+      AND (${afterId}::text IS NULL OR (e."occurredAt", e.id) > (SELECT c."occurredAt", c.id FROM "ConversionEvent" c WHERE c.id = ${afterId}::text))
+      AND EXISTS (
+        SELECT 1 FROM "CommissionRule" r
+        WHERE r."tenantId" = e."tenantId" AND r."programId" = e."programId" AND r."archivedAt" IS NULL
+          AND (r.market IS NULL OR r.market = p.market)
+          AND r.basis::text = CASE e.type::text WHEN 'lead' THEN 'lead_bounty' WHEN 'close' THEN 'close_bounty' ELSE 'revenue_share' END
+          AND NOT EXISTS (SELECT 1 FROM "Commission" m WHERE m."tenantId" = e."tenantId" AND m."eventId" = e.id AND m."ruleId" = r.id))
+    ORDER BY e."occurredAt", e.id
+    LIMIT ${BATCH}`;
+  return rows.map((r) => r.id);
+}
+
+type BatchEvent = {
+  id: string; type: ConversionType; occurredAt: Date; amountMinor: bigint | null; currency: string | null;
+  partnerId: string | null; programId: string | null; customerId: string | null; referralId: string | null;
+};
+
+/** What the ledger already holds that tiers, caps and clawbacks depend on, for a set of events. */
+export type LedgerState = {
+  partnerMarket: Map<string, string>;
+  lifeStart: Map<string, Date>; // by event id
+  existing: Set<string>; // `${eventId}|${ruleId}`
+  monthCounts: Map<string, number>; // `${ruleId}|${partnerId}|${YYYY-MM}`
+  earned: Map<string, bigint>; // `${customerId}|${ruleId}`, net, void excluded
+  latestEarning: Map<string, { id: string; percentBps: number | null }>;
+  fx: FxBook;
+};
+
+const key = (...parts: string[]) => parts.join("|");
+
+/** Loads the ledger state for `events` under `rules` in a handful of queries. */
+export async function loadLedgerState(tx: TenantTx | TenantDb, events: BatchEvent[], rules: LoadedRule[]): Promise<LedgerState> {
+  const uniq = <T>(xs: (T | null)[]) => [...new Set(xs.filter((x): x is T => x !== null))];
+  const partnerIds = uniq(events.map((e) => e.partnerId));
+  const customerIds = uniq(events.map((e) => e.customerId));
+  const referralIds = uniq(events.map((e) => e.referralId));
+  const refundCustomerIds = uniq(events.filter((e) => e.type === "refund").map((e) => e.customerId));
+  const ruleIds = rules.map((r) => r.id);
+  const months = uniq(events.map((e) => monthKey(e.occurredAt)));
+
+  const [partners, customers, referrals, existing, earned, latest] = await Promise.all([
+    tx.partner.findMany({ where: { id: { in: partnerIds } }, select: { id: true, market: true } }),
+    tx.customer.findMany({ where: { id: { in: customerIds } }, select: { id: true, firstSeenAt: true } }),
+    tx.referral.findMany({ where: { id: { in: referralIds } }, select: { id: true, closedAt: true } }),
+    tx.commission.findMany({ where: { eventId: { in: events.map((e) => e.id) } }, select: { eventId: true, ruleId: true } }),
+    tx.commission.groupBy({
+      by: ["customerId", "ruleId"],
+      where: { customerId: { in: customerIds }, ruleId: { in: ruleIds }, status: { not: "void" } },
+      _sum: { amountMinor: true },
+    }),
+    // The latest earning per customer and rule matters only to refunds (percent and reversesId).
+    tx.commission.findMany({
+      where: { customerId: { in: refundCustomerIds }, ruleId: { in: ruleIds }, kind: "earning", status: { not: "void" } },
+      orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+      select: { id: true, customerId: true, ruleId: true, explanation: true },
+    }),
+  ]);
+  const monthCounts = new Map<string, number>();
+  for (const month of months) {
+    const start = new Date(`${month}-01T00:00:00Z`);
+    const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
+    const counts = await tx.commission.groupBy({
+      by: ["ruleId", "partnerId"],
+      where: { kind: "earning", status: { not: "void" }, ruleId: { in: ruleIds }, partnerId: { in: partnerIds }, occurredAt: { gte: start, lt: end } },
+      _count: { _all: true },
+    });
+    for (const c of counts) if (c.ruleId) monthCounts.set(key(c.ruleId, c.partnerId, month), c._count._all);
+  }
+
+  const firstSeen = new Map(customers.map((c) => [c.id, c.firstSeenAt]));
+  const closedAt = new Map(referrals.filter((r) => r.closedAt).map((r) => [r.id, r.closedAt as Date]));
+  const lifeStart = new Map<string, Date>();
+  for (const e of events) {
+    const known = [e.customerId ? firstSeen.get(e.customerId) : undefined, e.referralId ? closedAt.get(e.referralId) : undefined]
+      .filter((d): d is Date => !!d);
+    if (known.length) lifeStart.set(e.id, new Date(Math.min(...known.map((d) => d.getTime()))));
+  }
+  const latestEarning = new Map<string, { id: string; percentBps: number | null }>();
+  for (const row of latest) {
+    const k = key(row.customerId ?? "", row.ruleId ?? "");
+    if (!latestEarning.has(k)) latestEarning.set(k, { id: row.id, percentBps: (row.explanation as Partial<Explanation> | null)?.percentBps ?? null });
+  }
+  const times = events.map((e) => e.occurredAt.getTime());
+  const fx = await loadFxBook(
+    tx, uniq(events.map((e) => e.currency)), uniq(rules.map((r) => r.currency)),
+    new Date(Math.min(...times)), new Date(Math.max(...times)),
+  );
+  return {
+    partnerMarket: new Map(partners.map((p) => [p.id, p.market])),
+    lifeStart,
+    existing: new Set(existing.map((c) => key(c.eventId ?? "", c.ruleId ?? ""))),
+    monthCounts,
+    earned: new Map(earned.map((g) => [key(g.customerId ?? "", g.ruleId ?? ""), g._sum.amountMinor ?? 0n])),
+    latestEarning,
+    fx,
+  };
+}
+
+export type Decision =
+  | { rule: LoadedRule; result: ComputeResult; kind: CommissionKind; reversesId: string | null }
+  | { rule: LoadedRule; waitingForFx: true };
+
+/**
+ * What `event` earns (or claws back) under each of `rules` given `state`. Pure over the state: the
+ * job applies the decisions to the state as it goes (see `applyDecision`), the preview does not.
+ */
+export function decideEvent(event: BatchEvent, rules: LoadedRule[], state: LedgerState): Decision[] {
+  const decisions: Decision[] = [];
+  for (const rule of rules) {
+    const money = event.amountMinor !== null && event.currency ? { amount: event.amountMinor, currency: event.currency } : null;
+    const base = money ? state.fx.convert(money.amount, money.currency, rule.currency, event.occurredAt) : null;
+    if (money && !base && (event.type === "revenue" || event.type === "refund")) {
+      decisions.push({ rule, waitingForFx: true });
+      continue;
+    }
+    const customerKey = event.customerId ? key(event.customerId, rule.id) : null;
+    if (event.type === "refund") {
+      const latest = customerKey ? state.latestEarning.get(customerKey) : undefined;
+      const result = computeClawback({
+        rule: rule.compute, event, base,
+        percentBps: latest?.percentBps ?? null,
+        netEarnedMinor: customerKey ? (state.earned.get(customerKey) ?? 0n) : 0n,
+      });
+      decisions.push({ rule, result, kind: "clawback", reversesId: latest?.id ?? null });
+      continue;
+    }
+    const result = computeEarning({
+      rule: rule.compute, event, base,
+      lifeStart: state.lifeStart.get(event.id) ?? null,
+      monthCount: state.monthCounts.get(key(rule.id, event.partnerId ?? "", monthKey(event.occurredAt))) ?? 0,
+      earnedMinor: customerKey ? (state.earned.get(customerKey) ?? 0n) : null,
+    });
+    decisions.push({ rule, result, kind: "earning", reversesId: null });
+  }
+  return decisions;
+}
+
+function applyDecision(state: LedgerState, event: BatchEvent, d: Decision, id: string) {
+  if ("waitingForFx" in d || "skip" in d.result) return;
+  const amount = d.result.amountMinor;
+  if (event.customerId) {
+    const k = key(event.customerId, d.rule.id);
+    state.earned.set(k, (state.earned.get(k) ?? 0n) + amount);
+    if (d.kind === "earning") state.latestEarning.set(k, { id, percentBps: d.result.explanation.percentBps });
+  }
+  if (d.kind === "earning") {
+    const m = key(d.rule.id, event.partnerId ?? "", monthKey(event.occurredAt));
+    state.monthCounts.set(m, (state.monthCounts.get(m) ?? 0) + 1);
+  }
+}
+
+/** The ledger row for a decision that earns (or claws back) money. */
+export function commissionRow(event: BatchEvent, d: Extract<Decision, { kind: CommissionKind }>, amountMinor: bigint, explanation: Explanation): NewCommission {
+  const fx = explanation.fx;
+  return {
+    partnerId: event.partnerId!, programId: event.programId, ruleId: d.rule.id, eventId: event.id, customerId: event.customerId,
+    reversesId: d.reversesId, kind: d.kind, amountMinor, currency: d.rule.currency,
+    baseAmountMinor: event.amountMinor, baseCurrency: event.currency,
+    fxRate: fx?.rate ?? null, fxRateDay: fx ? new Date(`${fx.rateDay}T00:00:00Z`) : null, fxSource: fx?.source ?? null,
+    explanation, occurredAt: event.occurredAt,
+    // Clawbacks are due at once so they net against the partner's next payout.
+    dueAt: d.kind === "clawback" ? event.occurredAt : dueAt(event.occurredAt, d.rule.compute.holdDays),
+  };
+}
+
+async function processBatch(tx: TenantTx, actor: JobActor, ids: string[]) {
+  const rows = await tx.conversionEvent.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, type: true, occurredAt: true, amountMinor: true, currency: true, partnerId: true, programId: true, customerId: true, referralId: true },
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const events = ids.map((id) => byId.get(id)).filter((e): e is BatchEvent => !!e);
+  const rules = await loadActiveRules(tx, [...new Set(events.map((e) => e.programId!))]);
+  const state = await loadLedgerState(tx, events, rules);
+
+  const out: NewCommission[] = [];
+  let skipped = 0;
+  let waitingForFx = 0;
+  for (const event of events) {
+    const market = state.partnerMarket.get(event.partnerId ?? "");
+    if (!market) continue;
+    const open = rulesForEvent(rules, event, market).filter((r) => !state.existing.has(key(event.id, r.id)));
+    for (const d of decideEvent(event, open, state)) {
+      if ("waitingForFx" in d) { waitingForFx++; continue; }
+      if ("skip" in d.result) { skipped++; continue; }
+      const row = commissionRow(event, d, d.result.amountMinor, d.result.explanation);
+      // A provisional id lets a clawback later in the same batch point at this earning.
+      const provisional = `pending:${event.id}:${d.rule.id}`;
+      applyDecision(state, event, d, provisional);
+      out.push(row);
+    }
+  }
+  // Earnings first, so a clawback of the same batch can point at its earning's real id.
+  const earned = await insertCommissions(tx, actor, out.filter((r) => r.kind !== "clawback"));
+  const clawedBack = await insertCommissions(tx, actor, await resolveReverses(tx, out.filter((r) => r.kind === "clawback")));
+  return { created: earned.length + clawedBack.length, skipped, waitingForFx };
+}
+
+/**
+ * A clawback whose earning was computed in the same batch points at a provisional id; once the
+ * earnings are inserted, the clawbacks get the real id.
+ */
+async function resolveReverses(tx: TenantTx, rows: NewCommission[]): Promise<NewCommission[]> {
+  const provisional = rows.filter((r) => typeof r.reversesId === "string" && r.reversesId.startsWith("pending:"));
+  if (provisional.length === 0) return rows;
+  const wanted = provisional.map((r) => r.reversesId!.split(":"));
+  const found = await tx.commission.findMany({
+    where: { OR: wanted.map(([, eventId, ruleId]) => ({ eventId, ruleId })) },
+    select: { id: true, eventId: true, ruleId: true },
+  });
+  const real = new Map(found.map((f) => [`pending:${f.eventId}:${f.ruleId}`, f.id]));
+  return rows.map((r) => (typeof r.reversesId === "string" && r.reversesId.startsWith("pending:") ? { ...r, reversesId: real.get(r.reversesId) ?? null } : r));
+}

@@ -1,0 +1,94 @@
+// Importing the OFAC SDN list from its published CSV (sdn.csv). The file has no header row; its
+// columns are ent_num, SDN_Name, SDN_Type, Program, Title, Call_Sign, Vess_type, Tonnage, GRT,
+// Vess_flag, Vess_owner, Remarks, and "-0-" means empty. Alternate names written in the remarks
+// ("a.k.a. 'SBERBANK'") are stored as extra entries with the same uid, so they are screened too.
+// Each import is a new list in one transaction; the newest list is the one screenings use.
+import Papa from "papaparse";
+import { auditIn } from "@/lib/audit/record-audit";
+import { assertCan } from "@/lib/auth/permissions";
+import type { TenantContext } from "@/lib/db/tenant-context";
+import { DomainError } from "@/lib/errors";
+import { MAX_SDN_FILE_BYTES } from "./limits";
+import { normalizeName } from "./names";
+
+export { MAX_SDN_FILE_BYTES };
+
+const COLUMNS = 12;
+const CHUNK = 1000;
+
+export type SdnEntry = { uid: string; name: string; normalizedName: string; entryType: string; program: string | null; remarks: string | null };
+export type SdnParse = { entries: SdnEntry[]; primary: number; skipped: number };
+export type SdnImportSummary = { listId: string; entryCount: number; primary: number; skipped: number };
+
+const nullable = (value: string | undefined) => {
+  const v = value?.trim();
+  return !v || v === "-0-" ? null : v;
+};
+
+const akaPattern = /\b[afn]\.k\.a\.,?\s*'([^']+)'/gi;
+
+/** Parses sdn.csv text. Rows that are not SDN rows (e.g. the trailing end-of-file byte) are counted as skipped. */
+export function parseSdnCsv(text: string): SdnParse {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { header: false, skipEmptyLines: "greedy" });
+  const entries: SdnEntry[] = [];
+  let primary = 0;
+  let skipped = 0;
+  for (const row of parsed.data) {
+    if (row.length === 1 && /^[\s\x1a]*$/.test(row[0])) continue; // DOS end-of-file marker at the end of OFAC files
+    const uid = row[0]?.trim();
+    if (uid === "ent_num") continue; // a copy with a header row added by hand
+    const name = nullable(row[1]);
+    if (row.length !== COLUMNS || !uid || !/^\d+$/.test(uid) || !name) {
+      skipped++;
+      continue;
+    }
+    const entryType = nullable(row[2])?.toLowerCase() ?? "entity";
+    const program = nullable(row[3]);
+    const remarks = nullable(row[11]);
+    primary++;
+    const names = new Set([name]);
+    entries.push({ uid, name, normalizedName: normalizeName(name), entryType, program, remarks });
+    for (const [, alias] of remarks?.matchAll(akaPattern) ?? []) {
+      const alt = alias.trim();
+      if (!alt || names.has(alt)) continue;
+      names.add(alt);
+      entries.push({ uid, name: alt, normalizedName: normalizeName(alt), entryType, program, remarks: `a.k.a. of ${name}` });
+    }
+  }
+  return { entries, primary, skipped };
+}
+
+function decode(bytes: Uint8Array): string {
+  const utf8 = new TextDecoder("utf-8").decode(bytes);
+  // Older OFAC files are Latin-1; a replacement character means the bytes were not UTF-8.
+  return utf8.includes("\uFFFD") ? new TextDecoder("windows-1252").decode(bytes) : utf8;
+}
+
+/** Imports an uploaded sdn.csv as the tenant's new active list. A file that is not an SDN list writes nothing. */
+export async function importSdnCsv(ctx: TenantContext, bytes: Uint8Array, fileName: string): Promise<SdnImportSummary> {
+  assertCan(ctx, "payouts:manage");
+  if (bytes.length === 0) throw new DomainError("compliance.sdn_empty");
+  if (bytes.length > MAX_SDN_FILE_BYTES) throw new DomainError("compliance.sdn_too_large");
+  const { entries, primary, skipped } = parseSdnCsv(decode(bytes));
+  // A real list has thousands of rows and no malformed ones; a file that is mostly not SDN rows is the wrong file.
+  if (primary === 0 || skipped > Math.max(5, primary * 0.01)) throw new DomainError("compliance.sdn_invalid");
+  const listId = await ctx.db.$transaction(
+    async (tx) => {
+      const list = await tx.sanctionsList.create({
+        data: { tenantId: ctx.tenantId, source: "ofac-sdn", fileName: fileName.slice(0, 200), entryCount: entries.length, importedById: ctx.userId },
+      });
+      for (let start = 0; start < entries.length; start += CHUNK) {
+        await tx.sanctionsEntry.createMany({
+          data: entries.slice(start, start + CHUNK).map((e) => ({ tenantId: ctx.tenantId, listId: list.id, ...e })),
+        });
+      }
+      await auditIn(tx, { tenantId: ctx.tenantId, userId: ctx.userId }, {
+        action: "compliance.sdn_imported", entityType: "SanctionsList", entityId: list.id,
+        data: { fileName: list.fileName, entries: entries.length, primary, skipped },
+      });
+      return list.id;
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+  return { listId, entryCount: entries.length, primary, skipped };
+}
