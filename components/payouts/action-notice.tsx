@@ -1,0 +1,11 @@
+"use client";
+import { useTranslation } from "react-i18next";
+import { Notice } from "@/components/ui/card";
+import type { FormState } from "@/lib/validation/form";
+
+/** The outcome of a payouts action: a success note or a translated error (keys in `errors`). */
+export function ActionNotice({ state }: { state: FormState }) {
+  const { t } = useTranslation("errors");
+  if (!state.message) return null;
+  return <Notice tone={state.ok ? "success" : "error"}>{t(state.message.key, state.message.values)}</Notice>;
+}
