@@ -4,6 +4,7 @@
 import { prisma, type PrismaClient } from "./client";
 
 export type StripePayoutRef = {
+  runId: string;
   id: string; tenantId: string; rail: string; status: string; amountMinor: bigint; currency: string; externalId: string | null;
 };
 
@@ -11,7 +12,7 @@ export type StripePayoutRef = {
 export function findPayoutForStripe(payoutId: string): Promise<StripePayoutRef | null> {
   return prisma.payout.findUnique({
     where: { id: payoutId },
-    select: { id: true, tenantId: true, rail: true, status: true, amountMinor: true, currency: true, externalId: true },
+    select: { id: true, tenantId: true, runId: true, rail: true, status: true, amountMinor: true, currency: true, externalId: true },
   });
 }
 

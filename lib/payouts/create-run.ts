@@ -7,12 +7,12 @@ import type { TenantContext } from "@/lib/db/tenant-context";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { auditIn } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
-import { claimForPayout, releaseFromPayout } from "@/lib/commissions/ledger";
+import { claimForPayouts, releaseFromPayout } from "@/lib/commissions/ledger";
 import { DomainError } from "@/lib/errors";
 import { planPayoutRun, type PlannedGroup, type PlannedItem } from "./plan";
 import { newId, paymentReference } from "./reference";
 
-export const CLAIM_CHUNK = 1000;
+export const CLAIM_CHUNK = 5000;
 const ITEM_CHUNK = 5000;
 // A 10,000-commission run is a few seconds of work; the lock below may also wait for another run.
 const TX_OPTIONS = { timeout: 120_000, maxWait: 30_000 } as const;
@@ -115,13 +115,26 @@ async function createInTransaction(ctx: TenantContext, tx: TenantTx, cutoffAt: D
   const items: (PlannedItem & { payoutId: string })[] = [];
   const kept: { id: string; amount: bigint; held: boolean }[] = [];
   const dropped: string[] = [];
+  // Claim every planned commission for its payout in a few statements; only rows actually claimed
+  // count (a concurrent run may have taken some).
+  const planned = new Map<string, PlannedItem>();
+  const claims: { commissionId: string; payoutId: string }[] = [];
   for (const { group, data } of rows) {
-    const byId = new Map<string, PlannedItem>(group.items.map((i) => [i.commissionId, i]));
-    const claimed: PlannedItem[] = [];
-    for (const ids of chunks([...byId.keys()], CLAIM_CHUNK)) {
-      const moved = await claimForPayout(tx, actor, ids, data.id);
-      for (const row of moved) claimed.push(byId.get(row.id)!);
+    for (const item of group.items) {
+      planned.set(item.commissionId, item);
+      claims.push({ commissionId: item.commissionId, payoutId: data.id });
     }
+  }
+  const claimedBy = new Map<string, PlannedItem[]>();
+  for (const part of chunks(claims, CLAIM_CHUNK)) {
+    for (const row of await claimForPayouts(tx, actor, part)) {
+      const list = claimedBy.get(row.payoutId) ?? [];
+      list.push(planned.get(row.id)!);
+      claimedBy.set(row.payoutId, list);
+    }
+  }
+  for (const { group, data } of rows) {
+    const claimed = claimedBy.get(data.id) ?? [];
     const net = claimed.reduce((sum, i) => sum + i.payoutMinor, 0n);
     if (net <= 0n || net < group.minimumMinor) {
       if (claimed.length > 0) await releaseFromPayout(tx, actor, data.id, "below_minimum");
@@ -129,9 +142,7 @@ async function createInTransaction(ctx: TenantContext, tx: TenantTx, cutoffAt: D
       continue;
     }
     kept.push({ id: data.id, amount: net, held: data.status === "held" });
-    for (const i of claimed) {
-      items.push({ ...i, payoutId: data.id });
-    }
+    for (const i of claimed) items.push({ ...i, payoutId: data.id });
   }
   if (kept.length === 0) throw new DomainError("payouts.nothing_to_pay");
   if (dropped.length > 0) await tx.payout.deleteMany({ where: { id: { in: dropped } } });

@@ -5,6 +5,7 @@
 import Stripe from "stripe";
 import { findMethodByStripeAccount, findPayoutForStripe, recordStripeEvent, recordStripeEventGlobally } from "@/lib/db/stripe-lookup";
 import { tenantDb } from "@/lib/db/tenant-client";
+import { refreshRunCompletion } from "@/lib/payouts/run-status";
 import { settlePayoutFailed, settlePayoutPaid } from "@/lib/payouts/settle";
 import { webhookSecret } from "./client";
 
@@ -40,9 +41,11 @@ async function applyTransfer(event: Stripe.Event, transfer: Stripe.Transfer): Pr
   const actor = { tenantId, userId: null };
   const changed = await tenantDb(tenantId).$transaction(async (tx) => {
     if (!(await recordStripeEvent(tx, event.id, event.type))) return null;
-    return reversal
-      ? settlePayoutFailed(tx, actor, payout.id, "transfer_reversed")
-      : settlePayoutPaid(tx, actor, payout.id, { externalId: transfer.id, paidAt: new Date(transfer.created * 1000) });
+    const moved = reversal
+      ? await settlePayoutFailed(tx, actor, payout.id, "transfer_reversed")
+      : await settlePayoutPaid(tx, actor, payout.id, { externalId: transfer.id, paidAt: new Date(transfer.created * 1000) });
+    if (moved) await refreshRunCompletion(tx, payout.runId);
+    return moved;
   });
   return changed === null ? duplicate : ok({ changed });
 }

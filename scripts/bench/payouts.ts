@@ -58,9 +58,9 @@ function setupSql(t: string): string[] {
         now() - INTERVAL '40 days', now() - INTERVAL '10 days', now() - INTERVAL '5 days', now()
       FROM generate_series(1, ${total}) p, generate_series(1, ${PER_PARTNER}) k`,
     `INSERT INTO "CommissionTransition" ("id", "tenantId", "commissionId", "fromStatus", "toStatus", "action")
-      SELECT "id" || '_t0', '${t}', "id", NULL, 'pending', 'created' FROM "Commission" WHERE "tenantId" = '${t}'
+      SELECT "id" || '_t0', '${t}', "id", NULL, 'pending'::"CommissionStatus", 'created' FROM "Commission" WHERE "tenantId" = '${t}'
       UNION ALL
-      SELECT "id" || '_t1', '${t}', "id", 'pending', 'approved', 'approved' FROM "Commission" WHERE "tenantId" = '${t}'`,
+      SELECT "id" || '_t1', '${t}', "id", 'pending'::"CommissionStatus", 'approved'::"CommissionStatus", 'approved' FROM "Commission" WHERE "tenantId" = '${t}'`,
   ];
 }
 
@@ -81,7 +81,7 @@ async function main() {
     log(`data: ${rows[0].n} approved commissions for ${PARTNERS.stripe + PARTNERS.registry + PARTNERS.manual} partners in ${ms(t0)} ms`);
 
     const { startStripeStandin } = await import("@/scripts/stripe-standin");
-    standin = await startStripeStandin({ port: 0 });
+    standin = await startStripeStandin({ port: 0, seedAccounts: Array.from({ length: PARTNERS.stripe }, (_, i) => `acct_bench${i + 1}`) });
     process.env.STRIPE_SECRET_KEY = "sk_test_bench";
     process.env.STRIPE_API_BASE = standin.url;
 
@@ -128,12 +128,12 @@ async function main() {
       `SELECT rail, status, count(*) AS n FROM "Payout" WHERE "tenantId" = $1 GROUP BY 1, 2 ORDER BY 1, 2`, [t]);
     await client.end();
     const c = check.rows[0];
-    log(`plan (preview): ${planMs} ms for ${plan.groups?.length ?? "?"} groups`);
+    log(`plan (preview): ${planMs} ms for ${plan.groups.length} groups`);
     log(`create run (claims + items): ${createMs} ms`);
     log(`approve: ${approveMs} ms`);
     log(`execute (${PARTNERS.stripe} Stripe transfers via the stand-in): ${executeMs} ms`);
     log(`registry export CSV ${csv.length} bytes + XLSX ${xlsx.byteLength} bytes: ${exportMs} ms`);
-    log(`mark sent + statement reconciliation (${payouts.length} lines): ${reconcileMs} ms ${JSON.stringify(reconciled.summary ?? {})}`);
+    log(`mark sent + statement reconciliation (${payouts.length} lines): ${reconcileMs} ms ${reconciled.ok ? `matched ${reconciled.summary.matched}, partial ${reconciled.summary.partial}, unknown ${reconciled.summary.unknown}, missing ${reconciled.summary.missing.length}` : "FAILED"}`);
     log(`TOTAL 10k-commission run (plan → create → approve → execute): ${planMs + createMs + approveMs + executeMs} ms`);
     log(`payouts by rail/status: ${statuses.rows.map((r) => `${r.rail}/${r.status}=${r.n}`).join(", ")}`);
     log(`commissions ${c.commissions}, payout items ${c.items}, in two payouts ${c.in_two}, payout sums match items: ${c.payouts_sum_ok}`);
