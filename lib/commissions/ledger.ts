@@ -75,12 +75,21 @@ export async function moveCommissions(
   return moved;
 }
 
-/** Approves pending commissions (by staff, or by the system once `dueAt` has passed). */
-export function approveCommissions(tx: Db, actor: Actor, where: Prisma.CommissionWhereInput, auto = false) {
-  return moveCommissions(tx, actor, {
-    where, from: "pending", to: "approved", action: auto ? "auto_approved" : "approved",
-    data: { approvedAt: new Date(), approvedById: actor.userId },
+/**
+ * Approves pending commissions: by the system once `dueAt` has passed, or by staff — which overrides
+ * the rest of the hold, so the commission is due (payable) from now on.
+ */
+export async function approveCommissions(tx: Db, actor: Actor, where: Prisma.CommissionWhereInput, auto = false) {
+  const now = new Date();
+  const data = { approvedAt: now, approvedById: actor.userId };
+  const action = auto ? "auto_approved" : "approved";
+  if (auto) return moveCommissions(tx, actor, { where, from: "pending", to: "approved", action, data });
+  // Staff approval inside the hold makes the row due now; rows already due keep their date.
+  const early = await moveCommissions(tx, actor, {
+    where: { AND: [where, { dueAt: { gt: now } }] }, from: "pending", to: "approved", action, data: { ...data, dueAt: now },
   });
+  const due = await moveCommissions(tx, actor, { where: { AND: [where, { dueAt: { lte: now } }] }, from: "pending", to: "approved", action, data });
+  return [...early, ...due];
 }
 
 /** Voids pending or approved commissions that no payout holds. */

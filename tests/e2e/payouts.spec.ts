@@ -24,6 +24,11 @@ test("payouts: approve → run → Stripe transfer paid by webhook, RUB registry
   for (const row of await pending.all()) await row.locator('input[type="checkbox"]').check();
   await page.getByRole("button", { name: "Approve selected now" }).click();
   await expect(ledgerRow("Jessica Moore")).toHaveCount(0);
+  // Approved by staff means payable now: her whole approved balance goes into the run.
+  await page.goto("/en/t/northstar/commissions");
+  const balance = page.locator("tbody tr", { hasText: "Jessica Moore", hasNot: page.locator('input[type="checkbox"]') }).first();
+  await expect(balance.locator("td").nth(2)).toHaveText("$0.00");
+  const approved = (await balance.locator("td").nth(3).innerText()).trim();
   await shot(page, "payouts-01-commissions-approved");
 
   // Preview and create the run.
@@ -43,6 +48,7 @@ test("payouts: approve → run → Stripe transfer paid by webhook, RUB registry
 
   // The Stripe payout: transfer created at the stand-in, whose signed transfer.created webhook marks it paid.
   await waitForRowStatus(page, "Jessica Moore", "Paid");
+  await expect(page.locator("tr", { hasText: "Jessica Moore" }).first()).toContainText(approved);
   await shot(page, "payouts-03-run-stripe-paid");
 
   // The RUB registry: the exported CSV carries Ekaterina's payment with its unique reference.

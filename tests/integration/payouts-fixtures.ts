@@ -88,7 +88,8 @@ export async function approved(world: World, partnerId: string, rows: [bigint, s
       partnerId, amountMinor, currency, kind: amountMinor < 0n ? "clawback" : "earning",
       occurredAt: new Date(dueAt.getTime() - 30 * DAY), dueAt,
     })));
-    await approveCommissions(tx, actor, { id: { in: created } });
+    // As the job approves them once due (staff approval would make them due now).
+    await approveCommissions(tx, actor, { id: { in: created } }, true);
     return created;
   });
   return ids;
