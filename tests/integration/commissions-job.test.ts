@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { runCommissionJob } from "@/lib/commissions/run-job";
+import { planPayoutRun } from "@/lib/payouts/plan";
 import { approveSelected, createAdjustment, voidSelected } from "@/lib/commissions/staff-ledger";
 import { ledgerBalances } from "@/lib/commissions/balances";
 import { previewHypothetical, previewStoredEvent } from "@/lib/commissions/preview";
@@ -222,6 +223,24 @@ describe("the commission job", () => {
     expect(row).toMatchObject({ eventId: e.id, status: "approved", approvedById: null });
     const transitions = await prisma.commissionTransition.findMany({ where: { commissionId: row.id }, orderBy: { createdAt: "asc" } });
     expect(transitions.map((t) => [t.action, t.fromStatus, t.toStatus])).toEqual([["created", null, "pending"], ["auto_approved", "pending", "approved"]]);
+  });
+
+  it("staff approval inside the hold makes the commission payable now (an already-due one keeps its date)", async () => {
+    const s = await setup();
+    await rule(s.ctx, s.program, { basis: "lead_bounty", amountMinor: 5000n, holdDays: 30 });
+    await event(s.ctx, { type: "lead", partnerId: s.us, programId: s.program, occurredAt: new Date(Date.now() - DAY) });
+    await event(s.ctx, { type: "lead", partnerId: s.us, programId: s.program, occurredAt: new Date(Date.now() - 40 * DAY) });
+    await runCommissionJob(s.ctx.db, s.system, { approveDue: false });
+    const [old, recent] = await rows(s.ctx.tenantId);
+    expect(recent.dueAt.getTime()).toBeGreaterThan(Date.now());
+    const before = Date.now();
+    expect(await approveSelected(s.ctx, [old.id, recent.id])).toBe(2);
+    const [oldAfter, recentAfter] = await rows(s.ctx.tenantId);
+    expect(oldAfter.dueAt).toEqual(old.dueAt);
+    expect(recentAfter.dueAt.getTime()).toBeGreaterThanOrEqual(before);
+    expect(recentAfter.dueAt.getTime()).toBeLessThanOrEqual(Date.now());
+    const plan = await planPayoutRun(s.ctx.db, { cutoffAt: new Date() });
+    expect(plan.groups.flatMap((g) => g.items.map((i) => i.commissionId)).sort()).toEqual([old.id, recent.id].sort());
   });
 
   it("staff approve early, void with a reason and adjust by hand — each audited", async () => {
