@@ -29,12 +29,12 @@ export function CommissionList({ locale, items, t }: { locale: Locale; items: Pa
         const explanation = why(locale, c, t);
         return (
           <li key={c.id} className="rounded-xl bg-white p-4 ring-1 ring-slate-200" data-commission={c.id}>
-            <div className="flex flex-wrap items-start justify-between gap-2">
+            <div className="flex items-start justify-between gap-3">
               <div className="min-w-0">
                 <p className="font-medium text-slate-900">{c.ruleName ?? t("earnings:commissions.noRule")}</p>
                 <p className="text-xs text-slate-500">{t(`earnings:kind.${c.kind}`)} · {t("earnings:commissions.event", { date: formatDate(locale, c.occurredAt) })}</p>
               </div>
-              <div className="text-right">
+              <div className="shrink-0 text-right">
                 <p className={`font-semibold tabular-nums ${c.amountMinor < 0n ? "text-red-700" : "text-slate-900"} ${c.status === "void" ? "line-through opacity-60" : ""}`}>{formatMoney(locale, c.amountMinor, c.currency)}</p>
                 <CommissionStatusBadge status={status} label={t(`earnings:status.${status}`)} />
               </div>
