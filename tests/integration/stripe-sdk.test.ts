@@ -67,8 +67,11 @@ describe("Stripe Connect onboarding through the real SDK", () => {
     expect(standin.state.accounts.size).toBe(before + 1);
     const account = standin.state.accounts.get(first.accountId)!;
     expect(account).toMatchObject({ type: "express", country: "US", email, metadata: { tenant_id: fixture.tenantId, partner_id: partnerId } });
-    const createCalls = standin.state.requests.filter((r) => r.method === "POST" && r.path === "/v1/accounts" && r.idempotencyKey === `acct_create_${partnerId}`);
-    expect(createCalls).toHaveLength(2);
+    // Whether the second start reaches Stripe depends on timing (the first may have bound the account
+    // already); every create that does carries the partner's idempotency key, so Stripe makes one account.
+    const creates = standin.state.requests.filter((r) => r.method === "POST" && r.path === "/v1/accounts" && r.idempotencyKey === `acct_create_${partnerId}`);
+    expect(creates.length).toBeGreaterThanOrEqual(1);
+    expect(creates.length).toBeLessThanOrEqual(2);
 
     const method = await prisma.payoutMethod.findUniqueOrThrow({ where: { partnerId } });
     expect(method).toMatchObject({ rail: "stripe", currency: "USD", stripeAccountId: first.accountId, stripePayoutsEnabled: false });
