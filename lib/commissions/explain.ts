@@ -20,13 +20,14 @@ export function formatPercent(locale: Locale, bps: number): string {
   return `${localDecimal(locale, bpsToPercent(bps))}\u00a0%`;
 }
 
-export function explanationLines(raw: unknown, locale: Locale, t: TFunction): string[] {
+/** The "why" as sentences. `compact` (ledger rows) leaves out what the row already shows: rule, base and result. */
+export function explanationLines(raw: unknown, locale: Locale, t: TFunction, compact = false): string[] {
   if (!raw || typeof raw !== "object") return [];
   if ((raw as Adjustment).kind === "adjustment") return [t("commissions:why.adjustment", { reason: (raw as Adjustment).reason })];
   const e = raw as Explanation;
   if (e.v !== 1 || !e.rule) return [];
-  const lines = [t("commissions:why.rule", { name: e.rule.name, basis: t(`commissions:basis.${e.basis}`) })];
-  if (e.base) lines.push(t("commissions:why.base", { amount: money(locale, e.base.amountMinor, e.base.currency), type: t(`commissions:eventType.${e.eventType}`) }));
+  const lines = compact ? [] : [t("commissions:why.rule", { name: e.rule.name, basis: t(`commissions:basis.${e.basis}`) })];
+  if (e.base && !compact) lines.push(t("commissions:why.base", { amount: money(locale, e.base.amountMinor, e.base.currency), type: t(`commissions:eventType.${e.eventType}`) }));
   if (e.fx && e.converted) {
     lines.push(t("commissions:why.fx", { rate: localDecimal(locale, e.fx.rate), day: formatDate(locale, `${e.fx.rateDay}T00:00:00Z`), source: e.fx.source, amount: money(locale, e.converted.amountMinor, e.converted.currency) }));
   }
@@ -43,6 +44,6 @@ export function explanationLines(raw: unknown, locale: Locale, t: TFunction): st
   if (e.clawback) {
     lines.push(t("commissions:why.clawback", { earned: money(locale, e.clawback.netEarnedMinor, e.currency), uncapped: money(locale, e.clawback.uncappedMinor, e.currency) }));
   }
-  lines.push(t("commissions:why.result", { amount: money(locale, e.amountMinor, e.currency) }));
+  if (!compact) lines.push(t("commissions:why.result", { amount: money(locale, e.amountMinor, e.currency) }));
   return lines;
 }
