@@ -1,4 +1,4 @@
-// Property-based tests of the money ledger: random sequences of earnings (with replayed events),
+// Property-based tests of the money ledger (invariants: tests/helpers/ledger-invariants.ts): random sequences of earnings (with replayed events),
 // clawbacks, approvals, voids, payout runs (some racing each other), payments, failures and replayed
 // webhook-style settlements, against real PostgreSQL. After every sequence:
 //   - per partner and currency, the sum paid never exceeds the sum ever approved, and paid payouts
@@ -9,11 +9,12 @@
 // Volume: PROPERTY_RUNS sequences (default 100) × up to PROPERTY_STEPS steps (default 40).
 import { randomBytes } from "node:crypto";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import { approveCommissions, claimForPayout, insertCommissions, voidCommissions } from "@/lib/commissions/ledger";
 import { tenantDb } from "@/lib/db/tenant-client";
 import { cancelPayout, markPayoutSent, settlePayoutFailed, settlePayoutPaid } from "@/lib/payouts/settle";
 import { createTenantFixture, prisma } from "../helpers/db";
+import { expectLedgerInvariants } from "../helpers/ledger-invariants";
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 100);
 const STEPS = Number(process.env.PROPERTY_STEPS ?? 40);
@@ -138,47 +139,6 @@ async function apply(w: World, s: Step) {
   }
 }
 
-async function checkInvariants(w: World) {
-  const commissions = await w.db.commission.findMany({ include: { transitions: true, payoutItems: { include: { payout: true } } } });
-  const payouts = await w.db.payout.findMany({ include: { items: true } });
-  for (const c of commissions) {
-    // Audit chain, order-free: one creation; into/out-of counts balance except at the current status.
-    const created = c.transitions.filter((t) => t.fromStatus === null);
-    expect(created).toHaveLength(1);
-    const balance = new Map<string, number>();
-    for (const t of c.transitions) {
-      balance.set(t.toStatus, (balance.get(t.toStatus) ?? 0) + 1);
-      if (t.fromStatus) balance.set(t.fromStatus, (balance.get(t.fromStatus) ?? 0) - 1);
-    }
-    for (const [status, n] of balance) expect(n, `${c.id} ${status}`).toBe(status === c.status ? 1 : 0);
-    // Claims are audited too: the row's live payout is the payout of its last claim.
-    const claims = c.transitions.filter((t) => t.action === "claimed").length;
-    const releases = c.transitions.filter((t) => t.action === "released" || t.action === "payment_reversed").length;
-    expect(claims - releases).toBe(c.payoutId ? 1 : 0);
-    // Never paid twice.
-    const paidIn = c.payoutItems.filter((i) => i.payout.status === "paid");
-    expect(paidIn.length).toBeLessThanOrEqual(1);
-    expect(paidIn.length === 1).toBe(c.status === "paid");
-    if (c.status === "paid") {
-      expect(c.payoutId).toBe(paidIn[0].payoutId);
-      expect(c.transitions.some((t) => t.toStatus === "approved")).toBe(true);
-    }
-  }
-  for (const p of payouts) expect(p.amountMinor).toBe(p.items.reduce((s, i) => s + i.payoutMinor, 0n));
-  for (const partnerId of w.partners) {
-    for (const currency of currencies) {
-      const mine = commissions.filter((c) => c.partnerId === partnerId && c.currency === currency);
-      const paid = mine.filter((c) => c.status === "paid").reduce((s, c) => s + c.amountMinor, 0n);
-      const approvedEver = mine
-        .filter((c) => c.amountMinor > 0n && c.transitions.some((t) => t.toStatus === "approved"))
-        .reduce((s, c) => s + c.amountMinor, 0n);
-      const paidPayouts = payouts.filter((p) => p.partnerId === partnerId && p.currency === currency && p.status === "paid").reduce((s, p) => s + p.amountMinor, 0n);
-      expect(paid).toBeLessThanOrEqual(approvedEver);
-      expect(paidPayouts).toBe(paid);
-    }
-  }
-}
-
 describe("ledger properties", () => {
   it(`holds over ${RUNS} random sequences of up to ${STEPS} steps`, async () => {
     const started = Date.now();
@@ -190,7 +150,7 @@ describe("ledger properties", () => {
           await apply(w, s);
           steps += 1;
         }
-        await checkInvariants(w);
+        await expectLedgerInvariants(w.db, w.partners, currencies);
       }),
       { numRuns: RUNS },
     );

@@ -20,6 +20,7 @@ import { importStatement } from "@/lib/payouts/reconcile";
 import { handleStripeWebhook } from "@/lib/stripe/webhook";
 import { stripeEvent } from "../helpers/stripe-standin";
 import { prisma } from "../helpers/db";
+import { expectLedgerInvariants } from "../helpers/ledger-invariants";
 import { fakeStripe, payee, payoutWorld, type World } from "./payouts-fixtures";
 
 vi.mock("server-only", () => ({}));
@@ -147,44 +148,6 @@ async function apply(s: Setup, st: Step) {
   }
 }
 
-async function checkInvariants(s: Setup) {
-  const { ctx } = s.w;
-  const commissions = await ctx.db.commission.findMany({ include: { transitions: true, payoutItems: { include: { payout: true } } } });
-  const payouts = await ctx.db.payout.findMany({ include: { items: true } });
-  for (const c of commissions) {
-    expect(c.transitions.filter((t) => t.fromStatus === null)).toHaveLength(1);
-    const balance = new Map<string, number>();
-    for (const t of c.transitions) {
-      balance.set(t.toStatus, (balance.get(t.toStatus) ?? 0) + 1);
-      if (t.fromStatus) balance.set(t.fromStatus, (balance.get(t.fromStatus) ?? 0) - 1);
-    }
-    for (const [status, n] of balance) expect(n, `${c.id} ${status}`).toBe(status === c.status ? 1 : 0);
-    const claims = c.transitions.filter((t) => t.action === "claimed").length;
-    const releases = c.transitions.filter((t) => t.action === "released" || t.action === "payment_reversed").length;
-    expect(claims - releases).toBe(c.payoutId ? 1 : 0);
-    const paidIn = c.payoutItems.filter((i) => i.payout.status === "paid");
-    expect(paidIn.length).toBeLessThanOrEqual(1);
-    expect(paidIn.length === 1).toBe(c.status === "paid");
-    if (c.status === "paid") expect(c.transitions.some((t) => t.toStatus === "approved")).toBe(true);
-  }
-  for (const p of payouts) expect(p.amountMinor).toBe(p.items.reduce((sum, i) => sum + i.payoutMinor, 0n));
-  for (const partnerId of s.partners) {
-    for (const currency of ["USD", "RUB"]) {
-      const mine = commissions.filter((c) => c.partnerId === partnerId && c.currency === currency);
-      const paid = mine.filter((c) => c.status === "paid").reduce((sum, c) => sum + c.amountMinor, 0n);
-      const approvedEver = mine.filter((c) => c.amountMinor > 0n && c.transitions.some((t) => t.toStatus === "approved")).reduce((sum, c) => sum + c.amountMinor, 0n);
-      expect(paid).toBeLessThanOrEqual(approvedEver);
-      // What paid payouts carried of this commission currency equals what the ledger marks paid.
-      const carried = payouts
-        .filter((p) => p.partnerId === partnerId && p.status === "paid")
-        .flatMap((p) => p.items)
-        .filter((i) => i.currency === currency)
-        .reduce((sum, i) => sum + i.amountMinor, 0n);
-      expect(carried).toBe(paid);
-    }
-  }
-}
-
 describe("payout properties (real job, runs, Stripe webhooks, statements)", () => {
   it(`hold over ${RUNS} random sequences of up to ${STEPS} steps`, async () => {
     const started = Date.now();
@@ -198,7 +161,7 @@ describe("payout properties (real job, runs, Stripe webhooks, statements)", () =
           steps += 1;
           kinds.set(st.t, (kinds.get(st.t) ?? 0) + 1);
         }
-        await checkInvariants(s);
+        await expectLedgerInvariants(s.w.ctx.db, s.partners, ["USD", "RUB"]);
       }),
       { numRuns: RUNS },
     );
