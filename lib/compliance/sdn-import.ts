@@ -9,6 +9,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/db/tenant-context";
 import { DomainError } from "@/lib/errors";
 import { MAX_SDN_FILE_BYTES } from "./limits";
+import { hasControlCharacters } from "@/lib/validation/text";
 import { normalizeName } from "./names";
 
 export { MAX_SDN_FILE_BYTES };
@@ -29,7 +30,8 @@ const akaPattern = /\b[afn]\.k\.a\.,?\s*'([^']+)'/gi;
 
 /** Parses sdn.csv text. Rows that are not SDN rows (e.g. the trailing end-of-file byte) are counted as skipped. */
 export function parseSdnCsv(text: string): SdnParse {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { header: false, skipEmptyLines: "greedy" });
+  // "\x1a" is the DOS end-of-file marker at the end of OFAC files, on its own line or not.
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, "").replace(/\x1a+\s*$/, ""), { header: false, skipEmptyLines: "greedy" });
   const entries: SdnEntry[] = [];
   let primary = 0;
   let skipped = 0;
@@ -42,6 +44,9 @@ export function parseSdnCsv(text: string): SdnParse {
       skipped++;
       continue;
     }
+    // Control characters (NUL would reach PostgreSQL as error 22021) refuse the file: dropping the
+    // row instead would silently leave a sanctioned name out of screening.
+    if (row.some(hasControlCharacters)) throw new DomainError("control_characters");
     const entryType = nullable(row[2])?.toLowerCase() ?? "entity";
     const program = nullable(row[3]);
     const remarks = nullable(row[11]);
@@ -75,7 +80,7 @@ export async function importSdnCsv(ctx: TenantContext, bytes: Uint8Array, fileNa
   const listId = await ctx.db.$transaction(
     async (tx) => {
       const list = await tx.sanctionsList.create({
-        data: { tenantId: ctx.tenantId, source: "ofac-sdn", fileName: fileName.slice(0, 200), entryCount: entries.length, importedById: ctx.userId },
+        data: { tenantId: ctx.tenantId, source: "ofac-sdn", fileName: fileName.replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 200), entryCount: entries.length, importedById: ctx.userId },
       });
       for (let start = 0; start < entries.length; start += CHUNK) {
         await tx.sanctionsEntry.createMany({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanString } from "@/lib/validation/text";
 
 // The conversion API's event, as JSON sends it (snake_case). The parsed value keeps the same
 // field names, with `occurred_at` as a Date and `amount_minor` as a bigint. Messages are keys in
@@ -22,7 +23,8 @@ export function isIsoCurrency(code: string): boolean {
   return /^[A-Z]{3}$/.test(code) && currencies.has(code);
 }
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** Free text: no control characters (NUL would reach PostgreSQL as error 22021), trimmed, 1…max characters. */
+const text = (max: number) => cleanString().trim().min(1).max(max);
 
 const amountMinor = z
   .union([z.number(), z.string()], { message: "apikeys.amount_invalid" })

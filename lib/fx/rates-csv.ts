@@ -8,6 +8,7 @@ import { isCurrencyCode } from "./currency";
 import { formatRatio, parseDecimal } from "./decimal";
 import { isoDay, parseRateDate } from "./dates";
 import { MAX_RATE_ROWS } from "./limits";
+import { controlCharacterKey } from "@/lib/validation/text";
 
 export const RATE_COLUMNS = ["date", "base", "quote", "rate"] as const;
 /** Decimal(20,10): at most 10 digits before the point. */
@@ -39,6 +40,11 @@ export function parseRatesCsv(text: string): { rates: ParsedRate[]; errors: RowE
   const seen = new Map<string, number>();
   for (const { row, cells } of rows) {
     const record = rowRecord(header, cells);
+    const dirty = controlCharacterKey(record);
+    if (dirty !== undefined) {
+      errors.push({ row, column: dirty, code: "control_characters" });
+      continue;
+    }
     const day = parseRateDate(record.date);
     const base = record.base.toUpperCase();
     const quote = record.quote.toUpperCase();

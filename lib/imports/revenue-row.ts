@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import type { EventJson } from "@/lib/conversions/event-schema";
 import { parseMoneyToMinor } from "@/lib/referrals/money";
+import { hasControlCharacters } from "@/lib/validation/text";
 import type { RowError } from "./row-error";
 import type { RawRevenueRow } from "./revenue-csv";
 
@@ -63,6 +64,9 @@ const optional = (value: string | undefined) => (value && value.trim() ? value.t
 
 export function mapRevenueRow(raw: RawRevenueRow): MappedRow {
   const { row, values } = raw;
+  // Control characters (NUL would reach PostgreSQL as error 22021) are refused cell by cell.
+  const dirty = Object.entries(values).filter(([, value]) => value !== undefined && hasControlCharacters(value));
+  if (dirty.length > 0) return { ok: false, errors: dirty.map(([column]) => ({ row, column, code: "control_characters" })) };
   const errors: RowError[] = [];
   const type = (optional(values.type) ?? "").toLowerCase();
   const currency = optional(values.currency)?.toUpperCase();

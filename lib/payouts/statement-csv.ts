@@ -10,6 +10,7 @@ import { readCsv, rowRecord } from "@/lib/imports/csv";
 import { parseOccurredAt } from "@/lib/imports/revenue-row";
 import type { RowError } from "@/lib/imports/row-error";
 import { parseMoneyToMinor } from "@/lib/referrals/money";
+import { controlCharacterKey } from "@/lib/validation/text";
 import { findReference } from "./reference";
 
 export const MAX_STATEMENT_ROWS = 10_000;
@@ -87,6 +88,11 @@ export function parseStatementCsv(text: string): { lines: StatementLineInput[]; 
   const errors: RowError[] = [];
   for (const { row, cells } of read.table.rows) {
     const record = rowRecord(header, cells);
+    const dirty = controlCharacterKey(record);
+    if (dirty !== undefined) {
+      errors.push({ row, column: dirty, code: "control_characters" });
+      continue;
+    }
     const parsed = lineSchema.safeParse({
       date: record.date ?? "", amount: record.amount ?? "", currency: record.currency ?? "",
       payee: record.payee ?? "", purpose: record.purpose ?? "", reference: record.reference ?? "",
