@@ -1,14 +1,28 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { FRAME_ORIGINS_HEADER } from "@/lib/http/inbound";
+import { contentSecurityPolicy, frameAncestors } from "@/lib/http/security-headers";
 import { isLocale, localeCookie, negotiateLocale } from "@/lib/i18n/settings";
 
 // Every page lives under /en or /ru. A path without a locale is redirected to the remembered
 // choice (cookie) or, on a first visit, to the best match for Accept-Language. Visiting a
 // localized path remembers that locale, so the language switcher is just a link.
+// Every page also gets a Content-Security-Policy with a fresh nonce (Next adds it to its scripts).
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const first = pathname.split("/")[1];
   if (isLocale(first)) {
-    const response = NextResponse.next();
+    const nonce = btoa(crypto.randomUUID());
+    // scripts/server.ts sets the frame origins of public board pages (a client's copy is dropped there).
+    const csp = contentSecurityPolicy({
+      nonce,
+      dev: process.env.NODE_ENV === "development",
+      frameAncestors: frameAncestors(pathname, request.headers.get(FRAME_ORIGINS_HEADER)),
+    });
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("Content-Security-Policy", csp);
+    const response = NextResponse.next({ request: { headers: requestHeaders } });
+    response.headers.set("Content-Security-Policy", csp);
     if (request.cookies.get(localeCookie)?.value !== first) {
       response.cookies.set(localeCookie, first, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax" });
     }

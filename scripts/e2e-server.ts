@@ -21,6 +21,7 @@ async function main() {
     DATABASE_URL: db.url,
     AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
     TWOWAY_DEV_OUTBOX: "1",
+    APP_URL: `http://localhost:${process.env.PORT}`,
     STRIPE_SECRET_KEY: "sk_test_e2e_standin",
     STRIPE_API_BASE: stripe.url,
     STRIPE_WEBHOOK_SECRET: webhookSecret,

@@ -11,7 +11,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import pg from "pg";
 import { ClickWriter } from "@/lib/db/click-store";
 import { createLinkLookup } from "@/lib/db/link-lookup";
+import { createFrameOriginsLookup } from "@/lib/db/board-frame-origins";
+import { trustedProxyHops } from "@/lib/http/client-ip";
+import { FRAME_ORIGINS_HEADER, answerTooLarge, bodyTooLarge, boardSlug, prepareInbound } from "@/lib/http/inbound";
+import { isHttps } from "@/lib/tracking/request-info";
 import { createRedirectHandler, isTrackedLinkRequest } from "@/lib/tracking/handler";
+import { configuredBaseUrl } from "@/lib/base-url";
 import { loadDotEnv } from "./load-env";
 
 loadDotEnv();
@@ -35,18 +40,26 @@ async function main() {
   const hostname = "localhost";
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error("DATABASE_URL is not set (npm start sets it for the embedded database)");
+  const base = configuredBaseUrl();
+  if (!base && !dev) {
+    throw new Error("APP_URL is not set. Set it to the public base URL (e.g. https://twoway.example.com): links in e-mails are built from it, never from request headers.");
+  }
+  // Auth.js builds its own URLs (magic links, callbacks) from AUTH_URL when set: pin them to the base.
+  if (base) process.env.AUTH_URL = base;
 
   // One small pool for link lookups and click batches. The embedded database serves one
   // connection at a time (DATABASE_POOL_MAX=1); a real Postgres gets 3.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: Math.min(Number(process.env.DATABASE_POOL_MAX ?? 3), 3) });
   pool.on("error", (err) => console.error(`[twoway] redirect pool: ${err.message}`));
   const clicks = new ClickWriter({ db: pool });
+  const hops = trustedProxyHops();
   const tracked = createRedirectHandler({
     lookup: createLinkLookup(pool),
     sink: clicks,
     secret: trackingSecret(),
-    trustProxy: process.env.TRUST_PROXY === "1",
+    trustProxy: hops > 0,
   });
+  const frameOrigins = createFrameOriginsLookup(pool);
 
   const server = createServer({ keepAliveTimeout: 65_000 });
   const { default: next } = await import("next");
@@ -55,9 +68,22 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
 
+  async function toNext(req: IncomingMessage, res: ServerResponse) {
+    prepareInbound(req, hops);
+    if (bodyTooLarge(req)) return answerTooLarge(req, res);
+    if (isHttps(req, hops > 0)) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    // proxy.ts builds the CSP; on public board pages it allows the frames the agency listed.
+    const slug = boardSlug(req.url);
+    if (slug) {
+      const origins = await frameOrigins(slug);
+      if (origins.length) req.headers[FRAME_ORIGINS_HEADER] = origins.join(" ");
+    }
+    await handle(req, res);
+  }
+
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
     if (isTrackedLinkRequest(req)) return tracked.handle(req, res);
-    handle(req, res).catch((err: unknown) => {
+    toNext(req, res).catch((err: unknown) => {
       console.error(err);
       if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
       res.end("Internal Server Error");

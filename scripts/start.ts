@@ -9,6 +9,7 @@ import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
+import { configuredBaseUrl } from "@/lib/base-url";
 import { loadDotEnv } from "./load-env";
 
 loadDotEnv();
@@ -104,6 +105,8 @@ async function main() {
       env.DATABASE_POOL_MAX = process.env.DATABASE_POOL_MAX = "1";
       env.AUTH_SECRET ??= authSecret();
       env.TWOWAY_DEV_OUTBOX ??= "1"; // no SMTP in the demo: staff read mail in the outbox
+      // Links in e-mails point at this local server, never at whatever Host a request claims.
+      env.APP_URL ??= `http://localhost:${port}`;
       const { applied } = await migrate(embedded.url);
       mark(applied.length ? `migrated (${applied.length})` : "migrations up to date");
 
@@ -125,6 +128,9 @@ async function main() {
       const { applied } = await migrate(process.env.DATABASE_URL, { log: say });
       mark(applied.length ? `migrated (${applied.length})` : "migrations up to date");
       if (!env.AUTH_SECRET) say("warning: AUTH_SECRET is not set; sign-in will not work until it is.");
+      if (!dev && !configuredBaseUrl(env)) {
+        throw new Error("APP_URL is not set. Set it to the public base URL (e.g. https://twoway.example.com): links in e-mails are built from it, never from request headers.");
+      }
     }
 
     if (!dev && !existsSync(".next/BUILD_ID")) {

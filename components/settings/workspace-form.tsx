@@ -3,13 +3,13 @@ import { useActionState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
-import { Field, Select, TextInput } from "@/components/ui/field";
+import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { FormMessage } from "@/components/auth/form-message";
 import { updateWorkspaceAction } from "@/lib/staff/actions";
 import type { FormState } from "@/lib/validation/form";
 
-export function WorkspaceForm({ locale, tenant, initial, disabled }: { locale: string; tenant: string; initial: { name: string; reportingCurrency: string }; disabled: boolean }) {
+export function WorkspaceForm({ locale, tenant, initial, disabled }: { locale: string; tenant: string; initial: { name: string; reportingCurrency: string; boardEmbedOrigins: string }; disabled: boolean }) {
   const { t } = useTranslation(["settings", "errors"]);
   const [state, action, pending] = useActionState<FormState, FormData>(updateWorkspaceAction.bind(null, { locale, tenant }), {});
   const v = state.values ?? initial;
@@ -26,7 +26,16 @@ export function WorkspaceForm({ locale, tenant, initial, disabled }: { locale: s
           </Select>
         )}
       </Field>
+      <Field label={t("workspace.embedOrigins")} name="boardEmbedOrigins" error={state.fieldErrors?.boardEmbedOrigins ?? firstItemError(state)} hint={t("workspace.embedOriginsHint")}>
+        {(a) => <TextArea {...a} name="boardEmbedOrigins" rows={3} defaultValue={v.boardEmbedOrigins} disabled={disabled} placeholder="https://agency.example" />}
+      </Field>
       {disabled ? <p className="text-xs text-slate-500">{t("readOnly")}</p> : <Button type="submit" disabled={pending}>{t("save")}</Button>}
     </form>
   );
+}
+
+/** A bad origin reports as `boardEmbedOrigins.<n>`: show it on the field. */
+function firstItemError(state: FormState) {
+  const key = Object.keys(state.fieldErrors ?? {}).find((k) => k.startsWith("boardEmbedOrigins."));
+  return key ? state.fieldErrors![key] : undefined;
 }

@@ -2,11 +2,17 @@
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { handleFormErrors } from "@/lib/actions/form-action";
-import { listMemberships, listPartnerSeats } from "@/lib/db/users";
+import { bumpSessionVersion, listMemberships, listPartnerSeats, setMagicLinkSignIn } from "@/lib/db/users";
 import { isLocale, type Locale } from "@/lib/i18n/settings";
 import { formValues, parseForm, type FormState } from "@/lib/validation/form";
 import { auth, signIn, signOut } from "./auth";
-import { signUp, signUpSchema } from "./sign-up";
+import { requestClientIp } from "@/lib/http/request-ip";
+import { z } from "zod";
+import { requireUser } from "./guard";
+import { allowSignUp } from "./rate-limit";
+import { sendSignUpMail, signUp, signUpSchema } from "./sign-up";
+
+const signInSettingsSchema = z.object({ magicLinkSignIn: z.enum(["on"]).optional() });
 
 function loc(locale: string): Locale {
   return isLocale(locale) ? locale : "en";
@@ -58,24 +64,45 @@ export async function magicLinkAction(locale: string, _prev: FormState, formData
   redirect(`/${l}/check-email`);
 }
 
+/**
+ * Sign-up answers the same for every e-mail — "check your e-mail to continue" — and the mail says
+ * what happened (workspace ready, or an account already exists). Limited per client address.
+ */
 export async function signUpAction(locale: string, _prev: FormState, formData: FormData): Promise<FormState> {
   const l = loc(locale);
   const values = formValues(formData);
   delete values.password;
-  let slug = "";
   const result = await handleFormErrors(async () => {
     const parsed = parseForm(signUpSchema, formData);
     if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors, values };
-    const { tenant } = await signUp(parsed.data, l);
-    slug = tenant.slug;
-    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+    if (!(await allowSignUp(await requestClientIp()))) return { ok: false, message: { key: "rate_limited" }, values };
+    const outcome = await signUp(parsed.data, l);
+    await sendSignUpMail(parsed.data, outcome, l);
     return { ok: true };
   }, values);
   if (!result.ok) return result;
-  redirect(`/${l}/t/${slug}?welcome=1`);
+  redirect(`/${l}/check-email?from=signup`);
 }
 
+/** Signs out; the events.signOut hook bumps the session version, so the old token is dead everywhere. */
 export async function signOutAction(locale: string) {
+  await signOut({ redirect: false });
+  redirect(`/${loc(locale)}/sign-in`);
+}
+
+/** The staff member's own sign-in settings: whether an e-mailed link may sign them in. */
+export async function saveSignInSettingsAction(locale: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireUser(loc(locale));
+  const parsed = parseForm(signInSettingsSchema, formData);
+  if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors };
+  await setMagicLinkSignIn(user.id, parsed.data.magicLinkSignIn === "on");
+  return { ok: true, message: { key: "saved" } };
+}
+
+/** Ends every session of this user (all devices, this one included). */
+export async function signOutEverywhereAction(locale: string) {
+  const user = await requireUser(loc(locale));
+  await bumpSessionVersion(user.id);
   await signOut({ redirect: false });
   redirect(`/${loc(locale)}/sign-in`);
 }

@@ -1,12 +1,11 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authAdapter } from "@/lib/db/auth-adapter";
-import { findUserByEmail } from "@/lib/db/users";
-import { createI18n } from "@/lib/i18n/instance";
-import { isLocale } from "@/lib/i18n/settings";
-import { sendMail } from "@/lib/mail/send-mail";
+import { bumpSessionVersion, findUserByEmail } from "@/lib/db/users";
+import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
 import { checkCredentials } from "./credentials";
-import { allowMagicLink } from "./rate-limit";
+import { magicLinkAllowed, sendMagicLink } from "./magic-link";
+import { checkSessionToken } from "./session-token";
 
 class SignInRefused extends CredentialsSignin {
   constructor(code: string) {
@@ -15,15 +14,17 @@ class SignInRefused extends CredentialsSignin {
   }
 }
 
+/** Resolved by scripts/server.ts from the socket or trusted proxies; a client cannot set it. */
 function clientIp(request: Request | undefined): string {
-  const forwarded = request?.headers.get("x-forwarded-for");
-  return forwarded?.split(",")[0]?.trim() || request?.headers.get("x-real-ip") || "local";
+  return request?.headers.get(CLIENT_IP_HEADER) || "unknown";
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   adapter: authAdapter,
   // Credentials sign-in requires JWT sessions; the adapter still stores users and magic-link tokens.
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  // Host is trusted only because every URL Auth.js builds comes from AUTH_URL, which scripts/server.ts
+  // pins to the configured base URL (APP_URL); forwarded headers reach it only behind TRUST_PROXY.
   trustHost: true,
   pages: { signIn: "/en/sign-in", verifyRequest: "/en/check-email", error: "/en/sign-in" },
   providers: [
@@ -44,20 +45,32 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       from: "no-reply@twoway.local",
       // Magic links are for people who already have an account (partners who accepted an
       // invite). For unknown addresses nothing is sent, but the page says the same thing.
-      async sendVerificationRequest({ identifier, url }) {
-        const user = await findUserByEmail(identifier);
-        if (!user || !(await allowMagicLink(identifier))) return;
-        const locale = isLocale(user.locale) ? user.locale : "en";
-        const t = createI18n(locale).getFixedT(locale, "auth");
-        await sendMail({
-          to: identifier,
-          subject: t("magic.subject"),
-          text: t("magic.body", { url }),
-        });
+      // Staff accounts with a password are not entered by link unless their owner turned that on.
+      async sendVerificationRequest({ identifier, url, request }) {
+        await sendMagicLink({ email: identifier, url, ip: clientIp(request) });
       },
     },
   ],
+  events: {
+    // Signing out revokes the token: the version bump ends this user's sessions on every device
+    // (a copied cookie stops working too). Covers the app's button and POST /api/auth/signout.
+    async signOut(message) {
+      const sub = "token" in message ? message.token?.sub : undefined;
+      if (sub) await bumpSessionVersion(sub);
+    },
+  },
   callbacks: {
+    // Second check at the callback: a link issued before the owner turned magic links off is refused.
+    async signIn({ user, account }) {
+      if (account?.provider !== "email") return true;
+      const stored = user.email ? await findUserByEmail(user.email) : null;
+      return !!stored && magicLinkAllowed(stored);
+    },
+    // Every token carries the user's session version; sign-out (everywhere), a password change or
+    // removal bumps it in the database and every older token stops working at its next use.
+    jwt({ token, user }) {
+      return checkSessionToken(token, user?.id);
+    },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       return session;

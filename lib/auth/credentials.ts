@@ -28,6 +28,6 @@ export async function checkCredentials(input: unknown, ip: string): Promise<Cred
     await recordSignInFailure(email, ip);
     return { ok: false, code: "invalid_credentials" };
   }
-  await clearSignInFailures(email, ip);
+  await clearSignInFailures(email);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
 }

@@ -1,34 +1,38 @@
-import { RateLimiterMemory } from "rate-limiter-flexible";
+import { postgresLimiter } from "@/lib/db/rate-limit-store";
 
-// Failed sign-ins per (e-mail, IP) and per IP. In memory: one app instance is the supported
-// deployment today; swap for RateLimiterPostgres when running several instances.
-const perAccount = new RateLimiterMemory({ keyPrefix: "signin-account", points: 5, duration: 15 * 60 });
-const perIp = new RateLimiterMemory({ keyPrefix: "signin-ip", points: 50, duration: 15 * 60 });
+// Failed sign-ins: one counter per account, whatever the path (sign-in page or Auth.js's own
+// credentials callback) and whatever address the attempts come from, plus one per client address.
+// Stored in PostgreSQL, so they hold across app instances and restarts.
+export const SIGN_IN_FAILURES_PER_ACCOUNT = 10;
+const perAccount = postgresLimiter("signin-account", SIGN_IN_FAILURES_PER_ACCOUNT, 15 * 60);
+const perIp = postgresLimiter("signin-ip", 50, 15 * 60);
 
 export async function isSignInBlocked(email: string, ip: string): Promise<boolean> {
-  const [account, address] = await Promise.all([perAccount.get(`${email}|${ip}`), perIp.get(ip)]);
-  return (account?.remainingPoints ?? 1) <= 0 || (address?.remainingPoints ?? 1) <= 0;
+  const [account, address] = await Promise.all([perAccount.isBlocked(email), perIp.isBlocked(ip)]);
+  return account || address;
 }
 
 export async function recordSignInFailure(email: string, ip: string): Promise<void> {
-  await Promise.all([
-    perAccount.penalty(`${email}|${ip}`, 1),
-    perIp.penalty(ip, 1),
-  ]);
+  await Promise.all([perAccount.penalty(email, 1), perIp.penalty(ip, 1)]);
 }
 
-export async function clearSignInFailures(email: string, ip: string): Promise<void> {
-  await perAccount.delete(`${email}|${ip}`);
+export async function clearSignInFailures(email: string): Promise<void> {
+  await perAccount.reset(email);
 }
 
-// Magic-link requests are limited too, so the form cannot be used to flood an inbox.
-const magicLinks = new RateLimiterMemory({ keyPrefix: "magic-link", points: 5, duration: 60 * 60 });
+// Magic-link requests are limited per address and per client, so the form cannot flood an inbox.
+const magicLinks = postgresLimiter("magic-link", 5, 60 * 60);
+const magicLinksPerIp = postgresLimiter("magic-link-ip", 30, 60 * 60);
 
-export async function allowMagicLink(email: string): Promise<boolean> {
-  try {
-    await magicLinks.consume(email);
-    return true;
-  } catch {
-    return false;
-  }
+export async function allowMagicLink(email: string, ip: string): Promise<boolean> {
+  const [account, address] = await Promise.all([magicLinks.consume(email), magicLinksPerIp.consume(ip)]);
+  return account.ok && address.ok;
+}
+
+// Sign-up answers the same for every e-mail; it is limited per client so it cannot be used to
+// probe addresses or create agencies in bulk.
+const signUps = postgresLimiter("signup-ip", 10, 60 * 60);
+
+export async function allowSignUp(ip: string): Promise<boolean> {
+  return (await signUps.consume(ip)).ok;
 }

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { createUserWithTenant, findUserByEmail, isSlugTaken } from "@/lib/db/users";
-import { DomainError } from "@/lib/errors";
+import { baseUrl } from "@/lib/base-url";
+import { createI18n } from "@/lib/i18n/instance";
+import { sendMail } from "@/lib/mail/send-mail";
 import { hashPassword } from "./password";
 
 export const signUpSchema = z.object({
@@ -33,12 +35,21 @@ async function freeSlug(name: string): Promise<string> {
   return `${base}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
-/** Creates a new agency tenant with its owner. */
-export async function signUp(input: SignUpInput, locale: string) {
-  if (await findUserByEmail(input.email)) throw new DomainError("signup_unavailable");
+export type SignUpOutcome =
+  | { created: true; user: { id: string }; tenant: { id: string; slug: string; name: string; reportingCurrency: string; defaultLocale: string } }
+  | { created: false };
+
+/**
+ * Creates a new agency tenant with its owner — or, when the e-mail already has an account, creates
+ * nothing. Either way the caller answers the same ("check your e-mail") and the address's owner is
+ * told by mail (`sendSignUpMail`), so sign-up cannot be used to learn which e-mails have accounts.
+ */
+export async function signUp(input: SignUpInput, locale: string): Promise<SignUpOutcome> {
+  // Hash first in both branches: the answer takes as long for a known e-mail as for a new one.
   const passwordHash = await hashPassword(input.password);
+  if (await findUserByEmail(input.email)) return { created: false };
   try {
-    return await createUserWithTenant({
+    const created = await createUserWithTenant({
       email: input.email,
       name: input.name,
       passwordHash,
@@ -46,9 +57,31 @@ export async function signUp(input: SignUpInput, locale: string) {
       tenantName: input.agencyName,
       tenantSlug: await freeSlug(input.agencyName),
     });
+    return { created: true, ...created };
   } catch (error) {
-    // A concurrent sign-up with the same e-mail or slug loses the unique-index race.
-    if ((error as { code?: string }).code === "P2002") throw new DomainError("signup_unavailable");
+    // A concurrent sign-up with the same e-mail loses the unique-index race: as if it existed.
+    if ((error as { code?: string }).code === "P2002") return { created: false };
     throw error;
+  }
+}
+
+/** The mail that continues a sign-up: "your workspace is ready" or "you already have an account". */
+export async function sendSignUpMail(input: SignUpInput, outcome: SignUpOutcome, locale: "en" | "ru"): Promise<void> {
+  const t = createI18n(locale).getFixedT(locale, "auth");
+  const base = baseUrl();
+  if (outcome.created) {
+    const next = `/${locale}/t/${outcome.tenant.slug}?welcome=1`;
+    await sendMail({
+      tenantId: outcome.tenant.id,
+      to: input.email,
+      subject: t("signupMail.newSubject"),
+      text: t("signupMail.newBody", { name: input.name, agency: outcome.tenant.name, url: `${base}/${locale}/sign-in?next=${encodeURIComponent(next)}`, interpolation: { escapeValue: false } }),
+    });
+  } else {
+    await sendMail({
+      to: input.email,
+      subject: t("signupMail.existingSubject"),
+      text: t("signupMail.existingBody", { url: `${base}/${locale}/sign-in`, interpolation: { escapeValue: false } }),
+    });
   }
 }

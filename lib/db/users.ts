@@ -71,3 +71,19 @@ export function addMembership(tenantId: string, userId: string, role: Role) {
     update: {},
   });
 }
+
+/** The current session version (null for a deleted user): tokens carrying another one are void. */
+export async function sessionVersionOf(userId: string): Promise<number | null> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
+  return user ? user.sessionVersion : null;
+}
+
+/** Ends every session of the user (sign-out, sign-out everywhere, password change, removal). */
+export async function bumpSessionVersion(userId: string): Promise<void> {
+  await prisma.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+}
+
+/** Staff with a password choose whether a magic link may sign them in. */
+export async function setMagicLinkSignIn(userId: string, enabled: boolean): Promise<void> {
+  await prisma.user.update({ where: { id: userId }, data: { magicLinkSignIn: enabled } });
+}

@@ -1,15 +1,10 @@
-import { RateLimiterMemory } from "rate-limiter-flexible";
+import { postgresLimiter } from "@/lib/db/rate-limit-store";
 
-// The opt-in form writes to a tenant without any sign-in, so it is limited per IP. In memory, like
-// the application form: one app instance is the supported deployment today.
+// The opt-in form writes to a tenant without any sign-in, so it is limited per client address
+// (stored in PostgreSQL: shared by every app instance).
 export const OPT_INS_PER_HOUR = 10;
-const perIp = new RateLimiterMemory({ keyPrefix: "board-opt-in-ip", points: OPT_INS_PER_HOUR, duration: 60 * 60 });
+const perIp = postgresLimiter("board-opt-in-ip", OPT_INS_PER_HOUR, 60 * 60);
 
 export async function allowOptIn(ip: string): Promise<boolean> {
-  try {
-    await perIp.consume(ip);
-    return true;
-  } catch {
-    return false;
-  }
+  return (await perIp.consume(ip)).ok;
 }

@@ -1,5 +1,6 @@
 "use server";
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
+import { requestClientIp } from "@/lib/http/request-ip";
 import { handleFormErrors } from "@/lib/actions/form-action";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { isLocale } from "@/lib/i18n/settings";
@@ -15,7 +16,7 @@ export async function optInAction(target: { locale: string; tenant: string; id: 
   return handleFormErrors(async () => {
     const parsed = parseForm(optInInput, formData);
     if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors, values };
-    const ip = await clientIp();
+    const ip = await requestClientIp();
     if (!(await allowOptIn(ip))) throw new DomainError("opt_in_rate_limited");
     try {
       const outcome = await submitOptIn({ slug: target.tenant, opportunityId: target.id }, parsed.data, { locale, ip, cookies: await cookies() });
@@ -28,7 +29,3 @@ export async function optInAction(target: { locale: string; tenant: string; id: 
   }, values);
 }
 
-async function clientIp(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "local";
-}

@@ -1,14 +1,9 @@
-import { RateLimiterMemory } from "rate-limiter-flexible";
+import { postgresLimiter } from "@/lib/db/rate-limit-store";
 
-// The public application form writes to a tenant without any sign-in, so it is limited per IP.
-// In memory, like the sign-in limits: one app instance is the supported deployment today.
-const perIp = new RateLimiterMemory({ keyPrefix: "partner-apply-ip", points: 10, duration: 60 * 60 });
+// The public application form writes to a tenant without any sign-in, so it is limited per client
+// address (stored in PostgreSQL: shared by every app instance).
+const perIp = postgresLimiter("partner-apply-ip", 10, 60 * 60);
 
 export async function allowApplication(ip: string): Promise<boolean> {
-  try {
-    await perIp.consume(ip);
-    return true;
-  } catch {
-    return false;
-  }
+  return (await perIp.consume(ip)).ok;
 }

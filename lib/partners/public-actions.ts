@@ -1,5 +1,5 @@
 "use server";
-import { headers } from "next/headers";
+import { requestClientIp } from "@/lib/http/request-ip";
 import { handleFormErrors } from "@/lib/actions/form-action";
 import { DomainError } from "@/lib/errors";
 import { formValues, parseForm, type FormState } from "@/lib/validation/form";
@@ -16,13 +16,9 @@ export async function applyToProgramAction(
   return handleFormErrors(async () => {
     const parsed = parseForm(applicationInput, formData);
     if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors, values };
-    if (!(await allowApplication(await clientIp()))) throw new DomainError("apply_rate_limited");
+    if (!(await allowApplication(await requestClientIp()))) throw new DomainError("apply_rate_limited");
     const outcome = await applyToProgram({ tenantSlug: target.tenant, programId: target.programId }, parsed.data);
     return { ok: true, message: { key: outcome } };
   }, values);
 }
 
-async function clientIp(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "local";
-}

@@ -3,6 +3,7 @@
 // first) but the same decision: one core per process, kept on globalThis so dev reloads of the
 // route do not open new pools, reusing the process's registered link cache and click writer when
 // there are ones (under the custom server this route never runs: it answers GET/HEAD /r/* first).
+import { trustedProxyHops } from "@/lib/http/client-ip";
 import { randomBytes } from "node:crypto";
 import { processClickWriter } from "@/lib/db/click-store";
 import { createLinkLookup, createRedirectPool } from "@/lib/db/link-lookup";
@@ -34,7 +35,7 @@ export function fallbackRedirect(): Fallback {
       cache: registeredLinkCache(),
       secret: trackingSecret(),
     });
-    fallback = slots[SLOT] = { core, trustProxy: process.env.TRUST_PROXY === "1" };
+    fallback = slots[SLOT] = { core, trustProxy: trustedProxyHops() > 0 };
   }
   return fallback;
 }

@@ -37,7 +37,8 @@ describe("referrerHostFrom", () => {
 
 describe("clientIp and isHttps", () => {
   it("uses the socket unless a trusted proxy forwards", () => {
-    const r = req({ "x-forwarded-for": "203.0.113.7, 10.0.0.1", "x-forwarded-proto": "https" });
+    // The client forged "198.51.100.66"; the trusted proxy appended the address it saw.
+    const r = req({ "x-forwarded-for": "198.51.100.66, 203.0.113.7", "x-forwarded-proto": "https" });
     expect(clientIp(r, false)).toBe("10.0.0.9");
     expect(clientIp(r, true)).toBe("203.0.113.7");
     expect(isHttps(r, false)).toBe(false);

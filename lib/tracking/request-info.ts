@@ -2,6 +2,7 @@
 // is validated and bounded before it is stored.
 import type { IncomingMessage } from "node:http";
 import type { TLSSocket } from "node:tls";
+import { clientIpFrom, trustedProxyHops } from "@/lib/http/client-ip";
 
 /** Request headers by lower-case name: node:http's `req.headers`, or a plain object built from Web Headers. */
 export type HeaderBag = Readonly<Record<string, string | string[] | undefined>>;
@@ -33,14 +34,10 @@ export function referrerHostFrom(referer: string | undefined): string | null {
   }
 }
 
-/** The socket's address, or the first X-Forwarded-For entry when a trusted proxy sets it. */
+/** The socket's address, or — behind TRUST_PROXY hops — the right-most X-Forwarded-For entry they vouch for. */
 export function clientIp(req: IncomingMessage, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = req.headers["x-forwarded-for"];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-    if (first) return first;
-  }
-  return req.socket.remoteAddress ?? "";
+  const hops = trustProxy ? Math.max(1, trustedProxyHops()) : 0;
+  return clientIpFrom({ forwardedFor: req.headers["x-forwarded-for"], socketAddress: req.socket.remoteAddress, hops });
 }
 
 export function isHttps(req: IncomingMessage, trustProxy: boolean): boolean {

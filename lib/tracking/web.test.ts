@@ -12,7 +12,7 @@ const record: LinkRecord = {
 describe("webRedirectInput", () => {
   it("reads path, the decision's headers, the forwarded address and the scheme", () => {
     const request = new Request("http://app.test/r/abc?x=1", {
-      headers: { "user-agent": "UA", "accept-language": "ru", "x-forwarded-for": "203.0.113.9, 10.0.0.1", "x-forwarded-proto": "https", "x-other": "no" },
+      headers: { "user-agent": "UA", "accept-language": "ru", "x-forwarded-for": "198.51.100.66", "x-twoway-client-ip": "203.0.113.9", "x-forwarded-proto": "https", "x-other": "no" },
     });
     const plain = webRedirectInput(request, false);
     expect(plain).toMatchObject({ method: "GET", url: "/r/abc?x=1", ip: "203.0.113.9", https: false });

@@ -1,19 +1,20 @@
 // The Web Request/Response adapter of the `/r/<code>` redirect, for the fallback Next route
 // (app/r/[code]/route.ts). Same decision as the node:http adapter (core.ts); only I/O differs.
+import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
 import { REQUEST_HEADERS, type RedirectCore, type RedirectInput, type RedirectOutcome } from "./core";
 
 /**
- * The request as the core reads it. Next gives a route no socket: the address is the first
- * X-Forwarded-For entry, which Next fills in from the socket when the client sent none. Without a
- * trusted proxy a client can forge that header, which only weakens repeat collapse on this slower
- * fallback path (the custom server reads the socket).
+ * The request as the core reads it. Next gives a route no socket: the address is the one our server
+ * (scripts/server.ts) resolved and put in `x-twoway-client-ip` after dropping any copy the client
+ * sent. Under plain `next start` that header is absent and every click shares "unknown", which
+ * only weakens repeat collapse on this fallback path; forwarded headers are never believed here.
  */
 export function webRedirectInput(request: Request, trustProxy: boolean): RedirectInput {
   const url = new URL(request.url);
   const h = request.headers;
   const headers: Record<string, string | undefined> = {};
   for (const name of REQUEST_HEADERS) headers[name] = h.get(name) ?? undefined;
-  const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "";
+  const ip = h.get(CLIENT_IP_HEADER) ?? "";
   const proto = trustProxy ? h.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase() : undefined;
   return {
     method: request.method,

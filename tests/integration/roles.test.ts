@@ -27,7 +27,7 @@ describe("role permissions", () => {
   it("a manager edits the directory but cannot change settings or invite staff", async () => {
     const manager = await memberContext(fixture, "manager");
     await expect(createBrand(manager, brandInput.parse({ name: "Yes", market: "RU" }))).resolves.toMatchObject({ name: "Yes" });
-    await expect(updateWorkspace(manager, { name: "Renamed", reportingCurrency: "RUB" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(updateWorkspace(manager, { name: "Renamed", reportingCurrency: "RUB", boardEmbedOrigins: [] })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(inviteStaff(manager, { email: "x@y.test", role: "analyst", language: "en" }, "http://localhost")).rejects.toBeInstanceOf(ForbiddenError);
   });
 

@@ -1,14 +1,21 @@
 import { notFound } from "next/navigation";
 import { latestEmails } from "@/lib/db/outbox";
+import { isLoopback } from "@/lib/http/client-ip";
+import { requestClientIp } from "@/lib/http/request-ip";
 import { formatDateTime } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
 
-/** Development mail outbox (magic links, invites). Enabled only by TWOWAY_DEV_OUTBOX=1 or in `next dev`. */
+/**
+ * Development mail outbox (magic links, invites). Enabled only by TWOWAY_DEV_OUTBOX=1 or in `next dev`,
+ * and only for requests from this machine (the loopback address, as resolved by scripts/server.ts):
+ * it shows live sign-in links.
+ */
 export default async function OutboxPage({ params }: { params: Promise<{ locale: string }> }) {
   if (process.env.TWOWAY_DEV_OUTBOX !== "1" && process.env.NODE_ENV === "production") notFound();
+  if (!isLoopback(await requestClientIp())) notFound();
   const locale = await localeParam(params);
   const [mails, t] = await Promise.all([latestEmails(), getT(locale, "common")]);
   return (

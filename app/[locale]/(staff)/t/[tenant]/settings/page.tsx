@@ -2,7 +2,8 @@ import Link from "next/link";
 import { InviteForm } from "@/components/settings/invite-form";
 import { WorkspaceForm } from "@/components/settings/workspace-form";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
-import { requireTenantPage } from "@/lib/auth/guard";
+import { SignInSettings } from "@/components/settings/sign-in-settings";
+import { requireTenantPage, requireUser } from "@/lib/auth/guard";
 import { assignableRoles, can } from "@/lib/auth/permissions";
 import { formatDate } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
@@ -14,13 +15,13 @@ export default async function SettingsPage({ params }: { params: Promise<{ local
   const locale = await localeParam(params);
   const { tenant } = await params;
   const ctx = await requireTenantPage(locale, tenant, "settings:read");
-  const [workspace, staff, t] = await Promise.all([getWorkspace(ctx), listStaff(ctx), getT(locale, ["settings", "nav", "apikeys"])]);
+  const [workspace, staff, user, t] = await Promise.all([getWorkspace(ctx), listStaff(ctx), requireUser(locale), getT(locale, ["settings", "nav", "apikeys", "auth"])]);
   return (
     <>
       <PageHeader title={t("title")} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t("workspace.title")}>
-          <WorkspaceForm locale={locale} tenant={ctx.slug} initial={{ name: workspace.name, reportingCurrency: workspace.reportingCurrency }} disabled={!can(ctx.role, "settings:manage")} />
+          <WorkspaceForm locale={locale} tenant={ctx.slug} initial={{ name: workspace.name, reportingCurrency: workspace.reportingCurrency, boardEmbedOrigins: workspace.boardEmbedOrigins.join("\n") }} disabled={!can(ctx.role, "settings:manage")} />
         </Card>
         <Card title={t("staff.title")}>
           <ul className="divide-y divide-slate-100 text-sm">
@@ -37,6 +38,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ local
               </li>
             ))}
           </ul>
+        </Card>
+        <Card title={t("auth:security.title")}>
+          <SignInSettings locale={locale} magicLinkSignIn={user.magicLinkSignIn} />
         </Card>
         {can(ctx.role, "integrations:manage") ? (
           <Card title={t("apikeys:integrations.title")} className="lg:col-span-2">

@@ -1,0 +1,29 @@
+import { onBaseUrl } from "@/lib/base-url";
+import { findUserByEmail } from "@/lib/db/users";
+import { createI18n } from "@/lib/i18n/instance";
+import { isLocale } from "@/lib/i18n/settings";
+import { sendMail } from "@/lib/mail/send-mail";
+import { allowMagicLink } from "./rate-limit";
+
+/** Whether a magic link may sign this user in: partners (no password) yes; staff only when they opted in. */
+export function magicLinkAllowed(user: { passwordHash: string | null; magicLinkSignIn: boolean }): boolean {
+  return !user.passwordHash || user.magicLinkSignIn;
+}
+
+export type MagicLinkOutcome = "sent" | "no_account" | "not_allowed" | "rate_limited";
+
+/**
+ * Auth.js's sendVerificationRequest. Magic links are for people who already have an account and may
+ * use one; for anyone else nothing is sent, and the page answers the same either way. The link is
+ * rebuilt on the configured base URL (APP_URL), whatever host the request claimed.
+ */
+export async function sendMagicLink({ email, url, ip }: { email: string; url: string; ip: string }): Promise<MagicLinkOutcome> {
+  const user = await findUserByEmail(email);
+  if (!user) return "no_account";
+  if (!magicLinkAllowed(user)) return "not_allowed";
+  if (!(await allowMagicLink(email, ip))) return "rate_limited";
+  const locale = isLocale(user.locale) ? user.locale : "en";
+  const t = createI18n(locale).getFixedT(locale, "auth");
+  await sendMail({ to: email, subject: t("magic.subject"), text: t("magic.body", { url: onBaseUrl(url), interpolation: { escapeValue: false } }) });
+  return "sent";
+}
