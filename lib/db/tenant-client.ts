@@ -2,7 +2,10 @@
 // `tenantDb(tenantId)` returns a Prisma client whose every query on a tenant-owned model is
 // forced into that tenant: `tenantId` is added to every `where` and every `data` it creates.
 // Models that are not tenant-owned (users, auth tables) cannot be reached through it at all.
+// Every operation also runs with the tenant in scope (tenant-scope.ts), which makes the pool run
+// it as the database role twoway_app under row-level security: the second wall (docs/rls.md).
 import { prisma } from "./client";
+import { assertTenantId, runAsTenant } from "./tenant-scope";
 
 export const tenantOwnedModels = new Set([
   "Membership",
@@ -67,22 +70,29 @@ function scopeArgs(tenantId: string, operation: string, input: unknown): Args {
 
 export function tenantDb(tenantId: string) {
   if (!tenantId) throw new Error("tenantDb needs a tenant id");
+  assertTenantId(tenantId);
+  // Second wall (docs/rls.md): every operation — model queries and raw SQL alike — runs with the
+  // tenant in scope, so the pool (client.ts) runs it as twoway_app with app.tenant_id set and
+  // Postgres row-level security hides other tenants' rows even if a filter is missing.
+  // `await` INSIDE the scope: Prisma promises are lazy and start on `.then`.
+  const scoped = <T>(run: () => Promise<T>): Promise<T> => runAsTenant(tenantId, async () => await run());
   return prisma.$extends({
     name: "tenant-scope",
     query: {
-      $allModels: {
-        async $allOperations({ model, operation, args, query }) {
-          if (model === "Tenant" && (operation === "findUnique" || operation === "findUniqueOrThrow")) {
-            return query({ ...(args as Args), where: { id: tenantId } } as typeof args);
-          }
-          if (model === "Tenant" && operation === "update") {
-            return query({ ...(args as Args), where: { id: tenantId } } as typeof args);
-          }
-          if (!tenantOwnedModels.has(model)) {
-            throw new Error(`${model}.${operation} is not reachable through the tenant-scoped client`);
-          }
-          return query(scopeArgs(tenantId, operation, args) as typeof args);
-        },
+      // Top-level $allOperations: model operations and the raw ones ($queryRaw, $executeRaw,
+      // $queryRawUnsafe, $executeRawUnsafe, $queryRawTyped), which arrive with no model.
+      async $allOperations({ model, operation, args, query }) {
+        if (model === undefined) return scoped(() => query(args));
+        if (model === "Tenant" && (operation === "findUnique" || operation === "findUniqueOrThrow")) {
+          return scoped(() => query({ ...(args as Args), where: { id: tenantId } } as typeof args));
+        }
+        if (model === "Tenant" && operation === "update") {
+          return scoped(() => query({ ...(args as Args), where: { id: tenantId } } as typeof args));
+        }
+        if (!tenantOwnedModels.has(model)) {
+          throw new Error(`${model}.${operation} is not reachable through the tenant-scoped client`);
+        }
+        return scoped(() => query(scopeArgs(tenantId, operation, args) as typeof args));
       },
     },
   });
