@@ -60,11 +60,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
   callbacks: {
-    // Second check at the callback: a link issued before the owner turned magic links off is refused.
-    async signIn({ user, account }) {
-      if (account?.provider !== "email") return true;
+    // The link itself is refused at the callback for staff who did not turn magic links on (a link
+    // issued before they turned it off, say). When the link is *requested* this always answers yes:
+    // sendMagicLink then silently sends nothing, so the page cannot tell who has which account.
+    async signIn({ user, account, email }) {
+      if (account?.provider !== "email" || email?.verificationRequest) return true;
       const stored = user.email ? await findUserByEmail(user.email) : null;
-      return !!stored && magicLinkAllowed(stored);
+      return !!stored && (await magicLinkAllowed(stored));
     },
     // Every token carries the user's session version; sign-out (everywhere), a password change or
     // removal bumps it in the database and every older token stops working at its next use.

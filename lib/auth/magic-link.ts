@@ -1,13 +1,18 @@
 import { onBaseUrl } from "@/lib/base-url";
-import { findUserByEmail } from "@/lib/db/users";
+import { findUserByEmail, isStaffMember } from "@/lib/db/users";
 import { createI18n } from "@/lib/i18n/instance";
 import { isLocale } from "@/lib/i18n/settings";
 import { sendMail } from "@/lib/mail/send-mail";
 import { allowMagicLink } from "./rate-limit";
 
-/** Whether a magic link may sign this user in: partners (no password) yes; staff only when they opted in. */
-export function magicLinkAllowed(user: { passwordHash: string | null; magicLinkSignIn: boolean }): boolean {
-  return !user.passwordHash || user.magicLinkSignIn;
+/**
+ * Whether a magic link may sign this user in. Partners sign in by link (that is their way in). A staff
+ * member (any membership) with a password only when they turned it on themselves: otherwise a link
+ * in a mailbox — or in a leaked outbox — would skip the password and its lock-out.
+ */
+export async function magicLinkAllowed(user: { id: string; passwordHash: string | null; magicLinkSignIn: boolean }): Promise<boolean> {
+  if (!user.passwordHash || user.magicLinkSignIn) return true;
+  return !(await isStaffMember(user.id));
 }
 
 export type MagicLinkOutcome = "sent" | "no_account" | "not_allowed" | "rate_limited";
@@ -20,7 +25,7 @@ export type MagicLinkOutcome = "sent" | "no_account" | "not_allowed" | "rate_lim
 export async function sendMagicLink({ email, url, ip }: { email: string; url: string; ip: string }): Promise<MagicLinkOutcome> {
   const user = await findUserByEmail(email);
   if (!user) return "no_account";
-  if (!magicLinkAllowed(user)) return "not_allowed";
+  if (!(await magicLinkAllowed(user))) return "not_allowed";
   if (!(await allowMagicLink(email, ip))) return "rate_limited";
   const locale = isLocale(user.locale) ? user.locale : "en";
   const t = createI18n(locale).getFixedT(locale, "auth");

@@ -87,3 +87,8 @@ export async function bumpSessionVersion(userId: string): Promise<void> {
 export async function setMagicLinkSignIn(userId: string, enabled: boolean): Promise<void> {
   await prisma.user.update({ where: { id: userId }, data: { magicLinkSignIn: enabled } });
 }
+
+/** Whether the user belongs to any agency as staff (has a membership). */
+export async function isStaffMember(userId: string): Promise<boolean> {
+  return (await prisma.membership.count({ where: { userId } })) > 0;
+}

@@ -47,11 +47,14 @@ export function answerTooLarge(req: IncomingMessage, res: ServerResponse): void 
   const json = String(req.headers.accept ?? "").includes("application/json") || (req.url ?? "").startsWith("/api/");
   res.writeHead(413, {
     "Content-Type": json ? "application/json; charset=utf-8" : "text/plain; charset=utf-8",
-    Connection: "close",
   });
   res.end(json ? JSON.stringify({ error: { code: "payload_too_large", message: body } }) : body);
-  // Do not read the rest of the body.
-  req.socket.destroySoon?.();
+  // Discard what the client is still sending (so it can read the answer instead of a broken pipe),
+  // but cut a connection that keeps sending for more than a few seconds.
+  req.resume();
+  const cut = setTimeout(() => req.socket.destroy(), 10_000);
+  cut.unref();
+  req.once("end", () => clearTimeout(cut));
 }
 
 /** The tenant slug of a public board or application page (frames may be allowed there), else null. */

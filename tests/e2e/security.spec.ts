@@ -102,7 +102,7 @@ test("security headers on pages and API; the board can be framed only by origins
   // Hydrated under the CSP: the client-side form works and nothing was blocked.
   await page.locator("form").first().locator('input[name="email"]').fill("x");
   await page.locator("form").first().getByRole("button").click();
-  await expect(page.getByText(/Неверная почта или пароль|Введите/).first()).toBeVisible();
+  await expect(page.getByText(/Неверная эл\. почта или пароль/).first()).toBeVisible();
   expect(violations).toEqual([]);
 
   const api = await request.post("/api/v1/events", { data: {} });

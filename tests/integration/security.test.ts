@@ -40,6 +40,12 @@ describe("magic links", () => {
   it("never reach a staff account with a password unless its owner turned them on", async () => {
     const to = email("staff");
     const user = await prisma.user.create({ data: { email: to, passwordHash: await hashPassword("a staff password") } });
+    // A partner with a password still gets links (that is how partners sign in)…
+    expect(await sendMagicLink({ email: to, url: poisoned(to), ip: "203.0.113.2" })).toBe("sent");
+    await prisma.outboxEmail.deleteMany({ where: { to } });
+    // …staff do not.
+    const tenant = await prisma.tenant.create({ data: { slug: `staff-${randomBytes(3).toString("hex")}`, name: "Staff" } });
+    await prisma.membership.create({ data: { tenantId: tenant.id, userId: user.id, role: "manager" } });
     expect(await sendMagicLink({ email: to, url: poisoned(to), ip: "203.0.113.2" })).toBe("not_allowed");
     expect(await mailsTo(to)).toHaveLength(0);
     await prisma.user.update({ where: { id: user.id }, data: { magicLinkSignIn: true } });
