@@ -20,7 +20,7 @@ process.env.AUTH_SECRET = SECRET;
 const request = vi.hoisted(() => ({ ip: "203.0.113.1", cookies: new Map<string, string>() }));
 vi.mock("server-only", () => ({}));
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": `${request.ip}, 10.0.0.1` }),
+  headers: async () => new Headers({ "x-twoway-client-ip": request.ip }),
   cookies: async () => ({ get: (name: string) => (request.cookies.has(name) ? { name, value: request.cookies.get(name)! } : undefined) }),
 }));
 const { optInAction } = await import("@/lib/opportunities/public-actions");

@@ -41,7 +41,7 @@ afterAll(async () => {
 const newLink = (destinationUrl?: string) =>
   createLinkAsStaff(owner.ctx, staffLinkInput.parse({ partnerId: partner.partnerId, programId: program.id, destinationUrl }), APP);
 const request = (code: string, headers: Record<string, string> = {}, method = "GET") =>
-  new Request(`${APP}/r/${code}`, { method, headers: { "user-agent": CHROME, "x-forwarded-for": "198.51.100.7", ...headers } });
+  new Request(`${APP}/r/${code}`, { method, headers: { "user-agent": CHROME, "x-twoway-client-ip": "198.51.100.7", ...headers } });
 const cookieId = (res: Response, name: string) => res.headers.getSetCookie().find((c) => c.startsWith(`${name}=`))?.split(";")[0].slice(name.length + 1);
 
 describe("GET /r/<code> through the Next route", () => {
@@ -67,8 +67,8 @@ describe("GET /r/<code> through the Next route", () => {
 
   it("collapses a repeat and flags bots, like the custom server", async () => {
     const link = await newLink();
-    const first = await GET(request(link.code, { "x-forwarded-for": "198.51.100.20" }));
-    const again = await GET(request(link.code, { "x-forwarded-for": "198.51.100.20" }));
+    const first = await GET(request(link.code, { "x-twoway-client-ip": "198.51.100.20" }));
+    const again = await GET(request(link.code, { "x-twoway-client-ip": "198.51.100.20" }));
     expect(cookieId(again, "tw_lc")).toBe(cookieId(first, "tw_lc"));
     const bot = await GET(request(link.code, { "user-agent": "Googlebot/2.1 (+http://www.google.com/bot.html)" }));
     expect(bot.status).toBe(302);
