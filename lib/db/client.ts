@@ -2,7 +2,7 @@
 // lib/db/ (which builds the tenant-scoped client on top of it), lib/auth/ (users and sessions
 // are global), migrations, the seed and scripts. Everything else goes through `ctx.db`.
 //
-// The second wall (row-level security, docs/rls.md) lives in the pg pool below: a query issued
+// The second wall (row-level security, docs/security.md) lives in the pg pool below: a query issued
 // while a tenant is in scope (lib/db/tenant-scope.ts; `tenantDb()` puts every operation in scope)
 // runs in a transaction that first did `SET LOCAL ROLE twoway_app` and
 // `set_config('app.tenant_id', id, true)`, so Postgres itself hides other tenants' rows.

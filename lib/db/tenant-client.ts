@@ -3,7 +3,7 @@
 // forced into that tenant: `tenantId` is added to every `where` and every `data` it creates.
 // Models that are not tenant-owned (users, auth tables) cannot be reached through it at all.
 // Every operation also runs with the tenant in scope (tenant-scope.ts), which makes the pool run
-// it as the database role twoway_app under row-level security: the second wall (docs/rls.md).
+// it as the database role twoway_app under row-level security: the second wall (docs/security.md).
 import { prisma } from "./client";
 import { assertTenantId, runAsTenant } from "./tenant-scope";
 
@@ -71,7 +71,7 @@ function scopeArgs(tenantId: string, operation: string, input: unknown): Args {
 export function tenantDb(tenantId: string) {
   if (!tenantId) throw new Error("tenantDb needs a tenant id");
   assertTenantId(tenantId);
-  // Second wall (docs/rls.md): every operation — model queries and raw SQL alike — runs with the
+  // Second wall (docs/security.md): every operation — model queries and raw SQL alike — runs with the
   // tenant in scope, so the pool (client.ts) runs it as twoway_app with app.tenant_id set and
   // Postgres row-level security hides other tenants' rows even if a filter is missing.
   // `await` INSIDE the scope: Prisma promises are lazy and start on `.then`.

@@ -1,5 +1,5 @@
 // Which tenant the current async call chain works for — the signal for the second wall (row-level
-// security, docs/rls.md). `tenantDb(id)` (tenant-client.ts) runs every operation inside
+// security, docs/security.md). `tenantDb(id)` (tenant-client.ts) runs every operation inside
 // `runAsTenant(id, …)`; the pg pool in client.ts reads `currentTenant()` when a query reaches the
 // database and, if a tenant is in scope, runs it in a transaction that did
 // `SET LOCAL ROLE twoway_app` + `set_config('app.tenant_id', id, true)` first.

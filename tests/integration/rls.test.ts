@@ -1,4 +1,4 @@
-// The second wall between tenants: PostgreSQL row-level security (docs/rls.md). Runs against its own
+// The second wall between tenants: PostgreSQL row-level security (docs/security.md). Runs against its own
 // scratch database filled with the demo seed (two tenants, northstar and volga), so every
 // tenant-owned table can be checked with rows of both tenants in it.
 import { mkdtempSync, rmSync } from "node:fs";
