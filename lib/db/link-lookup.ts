@@ -23,7 +23,10 @@ export type Queryable = Pick<Pool, "query">;
 
 export function createLinkLookup(db: Queryable): (code: string) => Promise<LinkRecord | null> {
   return async (code) => {
-    const { rows } = await db.query<Row>({ name: "twoway_link_by_code", text: SQL, values: [code] });
+    // An unnamed statement on purpose: the embedded database (PGlite) serves every socket connection
+    // from one backend session, so a named prepared statement made by one connection "already
+    // exists" for the next one (or for the same pool after an idle reconnect) and every link fails.
+    const { rows } = await db.query<Row>(SQL, [code]);
     const row = rows[0];
     if (!row) return null;
     const { refCode, ...link } = row;

@@ -2,7 +2,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { createLinkLookup } from "@/lib/db/link-lookup";
 import { createPrismaClient } from "@/lib/db/client";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate, readMigrations } from "@/lib/db/migrate";
@@ -74,6 +76,39 @@ describe("embedded database", () => {
       }
     } finally {
       await again.stop();
+    }
+  });
+
+  it("answers tracked-link lookups across pool reconnects and idle gaps (one shared backend session)", { timeout: 120_000 }, async () => {
+    const db = await startEmbeddedPostgres({ dataDir: join(dir, "pglite-idle") });
+    try {
+      await migrate(db.url);
+      const prisma = withPoolMax(() => createPrismaClient(db.url));
+      try {
+        const tenant = await prisma.tenant.create({ data: { slug: "idle", name: "Idle Co" } });
+        const program = await prisma.program.create({ data: { tenantId: tenant.id, name: "P" } });
+        const partner = await prisma.partner.create({ data: { tenantId: tenant.id, name: "Partner", email: "p@idle.test", status: "active", market: "RU" } });
+        await prisma.trackedLink.create({
+          data: { tenantId: tenant.id, programId: program.id, partnerId: partner.id, code: "idle0001", destinationUrl: "https://example.com", sourceMarket: "RU", targetMarket: "US" },
+        });
+        // Like scripts/server.ts: the redirect's own pool next to Prisma's, both on the one PGlite
+        // session; the pool drops idle connections quickly so lookups meet reconnects.
+        const pools = [0, 1].map(() => new pg.Pool({ connectionString: db.url, max: 1, idleTimeoutMillis: 50 }));
+        try {
+          const lookups = pools.map((pool) => createLinkLookup(pool));
+          for (let round = 0; round < 4; round++) {
+            for (const lookup of lookups) expect(await lookup("idle0001")).toMatchObject({ tenantId: tenant.id, disabled: false });
+            await new Promise((r) => setTimeout(r, 150)); // idle gap: both pools disconnect
+          }
+          expect(await prisma.trackedLink.count()).toBe(1);
+        } finally {
+          await Promise.all(pools.map((p) => p.end()));
+        }
+      } finally {
+        await prisma.$disconnect();
+      }
+    } finally {
+      await db.stop();
     }
   });
 });
