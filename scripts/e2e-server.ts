@@ -1,13 +1,19 @@
 // Server for `npm run test:e2e`: a fresh PostgreSQL database (TEST_DATABASE_URL's server, else
 // 127.0.0.1:5432), migrated and seeded with the demo agency, then `npm start` on the production
 // build with the development mail outbox readable (magic links are followed from it).
+// E2E_DB=embedded (`npm run test:e2e:embedded`): no server database at all — `npm start` exactly as a
+// newcomer runs it (embedded PGlite, migrations, demo seed, APP_URL), in a throwaway data folder.
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { migrate } from "../lib/db/migrate";
 import { startStripeStandin } from "./stripe-standin";
 import { DEMO_STRIPE_ACCOUNT } from "../prisma/seed-payouts";
 import { createScratchDatabase, dropStaleDatabases } from "../tests/helpers/scratch-db";
 
 async function main() {
+  if (process.env.E2E_DB === "embedded") return embedded();
   await dropStaleDatabases("twoway_e2e");
   const db = await createScratchDatabase("twoway_e2e");
   // Stripe is the local stand-in (real SDK on the app side); it delivers signed webhooks back to the
@@ -41,6 +47,33 @@ async function main() {
   const code = await new Promise<number>((resolve) => app.on("exit", (c) => resolve(c ?? 0)));
   await db.drop().catch(() => undefined);
   await stripe.close().catch(() => undefined);
+  process.exit(code);
+}
+
+/** `npm start` on the embedded database, as the README's first command runs it. */
+async function embedded() {
+  const dataDir = mkdtempSync(join(tmpdir(), "twoway-e2e-embedded-"));
+  const webhookSecret = "whsec_e2e_standin_secret";
+  const stripe = await startStripeStandin({
+    port: 0, webhookSecret, webhookUrl: `http://localhost:${process.env.PORT}/api/webhooks/stripe`, seedAccounts: [DEMO_STRIPE_ACCOUNT],
+  });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TWOWAY_DATA_DIR: dataDir,
+    STRIPE_SECRET_KEY: "sk_test_e2e_standin",
+    STRIPE_API_BASE: stripe.url,
+    STRIPE_WEBHOOK_SECRET: webhookSecret,
+  };
+  delete env.DATABASE_URL;
+  delete env.APP_URL;
+  delete env.AUTH_URL;
+  const app = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], { stdio: "inherit", env });
+  const stop = () => app.kill("SIGTERM");
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  const code = await new Promise<number>((resolve) => app.on("exit", (c) => resolve(c ?? 0)));
+  await stripe.close().catch(() => undefined);
+  rmSync(dataDir, { recursive: true, force: true });
   process.exit(code);
 }
 

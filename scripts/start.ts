@@ -14,8 +14,10 @@ import { loadDotEnv } from "./load-env";
 
 loadDotEnv();
 
-const DATA_DIR = ".data/pglite";
-const SECRET_FILE = ".data/auth-secret";
+// TWOWAY_DATA_DIR moves the embedded database (the e2e suite runs it in a throwaway folder).
+const DATA_ROOT = process.env.TWOWAY_DATA_DIR ?? ".data";
+const DATA_DIR = join(DATA_ROOT, "pglite");
+const SECRET_FILE = join(DATA_ROOT, "auth-secret");
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const t0 = Date.now();
@@ -58,7 +60,7 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void>
 function authSecret(): string {
   if (existsSync(SECRET_FILE)) return readFileSync(SECRET_FILE, "utf8").trim();
   const secret = randomBytes(32).toString("base64url");
-  mkdirSync(".data", { recursive: true });
+  mkdirSync(DATA_ROOT, { recursive: true });
   writeFileSync(SECRET_FILE, `${secret}\n`, { mode: 0o600 });
   return secret;
 }
