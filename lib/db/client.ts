@@ -74,12 +74,16 @@ class TenantAwareClient extends pg.Client {
       if (ROLLBACK_TO.test(text)) this.appliedTenant = undefined;
       if (SET_TRANSACTION.test(text)) return super.query(...(args as Parameters<pg.Client["query"]>));
     }
+    // The callback form is used only by pg.Pool.query's own internals, on the owner path that
+    // TenantScopedPool.query already chose in the caller's context. Its callback can run in another
+    // request's async context (a connection handed over when someone else releases it), so the
+    // ambient tenant must not be read here.
+    if (typeof args[args.length - 1] === "function") {
+      return super.query(...(args as Parameters<pg.Client["query"]>));
+    }
     const tenantId = currentTenant();
     if (tenantId === undefined || this.appliedTenant === tenantId) {
       return super.query(...(args as Parameters<pg.Client["query"]>));
-    }
-    if (typeof args[args.length - 1] === "function") {
-      throw new Error("Tenant-scoped queries use pg's promise API only");
     }
     if (!this.inTransaction) {
       // A connection checked out directly (not through Pool.query) used outside a transaction:

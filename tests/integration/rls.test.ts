@@ -237,6 +237,29 @@ describe("row-level security", () => {
     expect(counts).toEqual([countA("Referral"), countB("Referral"), countA("Referral") + countB("Referral")]);
   });
 
+  it("owner queries waiting for a pooled connection never inherit the tenant of whoever released it", async () => {
+    // One connection: every owner query waits in pg's pool queue and is handed the connection from
+    // a tenant query's release — in that tenant's async context. It must still run as the owner.
+    const before = process.env.DATABASE_POOL_MAX;
+    process.env.DATABASE_POOL_MAX = "1";
+    const client = m.client.createPrismaClient(db.url);
+    if (before === undefined) delete process.env.DATABASE_POOL_MAX;
+    else process.env.DATABASE_POOL_MAX = before;
+    try {
+      const { runAsTenant } = await import("@/lib/db/tenant-scope");
+      const rounds = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          i % 2 === 0 ? runAsTenant(A, async () => await client.referral.count()) : client.referral.count(),
+        ),
+      );
+      for (const [i, n] of rounds.entries()) {
+        expect(n).toBe(i % 2 === 0 ? countA("Referral") : countA("Referral") + countB("Referral"));
+      }
+    } finally {
+      await client.$disconnect();
+    }
+  });
+
   it("rollup triggers keep FunnelDaily exact when writes run as twoway_app", async () => {
     const ctxDb = m.tenant.tenantDb(A);
     const refs = await ctxDb.referral.findMany({ where: { status: { not: "draft" } }, take: 3, orderBy: { id: "asc" } });
