@@ -2,14 +2,16 @@
 import { useActionState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
-import { approveDueAction, runJobAction } from "@/lib/commissions/actions";
+import { approveDueAction, runJobAction, type JobState } from "@/lib/commissions/actions";
+import { isLocale } from "@/lib/i18n/settings";
 import type { FormState } from "@/lib/validation/form";
 import { ActionNotice } from "./action-notice";
+import { JobReasons } from "./job-reasons";
 
 /** "Run the commission job now" and "approve everything due" — what the scheduled job does, on demand. */
 export function JobButtons({ locale, tenant }: { locale: string; tenant: string }) {
   const { t } = useTranslation("commissions");
-  const [runState, run, running] = useActionState<FormState, FormData>(runJobAction.bind(null, { locale, tenant }), {});
+  const [runState, run, running] = useActionState<JobState, FormData>(runJobAction.bind(null, { locale, tenant }), {});
   const [dueState, approve, approving] = useActionState<FormState, FormData>(approveDueAction.bind(null, { locale, tenant }), {});
   return (
     <div className="space-y-3">
@@ -18,6 +20,7 @@ export function JobButtons({ locale, tenant }: { locale: string; tenant: string 
         <form action={approve}><Button type="submit" variant="secondary" disabled={approving}>{t("actions.approveDue")}</Button></form>
       </div>
       <ActionNotice state={runState} />
+      <JobReasons reasons={runState.reasons} locale={isLocale(locale) ? locale : "en"} />
       <ActionNotice state={dueState} />
     </div>
   );

@@ -8,7 +8,7 @@ import { saveRuleAction } from "@/lib/commissions/actions";
 import type { FormState } from "@/lib/validation/form";
 import { ActionNotice } from "./action-notice";
 
-const BASES = ["revenue_share", "lead_bounty", "close_bounty"] as const;
+const BASES = ["revenue_share", "lead_bounty", "close_bounty", "deal_share"] as const;
 const TIER_ROWS = 3;
 const MAX_TIERS = 5;
 
@@ -25,7 +25,7 @@ export function RuleForm({ locale, tenant, id, initial = {}, cancelHref, program
   const [state, action, pending] = useActionState<FormState, FormData>(saveRuleAction.bind(null, { locale, tenant, id }), {});
   const v = state.ok && !id ? {} : { ...initial, ...(state.values ?? {}) };
   const [basis, setBasis] = useState(v.basis ?? "revenue_share");
-  const share = basis === "revenue_share";
+  const share = basis === "revenue_share" || basis === "deal_share";
   const errors = state.fieldErrors ?? {};
   const tierCount = Math.min(MAX_TIERS, Math.max(TIER_ROWS, ...Object.keys(v).filter((k) => k.startsWith("tiers.")).map((k) => Number(k.split(".")[1]) + 1)));
   return (
@@ -62,12 +62,15 @@ export function RuleForm({ locale, tenant, id, initial = {}, cancelHref, program
       </Field>
       {share ? (
         <>
-          <Field label={t("form.percent")} name="percent" error={errors.percent} hint={t("form.percentHint")}>
+          <Field label={basis === "deal_share" ? t("form.dealPercent") : t("form.percent")} name="percent" error={errors.percent}
+            hint={basis === "deal_share" ? t("form.dealPercentHint") : t("form.percentHint")}>
             {(a11y) => <TextInput {...a11y} name="percent" inputMode="decimal" defaultValue={v.percent ?? ""} />}
           </Field>
-          <Field label={t("form.duration")} name="durationMonths" error={errors.durationMonths} hint={t("form.durationHint")}>
-            {(a11y) => <TextInput {...a11y} name="durationMonths" inputMode="numeric" defaultValue={v.durationMonths ?? ""} />}
-          </Field>
+          {basis === "revenue_share" ? (
+            <Field label={t("form.duration")} name="durationMonths" error={errors.durationMonths} hint={t("form.durationHint")}>
+              {(a11y) => <TextInput {...a11y} name="durationMonths" inputMode="numeric" defaultValue={v.durationMonths ?? ""} />}
+            </Field>
+          ) : null}
         </>
       ) : (
         <Field label={t("form.bounty")} name="bounty" error={errors.bounty} hint={t("form.bountyHint")}>

@@ -6,6 +6,7 @@ import { isLocale, type Locale } from "@/lib/i18n/settings";
 import { formValues, parseForm, type FormState } from "@/lib/validation/form";
 import { createRule, setRuleArchived, updateRule } from "./rules";
 import { adjustmentInput, ruleInput, selectionInput, voidInput } from "./schemas";
+import type { JobReason } from "./run-job";
 import { approveDueNow, approveSelected, createAdjustment, runJobNow, voidSelected } from "./staff-ledger";
 
 type Target = { locale: string; tenant: string };
@@ -41,14 +42,19 @@ export async function setRuleArchivedAction(target: Target & { id: string; archi
   return result;
 }
 
-export async function runJobAction(target: Target, _prev: FormState): Promise<FormState> {
+/** The job's result, plus — when it created nothing — why, per rule (rendered by components/commissions/job-buttons.tsx). */
+export type JobState = FormState & { reasons?: JobReason[] };
+
+export async function runJobAction(target: Target, _prev: JobState): Promise<JobState> {
+  let reasons: JobReason[] | undefined;
   const result = await handleFormErrors(async () => {
     const ctx = await requireTenant(loc(target), target.tenant, "payouts:manage");
     const r = await runJobNow(ctx);
+    reasons = r.created === 0 ? r.reasons : undefined;
     return { ok: true, message: { key: "commissions.job_done", values: { created: r.created, skipped: r.skipped, waiting: r.waitingForFx, approved: r.autoApproved } } };
   });
   if (result.ok) revalidate(target);
-  return result;
+  return reasons ? { ...result, reasons } : result;
 }
 
 export async function approveDueAction(target: Target, _prev: FormState): Promise<FormState> {

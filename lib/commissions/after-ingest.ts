@@ -18,3 +18,18 @@ export async function creditCommissionsAfterIngest(
     console.error("commission job after ingest failed; the scheduled run will retry", error);
   }
 }
+
+/**
+ * The same after a referral's move recorded pipeline events (lib/referrals/pipeline-events.ts): the
+ * job for those events, after the transition committed. Never throws; returns the job's result
+ * (null on failure) so callers that wait for it can show it.
+ */
+export async function creditCommissionsAfterTransition(scope: { db: TenantDb; tenantId: string }, eventIds: string[]) {
+  if (eventIds.length === 0) return null;
+  try {
+    return await runCommissionJob(scope.db, { tenantId: scope.tenantId, userId: null }, { eventIds, approveDue: false });
+  } catch (error) {
+    console.error("commission job after a referral transition failed; the scheduled run will retry", error);
+    return null;
+  }
+}

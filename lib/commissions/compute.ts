@@ -22,13 +22,19 @@ export type ComputeRule = {
   holdDays: number;
 };
 
-export type ComputeEvent = { type: ConversionType; amountMinor: bigint | null; currency: string | null; occurredAt: Date };
+export type ComputeEvent = {
+  type: ConversionType; amountMinor: bigint | null; currency: string | null; occurredAt: Date;
+  /** Recorded by the referral pipeline (lib/referrals/pipeline-events.ts), not sent by the agency. */
+  pipeline?: boolean;
+};
 
 /** The event amount expressed in the rule currency, and the rate used when the currencies differ. */
 export type ConvertedBase = { amountMinor: bigint; fx: { rate: string; rateDay: string; source: string } | null };
 
 export type SkipReason =
   | "basis_mismatch"
+  | "pipeline_revenue"
+  | "already_paid_for_referral"
   | "no_amount"
   | "outside_duration"
   | "cap_reached"
@@ -71,13 +77,26 @@ export type EarningInput = {
   monthCount: number;
   /** Net already earned by this customer under this rule (rule currency); null = no customer, so no cap. */
   earnedMinor: bigint | null;
+  /** A lead/close event of the same referral already earned under this rule (once per referral). */
+  referralPaid?: boolean;
 };
 
 const BASIS_EVENT: Record<CommissionBasis, ConversionType> = {
   revenue_share: "revenue",
   lead_bounty: "lead",
   close_bounty: "close",
+  deal_share: "close",
 };
+
+/** Bases that pay once per referral: a second lead/close event of the same referral (API + pipeline) earns nothing. */
+export function oncePerReferral(basis: CommissionBasis): boolean {
+  return basis !== "revenue_share";
+}
+
+/** Bases computed as a percent of the event amount (converted into the rule currency first). */
+export function isPercentBasis(basis: CommissionBasis): boolean {
+  return basis === "revenue_share" || basis === "deal_share";
+}
 
 /** The event type a rule of `basis` earns on (refunds claw back revenue_share separately). */
 export function eventTypeFor(basis: CommissionBasis): ConversionType {
@@ -162,6 +181,10 @@ function emptyExplanation(rule: ComputeRule, event: ComputeEvent, base: Converte
 export function computeEarning(input: EarningInput): ComputeResult {
   const { rule, event, base } = input;
   if (eventTypeFor(rule.basis) !== event.type) return { skip: "basis_mismatch" };
+  // The deal value the pipeline books as revenue is paid by deal_share rules; revenue share pays on
+  // the revenue the agency reports (API, CSV), so a deal reported both ways is not paid twice.
+  if (rule.basis === "revenue_share" && event.pipeline) return { skip: "pipeline_revenue" };
+  if (oncePerReferral(rule.basis) && input.referralPaid) return { skip: "already_paid_for_referral" };
   const why = emptyExplanation(rule, event, base);
 
   if (rule.basis === "revenue_share" && rule.durationMonths !== null) {
@@ -174,7 +197,7 @@ export function computeEarning(input: EarningInput): ComputeResult {
   const count = input.monthCount + 1;
   const tier = applicableTier(rule.tiers, count);
   let amount: bigint;
-  if (rule.basis === "revenue_share") {
+  if (isPercentBasis(rule.basis)) {
     if (!base) return { skip: "no_amount" };
     const bps = tier?.percentBps ?? rule.percentBps ?? 0;
     if (tier?.percentBps !== undefined) why.tier = { minCount: tier.minCount, count };
@@ -215,6 +238,7 @@ export type ClawbackInput = {
 export function computeClawback(input: ClawbackInput): ComputeResult {
   const { rule, event, base } = input;
   if (rule.basis !== "revenue_share" || event.type !== "refund") return { skip: "basis_mismatch" };
+  if (event.pipeline) return { skip: "pipeline_revenue" };
   if (!base) return { skip: "no_amount" };
   if (input.netEarnedMinor <= 0n) return { skip: "nothing_to_claw_back" };
   const why = emptyExplanation(rule, event, base);

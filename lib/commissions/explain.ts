@@ -7,6 +7,8 @@ import type { Explanation } from "./compute";
 import { bpsToPercent } from "./schemas";
 
 type Adjustment = { kind: "adjustment"; reason: string };
+/** A clawback written when the pipeline reverses a referral's events (lib/referrals/pipeline-events.ts). */
+type PipelineReversal = { kind: "pipeline_reversal"; why: string };
 
 const money = (locale: Locale, minor: string, currency: string) => formatMoney(locale, BigInt(minor), currency);
 
@@ -24,6 +26,10 @@ export function formatPercent(locale: Locale, bps: number): string {
 export function explanationLines(raw: unknown, locale: Locale, t: TFunction, compact = false): string[] {
   if (!raw || typeof raw !== "object") return [];
   if ((raw as Adjustment).kind === "adjustment") return [t("commissions:why.adjustment", { reason: (raw as Adjustment).reason })];
+  if ((raw as PipelineReversal).kind === "pipeline_reversal") {
+    const why = (raw as PipelineReversal).why;
+    return [t(`commissions:why.pipelineReversal.${why === "reopened" ? "reopened" : "lost"}`)];
+  }
   const e = raw as Explanation;
   if (e.v !== 1 || !e.rule) return [];
   const lines = compact ? [] : [t("commissions:why.rule", { name: e.rule.name, basis: t(`commissions:basis.${e.basis}`) })];

@@ -36,7 +36,7 @@ export async function previewStoredEvent(ctx: TenantContext, eventId: string): P
   assertCan(ctx, "payouts:read");
   const event = await ctx.db.conversionEvent.findFirst({
     where: { id: eventId },
-    select: { id: true, type: true, occurredAt: true, amountMinor: true, currency: true, partnerId: true, programId: true, customerId: true, referralId: true },
+    select: { id: true, type: true, occurredAt: true, amountMinor: true, currency: true, partnerId: true, programId: true, customerId: true, referralId: true, idempotencyKey: true },
   });
   if (!event) throw new NotFoundError();
   const partner = event.partnerId ? await ctx.db.partner.findFirst({ where: { id: event.partnerId }, select: { market: true } }) : null;
@@ -82,7 +82,7 @@ export async function previewHypothetical(ctx: TenantContext, input: Hypothetica
   const state: LedgerState = {
     partnerMarket: new Map(), lifeStart: new Map([[event.id, input.occurredAt]]), existing: new Set(), monthCounts: new Map(),
     earned: new Map(rules.map((r) => [`${event.customerId}|${r.id}`, input.type === "refund" ? 10n ** 15n : 0n])),
-    latestEarning: new Map(), fx,
+    latestEarning: new Map(), referralPaid: new Set(), fx,
   };
   return {
     ok: true,

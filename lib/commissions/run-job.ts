@@ -7,7 +7,7 @@
 import type { CommissionKind, ConversionType } from "@/lib/db/generated/enums";
 import type { TenantDb, TenantTx } from "@/lib/db/tenant-client";
 import { approveCommissions, insertCommissions, type NewCommission } from "./ledger";
-import { computeClawback, computeEarning, dueAt, monthKey, type ComputeResult, type Explanation } from "./compute";
+import { computeClawback, computeEarning, dueAt, monthKey, oncePerReferral, type ComputeResult, type Explanation } from "./compute";
 import { loadFxBook, type FxBook } from "./fx-batch";
 import { loadActiveRules, rulesForEvent, type LoadedRule } from "./rules-load";
 
@@ -19,7 +19,16 @@ export type JobOptions = {
   /** Approve pending commissions whose hold has passed (default true). */
   approveDue?: boolean;
 };
-export type JobResult = { created: number; skipped: number; waitingForFx: number; autoApproved: number };
+/**
+ * Why a rule created nothing for some events (aggregated: one line per rule, reason and values).
+ * `reason` is a key under `commissions:reasons.*`; `ruleName` is null for reasons about the event itself.
+ */
+export type JobReason = { ruleId: string | null; ruleName: string | null; reason: string; values: Record<string, string>; count: number };
+export type JobResult = { created: number; skipped: number; waitingForFx: number; autoApproved: number; reasons: JobReason[] };
+
+/** Events the referral pipeline records (lib/referrals/pipeline-events.ts) carry this idempotency-key prefix. */
+export const PIPELINE_KEY_PREFIX = "pipeline:";
+export const isPipelineEvent = (e: { idempotencyKey?: string | null }) => !!e.idempotencyKey?.startsWith(PIPELINE_KEY_PREFIX);
 
 const BATCH = 500;
 const TX_OPTIONS = { timeout: 120_000, maxWait: 60_000 } as const;
@@ -30,7 +39,7 @@ export async function lockTenantCommissions(tx: TenantTx, tenantId: string) {
 }
 
 export async function runCommissionJob(db: TenantDb, actor: JobActor, options: JobOptions = {}): Promise<JobResult> {
-  const totals: JobResult = { created: 0, skipped: 0, waitingForFx: 0, autoApproved: 0 };
+  const totals: JobResult = { created: 0, skipped: 0, waitingForFx: 0, autoApproved: 0, reasons: [] };
   if (options.eventIds && options.eventIds.length === 0) return totals;
   let afterId: string | null = null;
   for (;;) {
@@ -48,6 +57,7 @@ export async function runCommissionJob(db: TenantDb, actor: JobActor, options: J
     afterId = batch.last;
     if (batch.size < BATCH) break;
   }
+  if (totals.created === 0) totals.reasons = await explainNothingCreated(db, actor.tenantId, options.eventIds ?? null);
   if (options.approveDue !== false) totals.autoApproved = await approveDueCommissions(db, actor, options.now ?? new Date(), true);
   return totals;
 }
@@ -75,7 +85,9 @@ async function candidateEventIds(tx: TenantTx, tenantId: string, afterId: string
         SELECT 1 FROM "CommissionRule" r
         WHERE r."tenantId" = e."tenantId" AND r."programId" = e."programId" AND r."archivedAt" IS NULL
           AND (r.market IS NULL OR r.market = p.market)
-          AND r.basis::text = CASE e.type::text WHEN 'lead' THEN 'lead_bounty' WHEN 'close' THEN 'close_bounty' ELSE 'revenue_share' END
+          AND r.basis::text = ANY(CASE e.type::text WHEN 'lead' THEN ARRAY['lead_bounty'] WHEN 'close' THEN ARRAY['close_bounty', 'deal_share'] ELSE ARRAY['revenue_share'] END)
+          -- The pipeline's booked deal value is paid by deal_share rules, never by revenue share.
+          AND NOT (r.basis::text = 'revenue_share' AND e."idempotencyKey" LIKE ${PIPELINE_KEY_PREFIX + "%"})
           AND NOT EXISTS (SELECT 1 FROM "Commission" m WHERE m."tenantId" = e."tenantId" AND m."eventId" = e.id AND m."ruleId" = r.id))
     ORDER BY e."occurredAt", e.id
     LIMIT ${BATCH}`;
@@ -85,7 +97,13 @@ async function candidateEventIds(tx: TenantTx, tenantId: string, afterId: string
 type BatchEvent = {
   id: string; type: ConversionType; occurredAt: Date; amountMinor: bigint | null; currency: string | null;
   partnerId: string | null; programId: string | null; customerId: string | null; referralId: string | null;
+  idempotencyKey?: string | null;
 };
+
+const EVENT_SELECT = {
+  id: true, type: true, occurredAt: true, amountMinor: true, currency: true, partnerId: true, programId: true, customerId: true,
+  referralId: true, idempotencyKey: true,
+} as const;
 
 /** What the ledger already holds that tiers, caps and clawbacks depend on, for a set of events. */
 export type LedgerState = {
@@ -95,6 +113,8 @@ export type LedgerState = {
   monthCounts: Map<string, number>; // `${ruleId}|${partnerId}|${YYYY-MM}`
   earned: Map<string, bigint>; // `${customerId}|${ruleId}`, net, void excluded
   latestEarning: Map<string, { id: string; percentBps: number | null }>;
+  /** `${referralId}|${eventType}|${ruleId}`: a lead/close event of that referral already earned under the rule. */
+  referralPaid: Set<string>;
   fx: FxBook;
 };
 
@@ -110,7 +130,8 @@ export async function loadLedgerState(tx: TenantTx | TenantDb, events: BatchEven
   const ruleIds = rules.map((r) => r.id);
   const months = uniq(events.map((e) => monthKey(e.occurredAt)));
 
-  const [partners, customers, referrals, existing, earned, latest] = await Promise.all([
+  const onceReferralIds = uniq(events.filter((e) => e.type === "lead" || e.type === "close").map((e) => e.referralId));
+  const [partners, customers, referrals, existing, earned, latest, siblings] = await Promise.all([
     tx.partner.findMany({ where: { id: { in: partnerIds } }, select: { id: true, market: true } }),
     tx.customer.findMany({ where: { id: { in: customerIds } }, select: { id: true, firstSeenAt: true } }),
     tx.referral.findMany({ where: { id: { in: referralIds } }, select: { id: true, closedAt: true } }),
@@ -126,7 +147,22 @@ export async function loadLedgerState(tx: TenantTx | TenantDb, events: BatchEven
       orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
       select: { id: true, customerId: true, ruleId: true, explanation: true },
     }),
+    // Lead/close events of the same referrals (pipeline and API): bounties and deal shares pay once per referral.
+    tx.conversionEvent.findMany({
+      where: { referralId: { in: onceReferralIds }, type: { in: ["lead", "close"] } },
+      select: { id: true, referralId: true, type: true },
+    }),
   ]);
+  const siblingById = new Map(siblings.map((e) => [e.id, e]));
+  const siblingPaid = siblings.length === 0 ? [] : await tx.commission.findMany({
+    where: { eventId: { in: siblings.map((e) => e.id) }, ruleId: { in: ruleIds }, kind: "earning", status: { not: "void" } },
+    select: { eventId: true, ruleId: true },
+  });
+  const referralPaid = new Set<string>();
+  for (const c of siblingPaid) {
+    const e = siblingById.get(c.eventId ?? "");
+    if (e?.referralId && c.ruleId) referralPaid.add(key(e.referralId, e.type, c.ruleId));
+  }
   const monthCounts = new Map<string, number>();
   for (const month of months) {
     const start = new Date(`${month}-01T00:00:00Z`);
@@ -164,13 +200,14 @@ export async function loadLedgerState(tx: TenantTx | TenantDb, events: BatchEven
     monthCounts,
     earned: new Map(earned.map((g) => [key(g.customerId ?? "", g.ruleId ?? ""), g._sum.amountMinor ?? 0n])),
     latestEarning,
+    referralPaid,
     fx,
   };
 }
 
 export type Decision =
   | { rule: LoadedRule; result: ComputeResult; kind: CommissionKind; reversesId: string | null }
-  | { rule: LoadedRule; waitingForFx: true };
+  | { rule: LoadedRule; waitingForFx: true; pair: string; day: string };
 
 /**
  * What `event` earns (or claws back) under each of `rules` given `state`. Pure over the state: the
@@ -181,15 +218,16 @@ export function decideEvent(event: BatchEvent, rules: LoadedRule[], state: Ledge
   for (const rule of rules) {
     const money = event.amountMinor !== null && event.currency ? { amount: event.amountMinor, currency: event.currency } : null;
     const base = money ? state.fx.convert(money.amount, money.currency, rule.currency, event.occurredAt) : null;
-    if (money && !base && (event.type === "revenue" || event.type === "refund")) {
-      decisions.push({ rule, waitingForFx: true });
+    if (money && !base && (event.type === "revenue" || event.type === "refund" || rule.compute.basis === "deal_share")) {
+      decisions.push({ rule, waitingForFx: true, pair: `${money.currency}/${rule.currency}`, day: event.occurredAt.toISOString().slice(0, 10) });
       continue;
     }
+    const computeEvent = { ...event, pipeline: isPipelineEvent(event) };
     const customerKey = event.customerId ? key(event.customerId, rule.id) : null;
     if (event.type === "refund") {
       const latest = customerKey ? state.latestEarning.get(customerKey) : undefined;
       const result = computeClawback({
-        rule: rule.compute, event, base,
+        rule: rule.compute, event: computeEvent, base,
         percentBps: latest?.percentBps ?? null,
         netEarnedMinor: customerKey ? (state.earned.get(customerKey) ?? 0n) : 0n,
       });
@@ -197,10 +235,11 @@ export function decideEvent(event: BatchEvent, rules: LoadedRule[], state: Ledge
       continue;
     }
     const result = computeEarning({
-      rule: rule.compute, event, base,
+      rule: rule.compute, event: computeEvent, base,
       lifeStart: state.lifeStart.get(event.id) ?? null,
       monthCount: state.monthCounts.get(key(rule.id, event.partnerId ?? "", monthKey(event.occurredAt))) ?? 0,
       earnedMinor: customerKey ? (state.earned.get(customerKey) ?? 0n) : null,
+      referralPaid: !!event.referralId && state.referralPaid.has(key(event.referralId, event.type, rule.id)),
     });
     decisions.push({ rule, result, kind: "earning", reversesId: null });
   }
@@ -214,6 +253,9 @@ function applyDecision(state: LedgerState, event: BatchEvent, d: Decision, id: s
     const k = key(event.customerId, d.rule.id);
     state.earned.set(k, (state.earned.get(k) ?? 0n) + amount);
     if (d.kind === "earning") state.latestEarning.set(k, { id, percentBps: d.result.explanation.percentBps });
+  }
+  if (d.kind === "earning" && event.referralId && oncePerReferral(d.rule.compute.basis)) {
+    state.referralPaid.add(key(event.referralId, event.type, d.rule.id));
   }
   if (d.kind === "earning") {
     const m = key(d.rule.id, event.partnerId ?? "", monthKey(event.occurredAt));
@@ -236,11 +278,8 @@ export function commissionRow(event: BatchEvent, d: Extract<Decision, { kind: Co
 }
 
 async function processBatch(tx: TenantTx, actor: JobActor, ids: string[]) {
-  const rows = await tx.conversionEvent.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, type: true, occurredAt: true, amountMinor: true, currency: true, partnerId: true, programId: true, customerId: true, referralId: true },
-  });
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const rows = await tx.conversionEvent.findMany({ where: { id: { in: ids } }, select: EVENT_SELECT });
+  const byId = new Map<string, BatchEvent>(rows.map((r) => [r.id, r]));
   const events = ids.map((id) => byId.get(id)).filter((e): e is BatchEvent => !!e);
   const rules = await loadActiveRules(tx, [...new Set(events.map((e) => e.programId!))]);
   const state = await loadLedgerState(tx, events, rules);
@@ -282,4 +321,51 @@ async function resolveReverses(tx: TenantTx, rows: NewCommission[]): Promise<New
   });
   const real = new Map(found.map((f) => [`pending:${f.eventId}:${f.ruleId}`, f.id]));
   return rows.map((r) => (typeof r.reversesId === "string" && r.reversesId.startsWith("pending:") ? { ...r, reversesId: real.get(r.reversesId) ?? null } : r));
+}
+
+const DIAGNOSE_LIMIT = 200;
+
+/**
+ * When a run created nothing: why, per rule — for the events the run was about (after an ingest or a
+ * transition), else for the tenant's latest events. Reads only; the same engine as the job.
+ */
+export async function explainNothingCreated(db: TenantDb, tenantId: string, only: string[] | null): Promise<JobReason[]> {
+  const events: BatchEvent[] = await db.conversionEvent.findMany({
+    where: { tenantId, ...(only ? { id: { in: only } } : { programId: { not: null } }) },
+    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+    take: DIAGNOSE_LIMIT,
+    select: EVENT_SELECT,
+  });
+  if (events.length === 0) return [];
+  const programIds = [...new Set(events.map((e) => e.programId).filter((p): p is string => !!p))];
+  const rules = await loadActiveRules(db, programIds);
+  const state = await loadLedgerState(db, events, rules);
+  const out = new Map<string, JobReason>();
+  const add = (rule: LoadedRule | null, reason: string, values: Record<string, string> = {}) => {
+    const k = key(rule?.id ?? "", reason, JSON.stringify(values));
+    const row = out.get(k) ?? { ruleId: rule?.id ?? null, ruleName: rule?.compute.name ?? null, reason, values, count: 0 };
+    row.count++;
+    out.set(k, row);
+  };
+  for (const event of events) {
+    const market = state.partnerMarket.get(event.partnerId ?? "");
+    if (!market || !event.programId) { add(null, "no_partner"); continue; }
+    const ofProgram = rules.filter((r) => r.programId === event.programId);
+    if (ofProgram.length === 0) { add(null, "no_rules"); continue; }
+    const ofMarket = ofProgram.filter((r) => r.market === null || r.market === market);
+    if (ofMarket.length === 0) { add(null, "no_rule_for_market", { market }); continue; }
+    // Rules for this kind of event but another partner market.
+    for (const rule of ofProgram) {
+      if (rule.market !== null && rule.market !== market && rulesForEvent([rule], event, rule.market).length) add(rule, "other_market", { market, ruleMarket: rule.market });
+    }
+    const matching = new Set(rulesForEvent(ofMarket, event, market).map((r) => r.id));
+    // Only when no rule pays on this kind of event at all: otherwise "not for this event" is noise.
+    if (matching.size === 0) for (const rule of ofMarket) add(rule, "not_for_event");
+    const open = ofMarket.filter((r) => matching.has(r.id) && !state.existing.has(key(event.id, r.id)));
+    for (const d of decideEvent(event, open, state)) {
+      if ("waitingForFx" in d) add(d.rule, "waiting_for_fx", { pair: d.pair, day: d.day });
+      else if ("skip" in d.result) add(d.rule, d.result.skip === "basis_mismatch" ? "not_for_event" : d.result.skip);
+    }
+  }
+  return [...out.values()];
 }

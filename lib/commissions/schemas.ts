@@ -9,7 +9,7 @@ import type { Tier } from "./compute";
 // Form schemas for commission rules and ledger actions (FormData: every field arrives as a string).
 // Error messages are keys in the `errors` namespace (the `commissions` object there).
 
-export const bases = ["revenue_share", "lead_bounty", "close_bounty"] as const satisfies readonly CommissionBasis[];
+export const bases = ["revenue_share", "lead_bounty", "close_bounty", "deal_share"] as const satisfies readonly CommissionBasis[];
 export const kinds = ["earning", "clawback", "adjustment"] as const;
 export const statuses = ["pending", "approved", "paid", "void"] as const;
 export const MAX_TIERS = 5;
@@ -68,9 +68,10 @@ export const ruleInput = z
     if (!currencyOk) issue(["currency"], v.currency ? "commissions.currency_invalid" : "required");
     const holdDays = v.holdDays ? wholeNumber(v.holdDays, 0, 365) : 30;
     if (holdDays === null) issue(["holdDays"], "commissions.hold_invalid");
-    const share = v.basis === "revenue_share";
-    const durationMonths = share && v.durationMonths ? wholeNumber(v.durationMonths, 1, 120) : null;
-    if (share && v.durationMonths && durationMonths === null) issue(["durationMonths"], "commissions.duration_invalid");
+    // Percent rules: revenue share (for N months) and the share of a referral's deal value (once).
+    const share = v.basis === "revenue_share" || v.basis === "deal_share";
+    const durationMonths = v.basis === "revenue_share" && v.durationMonths ? wholeNumber(v.durationMonths, 1, 120) : null;
+    if (v.basis === "revenue_share" && v.durationMonths && durationMonths === null) issue(["durationMonths"], "commissions.duration_invalid");
 
     let percentBps: number | null = null;
     let amountMinor: bigint | null = null;

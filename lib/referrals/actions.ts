@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { after } from "next/server";
 import { redirect } from "next/navigation";
 import { handleFormErrors } from "@/lib/actions/form-action";
 import { appUrl } from "@/lib/app-url";
@@ -59,7 +60,7 @@ export async function transitionReferralAction(target: Target, _prev: FormState,
     const parsed = parseForm(transitionForm, formData);
     if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors, values };
     try {
-      to = (await transitionReferral(ctx, target.id ?? "", parsed.data, { appUrl: await appUrl() })).to;
+      to = (await transitionReferral(ctx, target.id ?? "", parsed.data, { appUrl: await appUrl(), defer: after })).to;
     } catch (error) {
       const mapped = fieldError(error, transitionErrorField, values);
       if (mapped) return mapped;
@@ -98,7 +99,7 @@ export async function bulkTransitionAction(target: Target, _prev: BulkState, for
     if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors };
     const { ids, action, rejectReason } = parsed.data;
     if (action === "rejected" && !rejectReason) return { ok: false, fieldErrors: { rejectReason: { key: "reject_reason_required" } } };
-    results = await bulkTransition(ctx, ids, { to: action!, rejectReason: rejectReason ?? null }, { appUrl: await appUrl() });
+    results = await bulkTransition(ctx, ids, { to: action!, rejectReason: rejectReason ?? null }, { appUrl: await appUrl(), defer: after });
     return { ok: true };
   });
   if (state.ok) revalidatePath(`/${loc(target)}/t/${target.tenant}/referrals`, "layout");

@@ -15,6 +15,7 @@ const legal: [ReferralStatus, ReferralStatus, "partner" | "staff"][] = [
   ["qualified", "lost", "staff"],
   ["in_negotiation", "won", "staff"],
   ["in_negotiation", "lost", "staff"],
+  ["won", "in_negotiation", "staff"], // re-open (issue 12): reverses the pipeline's close and revenue
 ];
 
 /** The smallest complete input for a move to `to`. */
@@ -41,7 +42,8 @@ describe("the transition table", () => {
     expect(nextStatuses("draft", "partner")).toEqual(["submitted"]);
     expect(nextStatuses("draft", "staff")).toEqual([]);
     expect(nextStatuses("in_negotiation", "staff")).toEqual(["won", "lost"]);
-    expect(nextStatuses("won", "staff")).toEqual([]);
+    expect(nextStatuses("won", "staff")).toEqual(["in_negotiation"]);
+    expect(nextStatuses("lost", "staff")).toEqual([]);
   });
 
   it("throws referral_transition_invalid for every illegal pair, even with complete input", () => {

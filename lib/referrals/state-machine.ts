@@ -14,7 +14,8 @@ export const transitions: Readonly<Record<ReferralStatus, Partial<Record<Referra
   in_review: { qualified: "staff", rejected: "staff" },
   qualified: { in_negotiation: "staff", lost: "staff" },
   in_negotiation: { won: "staff", lost: "staff" },
-  won: {},
+  // Re-opening a won deal (it fell through, or was won by mistake): its close and revenue are reversed.
+  won: { in_negotiation: "staff" },
   lost: {},
   rejected: {},
 };

@@ -1,27 +1,46 @@
 import { auditIn } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
+import { creditCommissionsAfterTransition } from "@/lib/commissions/after-ingest";
 import { customerForWonReferral } from "@/lib/customers/link-customer";
+import { convertToReporting } from "@/lib/fx/convert";
 import type { TenantContext } from "@/lib/db/tenant-context";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { linkClientRecord } from "./client-record";
 import { notifiesPartner, planTransition, type TransitionInput } from "./state-machine";
 import { notifyPartner } from "./notify-partner";
+import { recordPipelineEvent, reversePipelineEvents, reversedBy, type DealMoney } from "./pipeline-events";
 import { encodeReason } from "./transition-reason";
 import { TX_OPTIONS } from "./tx";
 
-export type NotifyOptions = { appUrl?: string };
+export type NotifyOptions = {
+  appUrl?: string;
+  /**
+   * Runs work after the response (Next's `after()` in server actions). Default: run it now, awaited —
+   * scripts and tests. The commission job for the pipeline's new events goes through it.
+   */
+  defer?: (task: () => Promise<void>) => void;
+};
 
 /**
  * Moves one referral to its next status, in one transaction: re-read, check the move and its
  * inputs, update the row only if its status is still the one that was read (so of two
  * concurrent moves exactly one applies), record the step, audit, and on `won` make the subject a
- * client and a customer (lib/customers). The partner is e-mailed after the commit.
+ * client and a customer (lib/customers). The pipeline's lead/close/revenue events are recorded or
+ * reversed in the same transaction (./pipeline-events.ts). After the commit the partner is e-mailed
+ * and the commission job runs for the new events (deferred, never failing the move).
  */
 export async function transitionReferral(ctx: TenantContext, id: string, input: TransitionInput, options: NotifyOptions = {}) {
   assertCan(ctx, "referrals:write");
   const now = new Date();
   const internal = input.internal ?? true;
   const actor = { tenantId: ctx.tenantId, userId: ctx.userId };
+  // The deal value in the reporting currency, settled before the transaction like an ingest does.
+  const deal: DealMoney | null = input.to === "won" && input.dealValueMinor && input.dealValueMinor > 0n && input.dealCurrency && input.closedOn
+    ? {
+        amountMinor: input.dealValueMinor, currency: input.dealCurrency, reportingCurrency: ctx.reportingCurrency,
+        fx: await convertToReporting(ctx.db, { amountMinor: input.dealValueMinor, currency: input.dealCurrency, reportingCurrency: ctx.reportingCurrency, day: input.closedOn }),
+      }
+    : null;
   const done = await ctx.db.$transaction(async (tx) => {
     const current = await tx.referral.findFirst({ where: { id, status: { not: "draft" } } });
     if (!current) throw new NotFoundError();
@@ -40,7 +59,19 @@ export async function transitionReferral(ctx: TenantContext, id: string, input: 
     if (count === 0) throw new DomainError("referral_changed");
     const client = input.to === "won" ? await linkClientRecord(tx, actor, current) : null;
     if (client) await tx.referral.updateMany({ where: { id }, data: client });
-    if (input.to === "won") await customerForWonReferral(tx, ctx.tenantId, current, effect.closedAt ?? now);
+    const customer = input.to === "won" ? await customerForWonReferral(tx, ctx.tenantId, current, effect.closedAt ?? now) : null;
+    const eventIds: string[] = [];
+    await reversePipelineEvents(tx, actor, id, reversedBy(current.status, input.to), current.status === "won" ? "reopened" : input.to);
+    if (input.to === "qualified") {
+      const linked = await tx.customer.findFirst({ where: { referralId: id }, select: { id: true } });
+      eventIds.push(...[await recordPipelineEvent(tx, actor, current, { type: "lead", occurredAt: effect.qualifiedAt ?? now, customerId: linked?.id ?? null, money: null })].filter((x): x is string => !!x));
+    }
+    if (input.to === "won" && customer && deal) {
+      for (const type of ["close", "revenue"] as const) {
+        const eventId = await recordPipelineEvent(tx, actor, current, { type, occurredAt: effect.closedAt ?? now, customerId: customer.id, money: deal });
+        if (eventId) eventIds.push(eventId);
+      }
+    }
     await tx.referralTransition.create({
       data: { tenantId: ctx.tenantId, referralId: id, fromStatus: current.status, toStatus: input.to, actorUserId: ctx.userId,
         reason: encodeReason(effect.rejectReason, effect.note), internal: effect.note ? internal : false },
@@ -55,8 +86,14 @@ export async function transitionReferral(ctx: TenantContext, id: string, input: 
         ...(client ?? {}),
       },
     });
-    return { current, effect, client };
+    return { current, effect, client, eventIds };
   }, TX_OPTIONS);
+
+  if (done.eventIds.length) {
+    const credit = async () => { await creditCommissionsAfterTransition({ db: ctx.db, tenantId: ctx.tenantId }, done.eventIds); };
+    if (options.defer) options.defer(credit);
+    else await credit();
+  }
 
   if (notifiesPartner(input.to)) {
     await notifyPartner(ctx.db, ctx, {
@@ -64,7 +101,7 @@ export async function transitionReferral(ctx: TenantContext, id: string, input: 
       note: done.effect.note, internal, rejectReason: done.effect.rejectReason ?? null,
     }, options.appUrl);
   }
-  return { id, from: done.current.status, to: input.to, ...(done.client ?? {}) };
+  return { id, from: done.current.status, to: input.to, eventIds: done.eventIds, ...(done.client ?? {}) };
 }
 
 export type BulkResult = { id: string; ok: true } | { id: string; ok: false; code: string };

@@ -66,7 +66,7 @@ describe("the commission job", () => {
     const e = await event(s.ctx, { type: "revenue", partnerId: s.us, programId: s.program, occurredAt: at("2026-03-10T12:00:00Z"), amountMinor: 12345n, customerId: c.id });
 
     const first = await runCommissionJob(s.ctx.db, s.system, { now: at("2026-03-11T00:00:00Z") });
-    expect(first).toEqual({ created: 1, skipped: 0, waitingForFx: 0, autoApproved: 0 });
+    expect(first).toEqual({ created: 1, skipped: 0, waitingForFx: 0, autoApproved: 0, reasons: [] });
     const second = await runCommissionJob(s.ctx.db, s.system, { now: at("2026-03-11T00:00:00Z") });
     expect(second.created).toBe(0);
 
