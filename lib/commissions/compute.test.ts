@@ -131,3 +131,29 @@ describe("clawback", () => {
 it("due date is the event time plus the hold", () => {
   expect(dueAt(at("2026-03-10T12:00:00Z"), 30).toISOString()).toBe("2026-04-09T12:00:00.000Z");
 });
+
+describe("percent of the deal value (deal_share, issue 12)", () => {
+  const deal: ComputeRule = { ...share, id: "r3", name: "10% of the deal", basis: "deal_share", durationMonths: null };
+  const close = (amountMinor: bigint | null, pipeline = true) => ({
+    event: { type: "close" as const, amountMinor, currency: amountMinor === null ? null : "USD", occurredAt: at("2026-03-10T12:00:00Z"), pipeline },
+    base: amountMinor === null ? null : { amountMinor, fx: null },
+  });
+
+  it("earns the rounded percent of the close event's amount, on close events only", () => {
+    expect(computeEarning({ rule: deal, ...close(4_500_005n), ...fresh })).toMatchObject({
+      amountMinor: 450_000n, explanation: { basis: "deal_share", eventType: "close", percentBps: 1000, bountyMinor: null, duration: null },
+    });
+    expect(computeEarning({ rule: deal, ...revenue(1000n), ...fresh })).toEqual({ skip: "basis_mismatch" });
+    expect(computeEarning({ rule: deal, ...close(null), ...fresh })).toEqual({ skip: "no_amount" });
+  });
+
+  it("pays once per referral, like the bounties; revenue share never pays on the pipeline's booked deal value", () => {
+    expect(computeEarning({ rule: deal, ...close(1000n), ...fresh, referralPaid: true })).toEqual({ skip: "already_paid_for_referral" });
+    const closeBounty: ComputeRule = { ...bounty, basis: "close_bounty" };
+    expect(computeEarning({ rule: closeBounty, ...close(null), ...fresh, referralPaid: true })).toEqual({ skip: "already_paid_for_referral" });
+    const pipelineRevenue = { event: { ...revenue(1000n).event, pipeline: true }, base: { amountMinor: 1000n, fx: null } };
+    expect(computeEarning({ rule: share, ...pipelineRevenue, ...fresh })).toEqual({ skip: "pipeline_revenue" });
+    expect(computeEarning({ rule: share, ...pipelineRevenue, ...fresh, referralPaid: true })).toEqual({ skip: "pipeline_revenue" });
+    expect(computeEarning({ rule: share, ...revenue(1000n), ...fresh, referralPaid: true })).toMatchObject({ amountMinor: 100n });
+  });
+});

@@ -166,7 +166,8 @@ export const previewHypotheticalInput = z.object({
     currency: z.preprocess(blank, currency.optional()),
     occurredAt: z.string().trim().regex(DAY, "commissions.date_invalid"),
   }).transform((v, ctx) => {
-    const money = v.type === "revenue" || v.type === "refund";
+    // A close may carry the deal value (what "% of deal value" rules pay on); revenue and refunds must.
+    const money = v.type === "revenue" || v.type === "refund" || (v.type === "close" && !!v.amount);
     const amountMinor = money && v.amount && v.currency ? parseMoneyToMinor(v.amount, v.currency) : null;
     if (money && !v.currency) ctx.addIssue({ code: "custom", path: ["currency"], message: "required" });
     if (money && v.currency && amountMinor === null) ctx.addIssue({ code: "custom", path: ["amount"], message: v.amount ? "commissions.amount_invalid" : "required" });

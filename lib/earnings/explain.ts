@@ -21,7 +21,7 @@ const money = (value: unknown) => {
 
 export function explainCommission(kind: CommissionKind, explanation: unknown): CommissionWhy {
   const e = (explanation && typeof explanation === "object" ? explanation : {}) as Record<string, unknown>;
-  const basis = e.basis === "revenue_share" || e.basis === "lead_bounty" || e.basis === "close_bounty" ? e.basis : null;
+  const basis = e.basis === "revenue_share" || e.basis === "lead_bounty" || e.basis === "close_bounty" || e.basis === "deal_share" ? e.basis : null;
   const fx = e.fx as CommissionWhy["fx"] | undefined;
   const tier = e.tier as { count?: unknown } | null | undefined;
   const cap = e.cap as { uncappedMinor?: unknown } | null | undefined;
