@@ -4,6 +4,7 @@ import type { TFunction } from "i18next";
 import { formatDate, formatMoney } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/settings";
 import type { Explanation } from "./compute";
+import type { JobReason } from "./run-job";
 import { bpsToPercent } from "./schemas";
 
 type Adjustment = { kind: "adjustment"; reason: string };
@@ -52,4 +53,16 @@ export function explanationLines(raw: unknown, locale: Locale, t: TFunction, com
   }
   if (!compact) lines.push(t("commissions:why.result", { amount: money(locale, e.amountMinor, e.currency) }));
   return lines;
+}
+
+/** "Why nothing was created" (JobResult.reasons) as sentences: one per rule and reason, with how many events. */
+export function jobReasonLines(reasons: JobReason[], locale: Locale, t: TFunction): string[] {
+  if (reasons.length === 0) return [t("commissions:reasons.nothing_new")];
+  return reasons.map((r) => {
+    const values = r.reason === "waiting_for_fx" && r.values.day ? { ...r.values, day: formatDate(locale, `${r.values.day}T00:00:00Z`) } : r.values;
+    const reason = t(`commissions:reasons.${r.reason}`, values);
+    return r.ruleName
+      ? t("commissions:reasons.line", { rule: r.ruleName, reason, count: r.count })
+      : t("commissions:reasons.plain", { reason, count: r.count });
+  });
 }
