@@ -118,7 +118,7 @@ const SPECIAL = [
   "\u0000", "a\u0000b", "\u0007", "\u001b[31mred", "\u007f", "\u0008\u000b\u000c", "\ud800", "x\udfffy", "😀", "👩🏽‍💻", "\u202eRTL", "Женя",
   "' OR 1=1 --", '"; DROP TABLE "User"; --', "<script>alert(1)</script>", "${7*7}", "{{7*7}}", "../../etc/passwd", "%00", "%ZZ", "%",
   "__proto__", "constructor", "prototype", "NaN", "Infinity", "-0", "1e309", "-1", "0x1F", "9".repeat(400), "x".repeat(5000), "", " ",
-  "\t\r\n", "null", "[]", "{}", "true", "a@b.c", "manager@northstar.test", "\\", "\\u0000", "$K1", "$@1", "$ACTION_ID_x",
+  "\t\r\n", "null", "[]", "{}", "true", "a@b.c", "nobody@fuzz.test", "\\", "\\u0000", "$K1", "$@1", "$ACTION_ID_x",
 ];
 const special = fc.constantFrom(...SPECIAL);
 const text: fc.Arbitrary<string> = fc.oneof(
@@ -237,7 +237,7 @@ test("sign-in: the Auth.js credentials callback", async ({ playwright }) => {
   const request = await playwright.request.newContext({ baseURL });
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   // Reached: a wrong password is refused by our code (Auth.js' CredentialsSignin), not by the CSRF check.
-  const wrong = await request.post("/api/auth/callback/credentials", { form: { csrfToken, email: "manager@northstar.test", password: "wrong" }, maxRedirects: 0 });
+  const wrong = await request.post("/api/auth/callback/credentials", { form: { csrfToken, email: "nobody@fuzz.test", password: "wrong" }, maxRedirects: 0 });
   expect(wrong.headers().location).toMatch(/error=CredentialsSignin|code=/);
 
   const inspector = new Inspector("POST /api/auth/callback/credentials");
@@ -265,7 +265,7 @@ const ACTIONS = [
     path: () => "/en/sign-in",
     pick: (f: string) => f.includes('name="password"'),
     // Not the owner: failures lock an account out, and beforeAll signs the owner in again after a retry.
-    valid: () => ({ email: "manager@northstar.test", password: "wrong password" }),
+    valid: () => ({ email: "nobody@fuzz.test", password: "wrong password" }),
     parsesForm: false,
     reached: /invalid_credentials|rate_limited/,
   },
