@@ -13,7 +13,7 @@ import { ClickWriter } from "@/lib/db/click-store";
 import { createLinkLookup } from "@/lib/db/link-lookup";
 import { createFrameOriginsLookup } from "@/lib/db/board-frame-origins";
 import { trustedProxyHops } from "@/lib/http/client-ip";
-import { FRAME_ORIGINS_HEADER, answerTooLarge, bodyTooLarge, boardSlug, prepareInbound } from "@/lib/http/inbound";
+import { FRAME_ORIGINS_HEADER, answerNoScript, answerTooLarge, bodyTooLarge, boardSlug, isNoScriptFormPost, prepareInbound } from "@/lib/http/inbound";
 import { isHttps } from "@/lib/tracking/request-info";
 import { createRedirectHandler, isTrackedLinkRequest } from "@/lib/tracking/handler";
 import { configuredBaseUrl } from "@/lib/base-url";
@@ -71,6 +71,7 @@ async function main() {
   async function toNext(req: IncomingMessage, res: ServerResponse) {
     prepareInbound(req, hops);
     if (bodyTooLarge(req)) return answerTooLarge(req, res);
+    if (isNoScriptFormPost(req)) return answerNoScript(req, res);
     if (isHttps(req, hops > 0)) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     // proxy.ts builds the CSP; on public board pages it allows the frames the agency listed.
     const slug = boardSlug(req.url);

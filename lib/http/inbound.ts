@@ -62,3 +62,30 @@ export function boardSlug(url: string | undefined): string | null {
   const m = /^\/(?:en|ru)\/(?:o|apply)\/([a-z0-9-]{1,64})(?:[/?#]|$)/.exec(url ?? "");
   return m ? m[1] : null;
 }
+
+/**
+ * A POST to a page without the `Next-Action` header: a progressive-enhancement (no-JavaScript) form
+ * submission. Next 16 re-renders such a post of a `useActionState` form whose action was bound in a
+ * client component forever (vercel/next.js#98045) — one anonymous request would freeze the process.
+ * The app needs JavaScript anyway, so the server answers these itself. API routes are not pages.
+ */
+export function isNoScriptFormPost(req: IncomingMessage): boolean {
+  if (req.method !== "POST") return false;
+  const path = req.url ?? "/";
+  if (path.startsWith("/api/") || path.startsWith("/_next/")) return false;
+  return !req.headers["next-action"];
+}
+
+const NEEDS_JS = {
+  en: "This form needs JavaScript. Turn JavaScript on in your browser and try again.",
+  ru: "Для этой формы нужен JavaScript. Включите его в браузере и попробуйте ещё раз.",
+};
+
+export function answerNoScript(req: IncomingMessage, res: ServerResponse): void {
+  const ru = /^\/ru(\/|$)/.test(req.url ?? "");
+  const text = ru ? NEEDS_JS.ru : NEEDS_JS.en;
+  const body = `<!doctype html><html lang="${ru ? "ru" : "en"}"><meta charset="utf-8"><title>Twoway</title><p>${text}</p><p><a href="/${ru ? "ru" : "en"}">Twoway</a></p></html>`;
+  res.writeHead(400, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
+  res.end(body);
+  req.resume();
+}

@@ -3,6 +3,7 @@
 // and a crash part-way leaves the event to Stripe's retry. Payout changes go through the conditional
 // settle functions, so out-of-order events cannot resurrect a failed payout.
 import Stripe from "stripe";
+import { z } from "zod";
 import { findMethodByStripeAccount, findPayoutForStripe, recordStripeEvent, recordStripeEventGlobally } from "@/lib/db/stripe-lookup";
 import { tenantDb } from "@/lib/db/tenant-client";
 import { refreshRunCompletion } from "@/lib/payouts/run-status";
@@ -64,6 +65,22 @@ async function applyAccount(event: Stripe.Event, account: Stripe.Account): Promi
   return changed === null ? duplicate : ok({ changed });
 }
 
+// Signed is not the same as well-formed: the fields we read are checked before anything touches
+// the database (a signed event without data.object, or with a NUL in an id, is a 400, not a 500).
+const plain = z.string().min(1).max(255).regex(/^[^\u0000-\u001f\u007f]*$/);
+const eventShape = z.object({ id: plain, type: plain, data: z.object({ object: z.record(z.string(), z.unknown()) }) });
+const transferShape = z.object({
+  id: plain,
+  amount: z.number().int().nonnegative(),
+  amount_reversed: z.number().int().nonnegative().optional().default(0),
+  reversed: z.boolean().optional(),
+  currency: z.string().regex(/^[a-z]{3}$/i),
+  created: z.number().int().nonnegative(),
+  metadata: z.record(z.string(), plain.or(z.literal(""))).optional(),
+});
+const accountShape = z.object({ id: plain, details_submitted: z.boolean().optional(), payouts_enabled: z.boolean().optional() });
+const malformed: WebhookResult = { status: 400, body: { error: "invalid_event" } };
+
 /**
  * Handles one webhook delivery. 503 without STRIPE_WEBHOOK_SECRET (Stripe retries until it is set),
  * 400 for a missing or bad signature (nothing else said), 200 for anything verified — including
@@ -89,12 +106,15 @@ export async function handleStripeWebhook(
     }
   }
   if (!event) return { status: 400, body: { error: "invalid_signature" } };
+  if (!eventShape.safeParse(event).success) return malformed;
   switch (event.type) {
     case "transfer.created":
     case "transfer.updated":
     case "transfer.reversed":
+      if (!transferShape.safeParse(event.data.object).success) return malformed;
       return applyTransfer(event, event.data.object);
     case "account.updated":
+      if (!accountShape.safeParse(event.data.object).success) return malformed;
       return applyAccount(event, event.data.object);
     default:
       return ok({ ignored: "event_type" });

@@ -77,6 +77,18 @@ describe("stripe webhook", () => {
     expect(await prisma.stripeEvent.findUnique({ where: { id: String(event.id) } })).toBeNull();
   });
 
+  it("a signed but malformed event (no data.object, NUL in an id or metadata) is 400, not 500", async () => {
+    const { payout } = await sentPayout();
+    const good = stripeEvent("transfer.created", transferObject(payout));
+    expect(await deliver({ ...good, data: {} })).toEqual({ status: 400, body: { error: "invalid_event" } });
+    expect(await deliver({ ...good, id: "evt_\u0000x" })).toEqual({ status: 400, body: { error: "invalid_event" } });
+    const object = transferObject(payout) as Record<string, unknown>;
+    const metadata = { ...(object.metadata as Record<string, string>), payout_id: "po\u0000" };
+    expect(await deliver(stripeEvent("transfer.created", { ...object, metadata }))).toEqual({ status: 400, body: { error: "invalid_event" } });
+    expect(await deliver(stripeEvent("account.updated", { object: "account" }))).toEqual({ status: 400, body: { error: "invalid_event" } });
+    expect(await statusOf(payout.id)).toBe("sent");
+  });
+
   it("without a webhook secret the endpoint answers 503 and does nothing", async () => {
     const { payout } = await sentPayout();
     const { payload, signature } = signed(stripeEvent("transfer.created", transferObject(payout)));
