@@ -176,6 +176,7 @@ async function main() {
       env: {
         ...process.env,
         PORT: String(appPort),
+        APP_URL: `http://localhost:${appPort}`,
         DATABASE_URL: db.url,
         DATABASE_POOL_MAX: "3",
         AUTH_SECRET: "bench-secret-not-for-production-0123456789",
