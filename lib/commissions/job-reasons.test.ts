@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from "vitest";
 import { getT } from "@/lib/i18n/server";
 import { jobReasonLines } from "./explain";
+import type { JobReason } from "./run-job";
 
 vi.mock("server-only", () => ({}));
 
-const reasons = [
+const reasons: JobReason[] = [
   { ruleId: null, ruleName: null, reason: "no_rule_for_market", values: { market: "RU" }, count: 3 },
   { ruleId: "r1", ruleName: "Бонус за сделку", reason: "waiting_for_fx", values: { pair: "USD/RUB", day: "2026-12-06" }, count: 1 },
   { ruleId: "r2", ruleName: "Лимит", reason: "cap_reached", values: {}, count: 5 },
