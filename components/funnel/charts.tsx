@@ -1,8 +1,9 @@
 "use client";
 // The funnel's charts. Loaded lazily (see lazy-charts.tsx), so recharts never weighs on a page's
 // first load; every chart sits next to a server-rendered table holding the same numbers.
-import { Bar, BarChart, CartesianGrid, ComposedChart, Funnel, FunnelChart, LabelList, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
 import { intlLocale, type Locale } from "@/lib/i18n/settings";
+import { showDots } from "@/lib/funnel/chart-shape";
 
 const colors = { clicks: "#c7d2fe", referrals: "#4f46e5", qualified: "#0891b2", closes: "#059669", referral: "#4f46e5", direct: "#94a3b8" };
 
@@ -10,26 +11,14 @@ const numberFormat = (locale: Locale) => new Intl.NumberFormat(intlLocale(locale
 const dayTick = (locale: Locale) => (day: string) =>
   new Intl.DateTimeFormat(intlLocale(locale), { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
 
-export type FunnelStep = { key: "clicks" | "referrals" | "qualified" | "closes"; name: string; value: number };
-
-export function FunnelStepsChart({ steps, locale }: { steps: FunnelStep[]; locale: Locale }) {
-  const n = numberFormat(locale);
-  // Each trapezoid's width follows its count; a zero stage still gets a sliver so its label shows.
-  const data = steps.map((s) => ({ ...s, fill: colors[s.key], width: Math.max(s.value, 0.0001), label: `${s.name}: ${n.format(s.value)}` }));
-  return (
-    <FunnelChart style={{ width: "100%", height: 240 }} responsive margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
-      <Tooltip formatter={(_v, _n, item) => n.format((item.payload as { value: number }).value)} />
-      <Funnel dataKey="width" nameKey="name" data={data} isAnimationActive={false} lastShapeType="rectangle">
-        <LabelList dataKey="label" position="center" fill="#0f172a" stroke="none" style={{ fontSize: 12 }} />
-      </Funnel>
-    </FunnelChart>
-  );
-}
-
 export type SeriesDatum = { day: string; clicks: number; referrals: number; qualified: number; closes: number };
 export type SeriesLabels = { clicks: string; referrals: string; qualified: string; closes: string; clicksAxis: string; stagesAxis: string };
 
-/** Clicks (bars, left axis) are an order of magnitude above the stages (lines, right axis). */
+/**
+ * Clicks (bars, left axis) are an order of magnitude above the stages (lines, right axis). Lines are
+ * straight between days (a curve would invent values between two single events) and show their
+ * points when the data is sparse.
+ */
 export function SeriesChart({ points, labels, locale }: { points: SeriesDatum[]; labels: SeriesLabels; locale: Locale }) {
   const n = numberFormat(locale);
   const tick = dayTick(locale);
@@ -45,7 +34,8 @@ export function SeriesChart({ points, labels, locale }: { points: SeriesDatum[];
       <Legend wrapperStyle={{ fontSize: 12 }} />
       <Bar yAxisId="clicks" dataKey="clicks" name={labels.clicks} fill={colors.clicks} isAnimationActive={false} />
       {(["referrals", "qualified", "closes"] as const).map((k) => (
-        <Line key={k} yAxisId="stages" type="monotone" dataKey={k} name={labels[k]} stroke={colors[k]} strokeWidth={2} dot={false} isAnimationActive={false} />
+        <Line key={k} yAxisId="stages" type="linear" dataKey={k} name={labels[k]} stroke={colors[k]} strokeWidth={2}
+          dot={showDots(points.map((p) => p[k])) ? { r: 3, fill: colors[k] } : false} isAnimationActive={false} />
       ))}
     </ComposedChart>
   );

@@ -1,14 +1,15 @@
 import type { TFunction } from "i18next";
 import { Card } from "@/components/ui/card";
-import type { FunnelSplitRow, SplitDimension } from "@/lib/funnel/types";
+import type { FunnelBasis, FunnelSplitRow, SplitDimension } from "@/lib/funnel/types";
 import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/settings";
-import { rateBasis, rateValue, splitRowLabel } from "./format";
+import { rateTexts, splitRowLabel } from "./format";
+import { RateShown } from "./rate-shown";
 
 const counts = ["clicks", "referrals", "qualified", "closes"] as const;
 
-/** A split as stacked cards for a phone: the four counts in a row, then the close rate with its basis. */
-export function CompactSplit({ dim, rows, locale, t }: { dim: SplitDimension; rows: FunnelSplitRow[]; locale: Locale; t: TFunction }) {
+/** A split as stacked cards for a phone: the four counts in a row, then clicks → referrals as two counts. */
+export function CompactSplit({ dim, rows, basis, locale, t }: { dim: SplitDimension; rows: FunnelSplitRow[]; basis: FunnelBasis; locale: Locale; t: TFunction }) {
   return (
     <Card title={t("funnel:split.title", { dim: t(`funnel:dims.${dim}`) })}>
       {rows.length === 0 ? (
@@ -27,7 +28,7 @@ export function CompactSplit({ dim, rows, locale, t }: { dim: SplitDimension; ro
                 ))}
               </dl>
               <p className="mt-2 text-xs text-slate-600">
-                {t("funnel:rates.clickToReferral")}: <span className="font-medium text-slate-900">{rateValue(locale, r.rates.clickToReferral, t)}</span> · {rateBasis(locale, r.rates.clickToReferral, t)}
+                {t("funnel:rates.clickToReferral")}: <RateShown variant="line" texts={rateTexts(locale, "clickToReferral", r.rates.clickToReferral, basis, t)} />
               </p>
             </li>
           ))}

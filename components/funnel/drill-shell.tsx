@@ -31,7 +31,7 @@ export function DrillShell({ title, note, view, path, funnelPath, exportTable, t
   extraActions?: ReactNode;
   children: ReactNode;
 }) {
-  const back = `${funnelPath}${funnelSearch(view, { page: 1, stage: "referrals", source: undefined, type: undefined, excluded: false })}`;
+  const back = `${funnelPath}${funnelSearch(view, { page: 1, stage: "referrals", source: undefined, type: undefined, excluded: false, without: undefined })}`;
   return (
     <>
       <p className="mb-2 text-sm"><Link href={back} className="font-medium text-indigo-700 hover:underline">← {t("funnel:drill.back")}</Link></p>
@@ -41,6 +41,12 @@ export function DrillShell({ title, note, view, path, funnelPath, exportTable, t
         actions={<>{extraActions}<ExportLink href={`${funnelPath}/export/${exportTable}${funnelSearch(view, { page: 1 })}`} table={exportTable} t={t} /></>}
       />
       {note ? <p className="-mt-4 mb-4 text-sm text-slate-600">{note}</p> : null}
+      {view.without ? (
+        <p className="mb-4 rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700 ring-1 ring-inset ring-slate-200">
+          <span className="font-medium">{t("funnel:noValue")}:</span> {t(`funnel:unattributed.${view.without}`)}{" "}
+          <Link href={`${path}${funnelSearch(view, { without: undefined, page: 1 })}`} className="font-medium text-indigo-700 hover:underline">{t("funnel:unattributed.clear")}</Link>
+        </p>
+      ) : null}
       <FunnelControls view={view} path={path} t={t} options={options} />
       {tabs}
       {total === 0 ? <EmptyState>{t("funnel:drill.empty")}</EmptyState> : children}

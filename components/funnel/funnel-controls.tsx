@@ -100,6 +100,7 @@ export function FunnelControls({ view, path, t, options, split = false }: { view
         {!split && view.split !== "marketPair" ? <input type="hidden" name="split" value={view.split} /> : null}
         {view.sort !== "revenue" ? <input type="hidden" name="sort" value={view.sort} /> : null}
         {view.dir !== "desc" ? <input type="hidden" name="dir" value={view.dir} /> : null}
+        {view.without ? <input type="hidden" name="without" value={view.without} /> : null}
         {view.stage !== "referrals" ? <input type="hidden" name="stage" value={view.stage} /> : null}
         {view.source ? <input type="hidden" name="source" value={view.source} /> : null}
         {view.type ? <input type="hidden" name="type" value={view.type} /> : null}

@@ -10,6 +10,5 @@ const placeholder = (height: number) => {
   return ChartPlaceholder;
 };
 
-export const LazyFunnelStepsChart = dynamic(() => import("./charts").then((m) => m.FunnelStepsChart), { ssr: false, loading: placeholder(240) });
 export const LazySeriesChart = dynamic(() => import("./charts").then((m) => m.SeriesChart), { ssr: false, loading: placeholder(280) });
 export const LazyLtvCohortChart = dynamic(() => import("./charts").then((m) => m.LtvCohortChart), { ssr: false, loading: placeholder(240) });

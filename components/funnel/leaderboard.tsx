@@ -2,14 +2,15 @@ import Link from "next/link";
 import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
-import type { LeaderboardRow } from "@/lib/funnel/types";
+import type { FunnelBasis, LeaderboardRow } from "@/lib/funnel/types";
 import type { Locale } from "@/lib/i18n/settings";
 import type { StageLinks } from "./stage-tiles";
 import { TotalsTable, type TableSort } from "./totals-table";
 
 /** Partners with volume (clicks, referrals) and quality (qualified, closes, revenue, rates) side by side. */
-export function Leaderboard({ rows, limit, locale, t, sort, partnerHref, linksFor, action }: {
+export function Leaderboard({ rows, limit, basis, locale, t, sort, partnerHref, linksFor, action }: {
   rows: LeaderboardRow[];
+  basis: FunnelBasis;
   limit: number;
   locale: Locale;
   t: TFunction;
@@ -33,6 +34,7 @@ export function Leaderboard({ rows, limit, locale, t, sort, partnerHref, linksFo
             rates: r.rates,
             links: linksFor(r.partnerId),
           }))}
+          basis={basis}
           locale={locale}
           t={t}
           sort={sort}

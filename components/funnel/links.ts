@@ -1,9 +1,15 @@
 import { funnelSearch, pipelineSearchFor, type FunnelView } from "@/lib/funnel/params";
-import type { MarketPair, SplitDimension } from "@/lib/funnel/types";
+import { NO_SPLIT_KEY, type MarketPair, type MissingValue, type SplitDimension } from "@/lib/funnel/types";
 import type { StageLinks } from "./stage-tiles";
 
-/** The view narrowed to one split row (a market pair, cross/single, a program or a partner). */
+/** The value a split row lacks when it is the "Unattributed" row. */
+export function missingValueOf(dim: SplitDimension): MissingValue {
+  return dim === "partner" ? "partner" : dim === "program" ? "program" : "markets";
+}
+
+/** The view narrowed to one split row (a market pair, cross/single, a program, a partner, or the rows without one). */
 export function splitPatch(dim: SplitDimension, key: string): Partial<FunnelView> {
+  if (key === NO_SPLIT_KEY) return { without: missingValueOf(dim) };
   if (dim === "marketPair") return { pair: key as MarketPair };
   if (dim === "crossMarket") return { cross: key === "cross" ? "cross" : "single" };
   if (dim === "program") return { program: key };

@@ -4,7 +4,8 @@ import type { ReactNode } from "react";
 import type { FunnelRates, FunnelTotals } from "@/lib/funnel/types";
 import { formatMoney, formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/settings";
-import { rateBasis, rateValue } from "./format";
+import { rateTexts } from "./format";
+import { RateShown } from "./rate-shown";
 
 export type StageLinks = Partial<Record<"clicks" | "referrals" | "qualified" | "closes" | "revenue" | "missingFx", string>>;
 
@@ -72,25 +73,25 @@ export function MissingFx({ count, href, t }: { count: number; href?: string; t:
 
 const rateKeys = ["clickToReferral", "referralToQualified", "qualifiedToClose"] as const;
 
-/** The three rates, each with its basis ("37 of 412"); "—" when there is nothing to divide by. */
+/**
+ * The three rates. A share shows its basis ("37 of 412"); a pair that is not a share (by period,
+ * or clicks → referrals) shows "—", both counts in words and why (lib/funnel/rate-reading.ts).
+ */
 export function RateTiles({ rates, basis, locale, t }: { rates: FunnelRates; basis: "period" | "cohort"; locale: Locale; t: TFunction }) {
   return (
     <section aria-labelledby="funnel-rates" className="mt-4">
       <h2 id="funnel-rates" className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
-        {t("funnel:rates.title")} <span className="font-normal normal-case tracking-normal">· {t(`funnel:basis.${basis}`)}</span>
+        {t(`funnel:rates.title_${basis}`)} <span className="font-normal normal-case tracking-normal">· {t(`funnel:basis.${basis}`)}</span>
       </h2>
       <div className="grid gap-3 sm:grid-cols-3">
         {rateKeys.map((k) => (
           <div key={k} className={tile}>
             <h3 className="text-sm font-medium text-slate-600">{t(`funnel:rates.${k}`)}</h3>
-            <p className="mt-1 text-2xl font-semibold tabular-nums" title={rates[k].value === null ? t("funnel:rates.noneHelp") : undefined}>
-              {rateValue(locale, rates[k], t)}
-            </p>
-            <p className="mt-1 text-xs tabular-nums text-slate-500">{rateBasis(locale, rates[k], t)}</p>
+            <RateShown variant="tile" texts={rateTexts(locale, k, rates[k], basis, t)} />
           </div>
         ))}
       </div>
-      {basis === "cohort" ? <p className="mt-2 text-xs text-slate-500">{t("funnel:rates.cohortNote")}</p> : null}
+      <p className="mt-2 text-xs text-slate-500">{t(`funnel:rates.note_${basis}`)}</p>
     </section>
   );
 }

@@ -1,10 +1,11 @@
 import Link from "next/link";
 import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
-import type { FunnelRates, FunnelTotals, LeaderboardSort } from "@/lib/funnel/types";
+import type { FunnelBasis, FunnelRates, FunnelTotals, LeaderboardSort } from "@/lib/funnel/types";
 import { formatMoney, formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/settings";
-import { rateBasis, rateValue } from "./format";
+import { rateTexts } from "./format";
+import { RateShown } from "./rate-shown";
 import type { StageLinks } from "./stage-tiles";
 
 const volume = ["clicks", "referrals"] as const;
@@ -21,7 +22,10 @@ const td = "px-3 py-2 text-right tabular-nums whitespace-nowrap";
  * Rows of stage totals with volume, quality and rates under their own group headings, so a
  * partner with many clicks and no closes reads as exactly that. Optional sortable columns.
  */
-export function TotalsTable({ lead, rows, locale, t, sort, caption }: { lead: string[]; rows: TotalsTableRow[]; locale: Locale; t: TFunction; sort?: TableSort; caption?: string }) {
+export function TotalsTable({ lead, rows, basis, locale, t, sort, caption }: { lead: string[]; rows: TotalsTableRow[]; basis: FunnelBasis; locale: Locale; t: TFunction; sort?: TableSort; caption?: string }) {
+  const texts = rows.map((row) => Object.fromEntries(rateKeys.map((k) => [k, rateTexts(locale, k, row.rates[k], basis, t)])) as Record<(typeof rateKeys)[number], ReturnType<typeof rateTexts>>);
+  // "—" in a cell says why in its tooltip; the table says it once, visibly, under the rows.
+  const reasons = [...new Set(texts.flatMap((r) => rateKeys.map((k) => r[k].reason)).filter((r): r is string => Boolean(r)))];
   const head = (key: LeaderboardSort, label: string) => {
     if (!sort) return <th key={key} scope="col" className={`${th} text-right`}>{label}</th>;
     const active = sort.by === key;
@@ -48,7 +52,7 @@ export function TotalsTable({ lead, rows, locale, t, sort, caption }: { lead: st
             <td colSpan={lead.length} />
             <th scope="colgroup" colSpan={2} className={`${th} border-l border-slate-200 text-center`}>{t("funnel:volume")}</th>
             <th scope="colgroup" colSpan={3} className={`${th} border-l border-slate-200 text-center`}>{t("funnel:quality")}</th>
-            <th scope="colgroup" colSpan={3} className={`${th} border-l border-slate-200 text-center`}>{t("funnel:rates.title")}</th>
+            <th scope="colgroup" colSpan={3} className={`${th} border-l border-slate-200 text-center`}>{t(`funnel:rates.title_${basis}`)}</th>
           </tr>
           <tr>
             {lead.map((l) => <th key={l} scope="col" className={th}>{l}</th>)}
@@ -59,9 +63,9 @@ export function TotalsTable({ lead, rows, locale, t, sort, caption }: { lead: st
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => (
+          {rows.map((row, i) => (
             <tr key={row.key} className={row.emphasis ? "bg-indigo-50/40 font-medium" : undefined}>
-              {row.lead.map((cell, i) => (i === 0 ? <th key={i} scope="row" className="px-3 py-2 text-left font-medium">{cell}</th> : <td key={i} className="px-3 py-2">{cell}</td>))}
+              {row.lead.map((cell, j) => (j === 0 ? <th key={j} scope="row" className="px-3 py-2 text-left font-medium">{cell}</th> : <td key={j} className="px-3 py-2">{cell}</td>))}
               {volume.map((k) => count(row, k))}
               {quality.map((k) => count(row, k))}
               <td className={td}>
@@ -71,15 +75,19 @@ export function TotalsTable({ lead, rows, locale, t, sort, caption }: { lead: st
                 {row.totals.missingFxEvents > 0 ? <MissingFxShort count={row.totals.missingFxEvents} t={t} /> : null}
               </td>
               {rateKeys.map((k) => (
-                <td key={k} className={td}>
-                  <span className="font-medium">{rateValue(locale, row.rates[k], t)}</span>
-                  <span className="block text-xs text-slate-500">{rateBasis(locale, row.rates[k], t)}</span>
+                <td key={k} className={`${td} min-w-36`}>
+                  <RateShown variant="cell" texts={texts[i][k]} />
                 </td>
               ))}
             </tr>
           ))}
         </tbody>
       </table>
+      {reasons.length ? (
+        <ul className="border-t border-slate-200 px-3 py-2 text-xs text-slate-500">
+          {reasons.map((r) => <li key={r}>{t("funnel:rates.footnote", { reason: r })}</li>)}
+        </ul>
+      ) : null}
     </div>
   );
 }

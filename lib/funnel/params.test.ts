@@ -48,7 +48,7 @@ describe("funnel URL parameters", () => {
   it("falls back to defaults for junk, never throwing", () => {
     const { view, filter } = parse({
       period: "forever", from: "2026-02-30", to: "yesterday", basis: "vibes", program: "x'; drop table", partner: "",
-      pair: "US-XX", cross: "both", split: "color", sort: "__proto__", dir: "up", page: "-3", stage: "won", source: "magic", type: "click", excluded: "yes",
+      pair: "US-XX", cross: "both", split: "color", sort: "__proto__", dir: "up", page: "-3", stage: "won", source: "magic", type: "click", excluded: "yes", without: "nobody",
     });
     expect(view).toEqual({
       period: "30d", from: "2026-02-11", to: "2026-03-12", basis: "period", program: undefined, partner: undefined, pair: undefined,
@@ -77,5 +77,15 @@ describe("funnel URL parameters", () => {
     const { view } = parse({ from: "2026-01-01", to: "2026-01-31", pair: "US-RU", cross: "cross", partner: "p1" });
     expect(pipelineSearchFor(view)).toBe("?from=2026-01-01&to=2026-01-31&partner=p1&pair=US-RU&cross=1");
     expect(pipelineSearchFor(parse({ cross: "single" }).view)).toBeNull();
+    expect(pipelineSearchFor(parse({ without: "partner" }).view)).toBeNull();
+  });
+
+  it("carries the unattributed row's filter (`without`) through the URL and into the query filter", () => {
+    const { view, filter } = parse({ from: "2026-01-01", to: "2026-01-31", without: "markets", type: "revenue" });
+    expect(filter).toMatchObject({ without: "markets" });
+    const search = funnelSearch(view);
+    expect(search).toBe("?from=2026-01-01&to=2026-01-31&without=markets&type=revenue");
+    expect(parse(Object.fromEntries(new URLSearchParams(search))).view).toEqual(view);
+    expect(parse({ without: "everyone" }).filter).not.toHaveProperty("without");
   });
 });

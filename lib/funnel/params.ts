@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { markets } from "@/lib/directory/platforms";
 import type { ConversionType, Market } from "@/lib/db/generated/enums";
-import type { FunnelBasis, FunnelFilter, FunnelStage, LeaderboardSort, MarketPair, SplitDimension } from "./types";
+import type { FunnelBasis, FunnelFilter, FunnelStage, LeaderboardSort, MarketPair, MissingValue, SplitDimension } from "./types";
 
 export const periodPresets = ["7d", "30d", "90d", "month", "lastMonth"] as const;
 export type PeriodPreset = (typeof periodPresets)[number] | "custom";
@@ -15,6 +15,7 @@ export const funnelStages = ["referrals", "qualified", "closes"] as const satisf
 export const leaderboardSorts = [
   "clicks", "referrals", "qualified", "closes", "revenue", "clickToReferral", "referralToQualified", "qualifiedToClose",
 ] as const satisfies readonly LeaderboardSort[];
+export const missingValues = ["partner", "program", "markets"] as const satisfies readonly MissingValue[];
 export const eventTypes = ["lead", "close", "revenue", "refund"] as const satisfies readonly ConversionType[];
 /** The four pairs the agency works between; the parser still accepts any pair of known markets. */
 export const mainPairs = ["US>US", "US>RU", "RU>US", "RU>RU"] as const satisfies readonly MarketPair[];
@@ -32,6 +33,7 @@ export type FunnelView = {
   partner?: string;
   pair?: MarketPair;
   cross?: "cross" | "single";
+  without?: MissingValue; // only rows lacking this value: a split's "Unattributed" row
   split: SplitDimension;
   sort: LeaderboardSort;
   dir: "asc" | "desc";
@@ -80,6 +82,7 @@ const raw = z.object({
   partner: id,
   pair,
   cross: z.enum(["cross", "single"]).optional().catch(undefined),
+  without: z.enum(missingValues).optional().catch(undefined),
   split: z.enum(splitDimensions).optional().catch("marketPair").default("marketPair"),
   sort: z.enum(leaderboardSorts).optional().catch("revenue").default("revenue"),
   dir: z.enum(["asc", "desc"]).optional().catch("desc").default("desc"),
@@ -140,6 +143,7 @@ export function parseFunnelParams(searchParams: SearchParams | URLSearchParams, 
     partner: q.partner,
     pair: q.pair,
     cross: q.cross,
+    without: q.without,
     split: q.split,
     sort: q.sort,
     dir: q.dir,
@@ -162,6 +166,7 @@ export function filterOf(view: FunnelView): FunnelFilter {
     ...(view.partner ? { partnerId: view.partner } : {}),
     ...(view.pair ? { marketPair: view.pair } : {}),
     ...(view.cross ? { crossMarket: view.cross } : {}),
+    ...(view.without ? { without: view.without } : {}),
   };
 }
 
@@ -182,6 +187,7 @@ export function funnelSearch(view: FunnelView, patch: Partial<FunnelView> = {}):
   if (v.partner) params.set("partner", v.partner);
   if (v.pair) params.set("pair", pairParam(v.pair));
   if (v.cross) params.set("cross", v.cross);
+  if (v.without) params.set("without", v.without);
   if (v.split !== "marketPair") params.set("split", v.split);
   if (v.sort !== "revenue") params.set("sort", v.sort);
   if (v.dir !== "desc") params.set("dir", v.dir);
@@ -196,10 +202,11 @@ export function funnelSearch(view: FunnelView, patch: Partial<FunnelView> = {}):
 
 /**
  * The staff referrals pipeline showing the referrals submitted in this view, or null when the view
- * has a filter the pipeline cannot express (it knows "cross-market only", not "single-market only").
+ * has a filter the pipeline cannot express (it knows "cross-market only", not "single-market only"
+ * nor "without a partner").
  */
 export function pipelineSearchFor(view: FunnelView): string | null {
-  if (view.cross === "single") return null;
+  if (view.cross === "single" || view.without) return null;
   const params = new URLSearchParams({ from: view.from, to: view.to });
   if (view.program) params.set("program", view.program);
   if (view.partner) params.set("partner", view.partner);

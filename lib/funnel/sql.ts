@@ -62,7 +62,16 @@ export function scopeWhere(scope: FunnelScope, filter: Omit<FunnelFilter, "from"
   const known = isRollup(alias) ? sql` AND ${col(alias, "sourceMarket")} <> '' AND ${col(alias, "targetMarket")} <> ''` : empty;
   if (filter.crossMarket === "cross") parts.push(sql`${col(alias, "sourceMarket")} <> ${col(alias, "targetMarket")}${known}`);
   if (filter.crossMarket === "single") parts.push(sql`${col(alias, "sourceMarket")} = ${col(alias, "targetMarket")}${known}`);
+  if (filter.without) parts.push(withoutWhere(filter.without, alias));
   return join(parts, " AND ");
+}
+
+/** Rows lacking `value`: the rollups keep a missing value as '', the other tables as NULL. */
+function withoutWhere(value: NonNullable<FunnelFilter["without"]>, alias: Alias): Sql {
+  const missing = (column: string) => (isRollup(alias) ? sql`${col(alias, column)} = ''` : sql`${col(alias, column)} IS NULL`);
+  if (value === "partner") return missing("partnerId");
+  if (value === "program") return missing("programId");
+  return sql`(${missing("sourceMarket")} OR ${missing("targetMarket")})`;
 }
 
 /** A UTC instant as a `timestamp` literal (columns are timestamp(3) holding UTC). */

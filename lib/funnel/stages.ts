@@ -96,7 +96,7 @@ export async function stageTotals(
   db: FunnelDb = funnelDb(scope),
 ): Promise<Map<string, FunnelTotals>> {
   // Views that are not per partner read the partner-free rollup; per-partner views read FunnelDaily.
-  const perPartner = Boolean(scope.partnerId || filter.partnerId) || group === "partner";
+  const perPartner = Boolean(scope.partnerId || filter.partnerId) || filter.without === "partner" || group === "partner";
   const stages = await db.$queryRaw<StageRow[]>(stagesSql(scope, filter, group, perPartner ? "fd" : "fp"));
   const totals = new Map<string, FunnelTotals>();
   const at = (key: string | null) => {

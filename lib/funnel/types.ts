@@ -15,6 +15,9 @@ export type MarketPair = `${Market}>${Market}`;
 
 export type SplitDimension = "marketPair" | "crossMarket" | "program" | "partner";
 
+/** A value a row can lack: the rows of a split's NO_SPLIT_KEY ("Unattributed") row. */
+export type MissingValue = "partner" | "program" | "markets";
+
 export type FunnelFilter = {
   from: Date; // inclusive, UTC midnight
   to: Date; // exclusive, UTC midnight
@@ -23,6 +26,8 @@ export type FunnelFilter = {
   partnerId?: string;
   marketPair?: MarketPair;
   crossMarket?: "cross" | "single";
+  /** Only rows without this value (no partner, no program, no markets): the split's "Unattributed" row. */
+  without?: MissingValue;
 };
 
 /** Who is asking: staff see the tenant; a partner sees only their own rows (partnerId forced). */

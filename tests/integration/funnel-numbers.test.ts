@@ -192,6 +192,29 @@ describe("splits, period basis", () => {
   });
 });
 
+describe("the unattributed row's own rows (filter `without`)", () => {
+  it("the summary without a value equals the split's unattributed row, for every dimension", async () => {
+    for (const [dim, without] of [["partner", "partner"], ["program", "program"], ["marketPair", "markets"], ["crossMarket", "markets"]] as const) {
+      for (const filter of [period, cohort]) {
+        const none = (await getFunnelSplit(scope, filter, dim)).find((r) => r.key === "none");
+        const s = await getFunnelSummary(scope, { ...filter, without });
+        expect(s.totals, `${dim} ${filter.basis}`).toEqual(none?.totals ?? totals(0, 0, 0, 0, 0, 0, 0));
+      }
+    }
+  });
+
+  it("lists only the events and stage rows without a partner or markets", async () => {
+    const page = { page: 1, pageSize: 50 };
+    const noPartner = await listEvents(scope, { ...period, without: "partner" }, page);
+    expect(noPartner.total).toBe(4); // E3 close, E9, E10 (EUR), E13
+    expect(noPartner.rows.every((e) => e.partnerId === null)).toBe(true);
+    expect((await listEvents(scope, { ...period, without: "markets" }, page)).total).toBe(3); // E10 has markets
+    const closes = await listStageReferrals(scope, { ...period, without: "partner" }, "closes", page);
+    expect(closes.rows.map((r) => r.kind)).toEqual(["event"]); // E3
+    expect((await listClickRows(scope, { ...period, without: "partner" }, page)).total).toBe(0);
+  });
+});
+
 describe("series", () => {
   it("has one zero-filled point per day, period basis", async () => {
     const points = await getFunnelSeries(scope, period);

@@ -22,7 +22,7 @@ export default async function PortalFunnelPage({ params, searchParams }: Props) 
   const { tenant } = await params;
   const ctx = await requirePartner(locale, tenant);
   const parsed = parseFunnelParams(await searchParams);
-  const view = { ...parsed.view, program: undefined, partner: undefined, pair: undefined, cross: undefined };
+  const view = { ...parsed.view, program: undefined, partner: undefined, pair: undefined, cross: undefined, without: undefined };
   const filter = { from: parsed.filter.from, to: parsed.filter.to, basis: parsed.filter.basis };
   const scope = await funnelScopeForPartner(ctx);
   const [summary, series, byProgram, t] = await Promise.all([
@@ -44,9 +44,9 @@ export default async function PortalFunnelPage({ params, searchParams }: Props) 
           <StageTiles totals={summary.totals} locale={locale} t={t} narrow />
           <RateTiles rates={summary.rates} basis={summary.basis} locale={locale} t={t} />
         </div>
-        <FunnelSteps totals={summary.totals} rates={summary.rates} locale={locale} t={t} />
+        <FunnelSteps totals={summary.totals} rates={summary.rates} basis={summary.basis} locale={locale} t={t} />
         <SeriesSection points={series} currency={summary.totals.revenue.currency} locale={locale} t={t} />
-        <CompactSplit dim="program" rows={byProgram} locale={locale} t={t} />
+        <CompactSplit dim="program" rows={byProgram} basis={summary.basis} locale={locale} t={t} />
       </div>
     </>
   );

@@ -3,7 +3,7 @@ import { ExportLink } from "@/components/funnel/export-link";
 import { FunnelControls } from "@/components/funnel/funnel-controls";
 import { FunnelSteps } from "@/components/funnel/funnel-steps";
 import { Leaderboard } from "@/components/funnel/leaderboard";
-import { splitPatch, stageLinks } from "@/components/funnel/links";
+import { missingValueOf, splitPatch, stageLinks } from "@/components/funnel/links";
 import { LtvSection } from "@/components/funnel/ltv-section";
 import { SeriesSection } from "@/components/funnel/series-section";
 import { SplitSection } from "@/components/funnel/split-section";
@@ -70,16 +70,17 @@ export default async function FunnelPage({ params, searchParams }: Props) {
           <StageTiles totals={summary.totals} locale={locale} t={t} links={stageLinks(base, view)} />
           <RateTiles rates={summary.rates} basis={summary.basis} locale={locale} t={t} />
         </div>
-        <FunnelSteps totals={summary.totals} rates={summary.rates} locale={locale} t={t} links={stageLinks(base, view)} />
+        <FunnelSteps totals={summary.totals} rates={summary.rates} basis={summary.basis} locale={locale} t={t} links={stageLinks(base, view)} />
         <SeriesSection points={series} currency={summary.totals.revenue.currency} locale={locale} t={t} action={exportLink("series")} />
         <SplitSection
-          dim={view.split} rows={split} comparison={comparison} locale={locale} t={t} action={exportLink("split")}
+          dim={view.split} rows={split} comparison={comparison} basis={summary.basis} locale={locale} t={t} action={exportLink("split")}
           cohortHref={view.basis === "period" ? `${path}${funnelSearch(view, { basis: "cohort" })}` : undefined}
           linksFor={(dim, key) => stageLinks(base, view, splitPatch(dim, key))}
+          unattributedHref={(dim) => `${path}/events${funnelSearch(view, { without: missingValueOf(dim), type: undefined, page: 1 })}`}
         />
         <div id="partners">
           <Leaderboard
-            rows={leaders} limit={LEADERBOARD_LIMIT} locale={locale} t={t} action={exportLink("leaderboard")}
+            rows={leaders} limit={LEADERBOARD_LIMIT} basis={summary.basis} locale={locale} t={t} action={exportLink("leaderboard")}
             sort={{ by: view.sort, dir: view.dir, href: (sort, dir) => `${path}${funnelSearch(view, { sort, dir })}#partners` }}
             partnerHref={(id) => `${base}/partners/${id}`}
             linksFor={(id) => stageLinks(base, view, { partner: id })}
