@@ -11,7 +11,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 90_000,
+  // The embedded database (PGlite, one connection) is slower; its run gets more time per test.
+  timeout: process.env.E2E_DB === "embedded" ? 180_000 : 90_000,
   expect: { timeout: 15_000 },
   reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
   use: {
