@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { rateBasis, rateValue } from "@/components/funnel/format";
+import { rateTexts } from "@/components/funnel/format";
 import { Card, Notice, PageHeader } from "@/components/ui/card";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { funnelSnapshot, workspaceOverview } from "@/lib/dashboard/overview";
@@ -72,12 +72,16 @@ export default async function DashboardPage({ params, searchParams }: { params: 
               </div>
             </dl>
             <ul className="mt-3 space-y-1 text-xs text-slate-600">
-              {(["clickToReferral", "referralToQualified", "qualifiedToClose"] as const).map((k) => (
-                <li key={k} className="flex justify-between gap-3">
-                  <span>{t(`funnel:rates.${k}`)}</span>
-                  <span className="tabular-nums"><span className="font-semibold text-slate-900">{rateValue(locale, funnel.rates[k], t)}</span> · {rateBasis(locale, funnel.rates[k], t)}</span>
-                </li>
-              ))}
+              {(["clickToReferral", "referralToQualified", "qualifiedToClose"] as const).map((k) => {
+                // The snapshot counts each stage on its own date (period basis): two counts, not a rate.
+                const r = rateTexts(locale, k, funnel.rates[k], "period", t);
+                return (
+                  <li key={k} className="flex justify-between gap-3" title={r.reason}>
+                    <span>{t(`funnel:rates.${k}`)}</span>
+                    <span className="text-right tabular-nums">{r.value === t("funnel:rates.none") ? r.counts : <><span className="font-semibold text-slate-900">{r.value}</span> · {r.counts}</>}</span>
+                  </li>
+                );
+              })}
             </ul>
             <p className="mt-3 text-xs text-slate-500">{t("funnel:home.note")}</p>
           </Card>
