@@ -62,7 +62,7 @@ export async function findDuplicate(tx: TenantTx, subject: { keys: readonly stri
   return owner ? { reason: "already_referred", duplicateOfId: owner.id } : null;
 }
 
-async function findClient(tx: TenantTx, keys: readonly string[]): Promise<{ brandId: string } | { creatorId: string } | null> {
+export async function findClient(tx: TenantTx, keys: readonly string[]): Promise<{ brandId: string } | { creatorId: string } | null> {
   const { websites, emails, handles } = parts(keys);
   const brandMatch: Prisma.BrandWhereInput[] = [
     ...websites.flatMap((w) => [

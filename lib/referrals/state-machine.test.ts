@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ReferralStatus } from "@/lib/db/generated/enums";
 import { referralStatuses } from "./codes";
-import { isLegal, nextStatuses, planTransition, type TransitionInput } from "./state-machine";
+import { isLegal, nextStatuses, planTransition, skippedStages, stepsOf, type TransitionInput } from "./state-machine";
 
 const now = new Date("2026-11-20T12:00:00Z");
 
@@ -16,6 +16,7 @@ const legal: [ReferralStatus, ReferralStatus, "partner" | "staff"][] = [
   ["in_negotiation", "won", "staff"],
   ["in_negotiation", "lost", "staff"],
   ["won", "in_negotiation", "staff"], // re-open (issue 12): reverses the pipeline's close and revenue
+  ["qualified", "won", "staff"], // shortcut (issue 12, part 3): in_negotiation is recorded on the way
 ];
 
 /** The smallest complete input for a move to `to`. */
@@ -44,21 +45,62 @@ describe("the transition table", () => {
     expect(nextStatuses("in_negotiation", "staff")).toEqual(["won", "lost"]);
     expect(nextStatuses("won", "staff")).toEqual(["in_negotiation"]);
     expect(nextStatuses("lost", "staff")).toEqual([]);
+    expect(nextStatuses("qualified", "staff")).toEqual(["in_negotiation", "lost", "won"]);
+    expect(nextStatuses("in_review", "staff")).toEqual(["qualified", "rejected"]);
+    expect(nextStatuses("in_review", "staff", { knownClient: true })).toEqual(["qualified", "rejected", "won"]);
   });
 
   it("throws referral_transition_invalid for every illegal pair, even with complete input", () => {
     for (const from of referralStatuses) {
       for (const to of referralStatuses) {
         if (legal.some(([f, t]) => f === from && t === to)) continue;
-        expect(() => planTransition(from, requiredInput(to), "staff", now), `${from} → ${to}`).toThrow(
-          expect.objectContaining({ code: "referral_transition_invalid" }),
-        );
+        // The one shortcut that exists only for a known client says so.
+        const code = from === "in_review" && to === "won" ? "referral_fast_win_known_client_only" : "referral_transition_invalid";
+        expect(() => planTransition(from, requiredInput(to), "staff", now), `${from} → ${to}`).toThrow(expect.objectContaining({ code }));
       }
     }
   });
 
   it("a partner cannot move their referral past submission", () => {
     expect(() => planTransition("submitted", { to: "in_review" }, "partner", now)).toThrow(expect.objectContaining({ code: "referral_transition_invalid" }));
+  });
+});
+
+describe("shortcuts: winning in one action", () => {
+  const won = requiredInput("won");
+
+  it("from qualified the win walks through in_negotiation; no new qualification", () => {
+    expect(stepsOf("qualified", "won", "staff")).toEqual(["in_negotiation", "won"]);
+    expect(skippedStages("qualified", "won", "staff")).toEqual(["in_negotiation"]);
+    const effect = planTransition("qualified", won, "staff", now);
+    expect(effect).toMatchObject({ steps: ["in_negotiation", "won"], dealValueMinor: 500_000n, closedAt: won.closedOn });
+    expect(effect.qualifiedAt).toBeUndefined();
+  });
+
+  it("from in_review only for a known client, and then it qualifies at the move's time", () => {
+    expect(isLegal("in_review", "won", "staff")).toBe(false);
+    expect(isLegal("in_review", "won", "staff", { knownClient: true })).toBe(true);
+    expect(isLegal("in_review", "won", "partner", { knownClient: true })).toBe(false);
+    const effect = planTransition("in_review", won, "staff", now, { knownClient: true });
+    expect(effect).toMatchObject({ steps: ["qualified", "in_negotiation", "won"], qualifiedAt: now, closedAt: won.closedOn });
+  });
+
+  it("a shortcut needs the target's inputs like the plain move", () => {
+    expect(() => planTransition("qualified", { to: "won" }, "staff", now)).toThrow(expect.objectContaining({ code: "deal_value_required" }));
+  });
+
+  it("no other stage can be skipped, known client or not", () => {
+    for (const from of ["draft", "submitted"] as const) {
+      expect(isLegal(from, "won", "staff", { knownClient: true })).toBe(false);
+      expect(() => planTransition(from, won, "staff", now, { knownClient: true })).toThrow(expect.objectContaining({ code: "referral_transition_invalid" }));
+    }
+    expect(isLegal("in_review", "in_negotiation", "staff", { knownClient: true })).toBe(false);
+    expect(isLegal("submitted", "qualified", "staff", { knownClient: true })).toBe(false);
+  });
+
+  it("a plain move is one step", () => {
+    expect(planTransition("in_negotiation", won, "staff", now).steps).toEqual(["won"]);
+    expect(planTransition("in_review", { to: "qualified" }, "staff", now).steps).toEqual(["qualified"]);
   });
 });
 

@@ -20,12 +20,47 @@ export const transitions: Readonly<Record<ReferralStatus, Partial<Record<Referra
   rejected: {},
 };
 
-export function nextStatuses(from: ReferralStatus, actor: Actor): ReferralStatus[] {
-  return (Object.entries(transitions[from]) as [ReferralStatus, Actor][]).filter(([, who]) => who === actor).map(([to]) => to);
+/**
+ * Shortcuts (issue 12, "fewer steps to close"): one staff action that walks several legal steps at
+ * once. `via` are the stages skipped on the way; each is recorded in the referral's history with the
+ * same actor and time, so the funnel counts them like steps made one by one. Winning straight from
+ * review is only for a known client (`MoveContext.knownClient`, lib/referrals/known-client.ts).
+ */
+export const shortcuts: Readonly<Partial<Record<ReferralStatus, Partial<Record<ReferralStatus, { via: readonly ReferralStatus[]; knownClientOnly?: true }>>>>> = {
+  qualified: { won: { via: ["in_negotiation"] } },
+  in_review: { won: { via: ["qualified", "in_negotiation"], knownClientOnly: true } },
+};
+
+/** What a move's legality depends on besides the two statuses. */
+export type MoveContext = {
+  /** The referral's subject is already a client of the agency (lib/referrals/known-client.ts). */
+  knownClient?: boolean;
+};
+
+/**
+ * The steps a move takes, in order and ending with `to` (one step for a plain move, more for a
+ * shortcut), or null when the move is illegal. Every step is itself a legal single move.
+ */
+export function stepsOf(from: ReferralStatus, to: ReferralStatus, actor: Actor, context: MoveContext = {}): ReferralStatus[] | null {
+  if (transitions[from][to] === actor) return [to];
+  const shortcut = shortcuts[from]?.[to];
+  if (!shortcut || actor !== "staff" || (shortcut.knownClientOnly && !context.knownClient)) return null;
+  return [...shortcut.via, to];
 }
 
-export function isLegal(from: ReferralStatus, to: ReferralStatus, actor: Actor): boolean {
-  return transitions[from][to] === actor;
+export function nextStatuses(from: ReferralStatus, actor: Actor, context: MoveContext = {}): ReferralStatus[] {
+  const direct = (Object.entries(transitions[from]) as [ReferralStatus, Actor][]).filter(([, who]) => who === actor).map(([to]) => to);
+  const fast = (Object.keys(shortcuts[from] ?? {}) as ReferralStatus[]).filter((to) => !direct.includes(to) && stepsOf(from, to, actor, context));
+  return [...direct, ...fast];
+}
+
+/** The stages a shortcut skips (empty for a plain move or an illegal one). */
+export function skippedStages(from: ReferralStatus, to: ReferralStatus, actor: Actor, context: MoveContext = {}): ReferralStatus[] {
+  return stepsOf(from, to, actor, context)?.slice(0, -1) ?? [];
+}
+
+export function isLegal(from: ReferralStatus, to: ReferralStatus, actor: Actor, context: MoveContext = {}): boolean {
+  return stepsOf(from, to, actor, context) !== null;
 }
 
 /** What a move may carry. Which fields are required depends on the target status. */
@@ -52,6 +87,8 @@ export type TransitionEffect = {
   closedAt?: Date;
   qualifiedAt?: Date;
   submittedAt?: Date;
+  /** Every step the move takes, ending with the target (more than one for a shortcut). */
+  steps: ReferralStatus[];
 };
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -60,8 +97,19 @@ const DAY = 24 * 60 * 60 * 1000;
  * Checks a move and its required inputs; returns what it changes or throws a DomainError whose
  * code names the problem. Pure: `now` is passed in so the rules are testable.
  */
-export function planTransition(from: ReferralStatus, input: TransitionInput, actor: Actor, now: Date): TransitionEffect {
-  if (!isLegal(from, input.to, actor)) throw new DomainError("referral_transition_invalid");
+export function planTransition(from: ReferralStatus, input: TransitionInput, actor: Actor, now: Date, context: MoveContext = {}): TransitionEffect {
+  const steps = stepsOf(from, input.to, actor, context);
+  if (!steps) {
+    // Said precisely: the shortcut exists, only not for a subject that is not yet a client.
+    if (shortcuts[from]?.[input.to]?.knownClientOnly && actor === "staff") throw new DomainError("referral_fast_win_known_client_only");
+    throw new DomainError("referral_transition_invalid");
+  }
+  const effect = targetEffect(input, now);
+  // A shortcut through `qualified` stamps the qualification, with the move's time.
+  return { ...effect, ...(steps.includes("qualified") && input.to !== "qualified" ? { qualifiedAt: now } : {}), steps };
+}
+
+function targetEffect(input: TransitionInput, now: Date): Omit<TransitionEffect, "steps"> {
   const note = input.note?.trim() || null;
   switch (input.to) {
     case "submitted":

@@ -6,7 +6,8 @@ import { convertToReporting } from "@/lib/fx/convert";
 import type { TenantContext } from "@/lib/db/tenant-context";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { linkClientRecord } from "./client-record";
-import { notifiesPartner, planTransition, type TransitionInput } from "./state-machine";
+import { isKnownClient } from "./known-client";
+import { notifiesPartner, planTransition, shortcuts, type TransitionInput } from "./state-machine";
 import { notifyPartner } from "./notify-partner";
 import { recordPipelineEvent, reversePipelineEvents, reversedBy, type DealMoney } from "./pipeline-events";
 import { encodeReason } from "./transition-reason";
@@ -28,6 +29,11 @@ export type NotifyOptions = {
  * client and a customer (lib/customers). The pipeline's lead/close/revenue events are recorded or
  * reversed in the same transaction (./pipeline-events.ts). After the commit the partner is e-mailed
  * and the commission job runs for the new events (deferred, never failing the move).
+ *
+ * A shortcut (a win from `qualified`, or from `in_review` for a known client — ./state-machine.ts)
+ * is one move: one history row per step, all with the same actor and time (the note on the last
+ * one), one audit entry naming the skipped stages, the lead recorded once if the move qualifies the
+ * referral, and one e-mail to the partner about the final status.
  */
 export async function transitionReferral(ctx: TenantContext, id: string, input: TransitionInput, options: NotifyOptions = {}) {
   assertCan(ctx, "referrals:write");
@@ -44,7 +50,9 @@ export async function transitionReferral(ctx: TenantContext, id: string, input: 
   const done = await ctx.db.$transaction(async (tx) => {
     const current = await tx.referral.findFirst({ where: { id, status: { not: "draft" } } });
     if (!current) throw new NotFoundError();
-    const effect = planTransition(current.status, input, "staff", now);
+    // Whether the subject is a known client matters only for a shortcut that requires it.
+    const knownClient = shortcuts[current.status]?.[input.to]?.knownClientOnly ? await isKnownClient(tx, current) : false;
+    const effect = planTransition(current.status, input, "staff", now, { knownClient });
     const { count } = await tx.referral.updateMany({
       where: { id, status: current.status },
       data: {
@@ -62,7 +70,7 @@ export async function transitionReferral(ctx: TenantContext, id: string, input: 
     const customer = input.to === "won" ? await customerForWonReferral(tx, ctx.tenantId, current, effect.closedAt ?? now) : null;
     const eventIds: string[] = [];
     await reversePipelineEvents(tx, actor, id, reversedBy(current.status, input.to), current.status === "won" ? "reopened" : input.to);
-    if (input.to === "qualified") {
+    if (effect.steps.includes("qualified")) {
       const linked = await tx.customer.findFirst({ where: { referralId: id }, select: { id: true } });
       eventIds.push(...[await recordPipelineEvent(tx, actor, current, { type: "lead", occurredAt: effect.qualifiedAt ?? now, customerId: linked?.id ?? null, money: null })].filter((x): x is string => !!x));
     }
@@ -72,16 +80,24 @@ export async function transitionReferral(ctx: TenantContext, id: string, input: 
         if (eventId) eventIds.push(eventId);
       }
     }
-    await tx.referralTransition.create({
-      data: { tenantId: ctx.tenantId, referralId: id, fromStatus: current.status, toStatus: input.to, actorUserId: ctx.userId,
-        reason: encodeReason(effect.rejectReason, effect.note), internal: effect.note ? internal : false },
-    });
+    // One row per step, the same actor and time; the skipped stages carry no note. `createdAt` is set
+    // here so the steps share it exactly; the history orders them by (createdAt, id).
+    let from = current.status;
+    for (const step of effect.steps) {
+      const last = step === input.to;
+      await tx.referralTransition.create({
+        data: { tenantId: ctx.tenantId, referralId: id, fromStatus: from, toStatus: step, actorUserId: ctx.userId, createdAt: now,
+          reason: last ? encodeReason(effect.rejectReason, effect.note) : null, internal: last && effect.note ? internal : false },
+      });
+      from = step;
+    }
     await auditIn(tx, actor, {
       action: "referral.transitioned",
       entityType: "Referral",
       entityId: id,
       data: {
-        from: current.status, to: input.to, ...(effect.rejectReason ? { rejectReason: effect.rejectReason } : {}),
+        from: current.status, to: input.to, ...(effect.steps.length > 1 ? { skipped: effect.steps.slice(0, -1) } : {}),
+        ...(effect.rejectReason ? { rejectReason: effect.rejectReason } : {}),
         ...(effect.dealValueMinor ? { dealValueMinor: effect.dealValueMinor.toString(), dealCurrency: effect.dealCurrency ?? null } : {}),
         ...(client ?? {}),
       },
@@ -101,7 +117,7 @@ export async function transitionReferral(ctx: TenantContext, id: string, input: 
       note: done.effect.note, internal, rejectReason: done.effect.rejectReason ?? null,
     }, options.appUrl);
   }
-  return { id, from: done.current.status, to: input.to, eventIds: done.eventIds, ...(done.client ?? {}) };
+  return { id, from: done.current.status, to: input.to, skipped: done.effect.steps.slice(0, -1), eventIds: done.eventIds, ...(done.client ?? {}) };
 }
 
 export type BulkResult = { id: string; ok: true } | { id: string; ok: false; code: string };

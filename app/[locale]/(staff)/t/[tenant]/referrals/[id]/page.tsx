@@ -16,7 +16,8 @@ import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import { referralStatuses } from "@/lib/referrals/codes";
 import { getReferral, type ActorLabel } from "@/lib/referrals/get-referral";
-import { nextStatuses } from "@/lib/referrals/state-machine";
+import { knownClientReferral } from "@/lib/referrals/known-client";
+import { nextStatuses, shortcuts, skippedStages } from "@/lib/referrals/state-machine";
 
 type Props = { params: Promise<{ locale: string; tenant: string; id: string }>; searchParams: Promise<{ moved?: string; overridden?: string }> };
 
@@ -29,7 +30,11 @@ export default async function ReferralPage({ params, searchParams }: Props) {
   const { moved, overridden } = await searchParams;
   const base = `/${locale}/t/${ctx.slug}`;
   const writable = can(ctx.role, "referrals:write");
-  const options = nextStatuses(r.status, "staff");
+  // A shortcut that needs a known client (a win straight from review) is offered only for one.
+  const needsClient = Object.values(shortcuts[r.status] ?? {}).some((s) => s?.knownClientOnly);
+  const moveContext = { knownClient: needsClient ? await knownClientReferral(ctx, r) : false };
+  const options = nextStatuses(r.status, "staff", moveContext);
+  const skipped = Object.fromEntries(options.map((to) => [to, skippedStages(r.status, to, "staff", moveContext)]).filter(([, via]) => via.length));
   const isDuplicate = r.status === "rejected" && (r.rejectReason === "duplicate" || !!r.duplicateReason);
   const date = (d: Date | null) => (d ? formatDate(locale, d) : null);
   const actor = (a: ActorLabel) => (a.kind === "system" ? t("history.system") : a.kind === "former" ? t("history.former") : t(`history.${a.kind}`, { name: a.name }));
@@ -95,7 +100,7 @@ export default async function ReferralPage({ params, searchParams }: Props) {
         <div className="space-y-6">
           {writable && options.length ? (
             <Card title={t("transition.title")}>
-              <TransitionForm locale={locale} tenant={ctx.slug} id={r.id} options={options} currency={ctx.reportingCurrency} today={new Date().toISOString().slice(0, 10)} />
+              <TransitionForm locale={locale} tenant={ctx.slug} id={r.id} options={options} skipped={skipped} knownClient={moveContext.knownClient} currency={ctx.reportingCurrency} today={new Date().toISOString().slice(0, 10)} />
             </Card>
           ) : (
             <Card title={t("transition.title")}>
