@@ -11,8 +11,8 @@ import { dealCurrencies, rejectReasons } from "@/lib/referrals/codes";
 import type { FormState } from "@/lib/validation/form";
 
 /** Staff: the legal next steps of a referral, each asking only for the inputs it needs. */
-export function TransitionForm({ locale, tenant, id, options, skipped = {}, knownClient = false, currency, today }: {
-  locale: string; tenant: string; id: string; options: ReferralStatus[];
+export function TransitionForm({ locale, tenant, id, current, options, skipped = {}, knownClient = false, currency, today }: {
+  locale: string; tenant: string; id: string; current?: ReferralStatus; options: ReferralStatus[];
   /** Per target, the stages a one-step shortcut skips (recorded in the history all the same). */
   skipped?: Partial<Record<ReferralStatus, ReferralStatus[]>>;
   knownClient?: boolean;
@@ -36,7 +36,8 @@ export function TransitionForm({ locale, tenant, id, options, skipped = {}, know
             <label key={s} className="flex cursor-pointer items-center gap-2 rounded-lg px-3 py-2 text-sm ring-1 ring-slate-300 has-checked:bg-indigo-50 has-checked:ring-2 has-checked:ring-indigo-600">
               <input type="radio" name="to" value={s} checked={to === s} onChange={() => setTo(s)} className="size-4 text-indigo-600" />
               <span>
-                <span className="font-medium">{t(`transition.to.${s}`)}</span>
+                <span className="font-medium">{current === "won" && s === "in_negotiation" ? t("transition.reopen") : t(`transition.to.${s}`)}</span>
+                {current === "won" && s === "in_negotiation" ? <span className="block text-xs text-slate-600">{t("transition.reopenHint")}</span> : null}
                 {skipped[s]?.length ? (
                   <span className="block text-xs text-slate-600">
                     {[knownClient && skipped[s]!.includes("qualified") ? t("transition.knownClient") : null, t("transition.skips", { count: skipped[s]!.length, steps: stages(skipped[s]!) })].filter(Boolean).join(" · ")}

@@ -100,7 +100,7 @@ export default async function ReferralPage({ params, searchParams }: Props) {
         <div className="space-y-6">
           {writable && options.length ? (
             <Card title={t("transition.title")}>
-              <TransitionForm locale={locale} tenant={ctx.slug} id={r.id} options={options} skipped={skipped} knownClient={moveContext.knownClient} currency={ctx.reportingCurrency} today={new Date().toISOString().slice(0, 10)} />
+              <TransitionForm locale={locale} tenant={ctx.slug} id={r.id} current={r.status} options={options} skipped={skipped} knownClient={moveContext.knownClient} currency={ctx.reportingCurrency} today={new Date().toISOString().slice(0, 10)} />
             </Card>
           ) : (
             <Card title={t("transition.title")}>
