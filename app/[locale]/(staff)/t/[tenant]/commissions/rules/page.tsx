@@ -57,7 +57,9 @@ export default async function CommissionRulesPage({ params, searchParams }: Prop
                   <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-700">
                     {r.basis === "revenue_share"
                       ? <>{formatPercent(locale, r.percentBps ?? 0)}<p className="text-xs text-slate-500">{r.durationMonths ? t("rules.months", { count: r.durationMonths }) : t("rules.lifetime")}</p></>
-                      : formatMoney(locale, r.amountMinor ?? 0n, r.currency)}
+                      : r.basis === "deal_share"
+                        ? formatPercent(locale, r.percentBps ?? 0)
+                        : formatMoney(locale, r.amountMinor ?? 0n, r.currency)}
                   </td>
                   <td className="px-4 py-3 text-xs text-slate-600">
                     {tiers.length === 0 ? "—" : tiers.map((tier) => (
