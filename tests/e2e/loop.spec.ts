@@ -326,9 +326,9 @@ for (const loop of loops) {
       } else {
         // Stripe's hosted onboarding (the stand-in) and back to the portal.
         await p.getByRole("button", { name: "Set up payouts with Stripe" }).click();
-        await p.waitForURL(new RegExp(`${portal}/account`));
+        await p.waitForURL(new RegExp(`${portal}/account\\?stripe=return`));
+        await expect(p.getByText("Payouts enabled")).toBeVisible();
       }
-      await p.reload();
       await shot(p, loop, "11b-payout-method-phone");
     });
 
