@@ -5,6 +5,7 @@
 // event predates the rates on purpose: the dashboard shows it as missing an FX rate.
 import type { Prisma } from "@/lib/db/generated/client";
 import type { DeviceClass, Market } from "@/lib/db/generated/enums";
+import { opportunityLinkMarkets } from "@/lib/opportunities/market-pairs";
 
 type Tx = Prisma.TransactionClient;
 
@@ -48,7 +49,8 @@ export async function seedFunnel(tx: Tx, input: FunnelSeedInput): Promise<void> 
   const rand = prng(20261126);
   const today = utcDay(new Date());
 
-  // Tracked links: one per partner and program, plus an opportunity link for each pool partner.
+  // Tracked links: one per partner and program, plus an opportunity link for each pool partner
+  // (its pair is that of the referrals the opportunity brings, as the app makes it).
   type Link = { id: string; partnerId: string; programId: string; sourceMarket: Market; targetMarket: Market; weight: number };
   const links: Link[] = [];
   let n = 0;
@@ -69,7 +71,7 @@ export async function seedFunnel(tx: Tx, input: FunnelSeedInput): Promise<void> 
         const o = await tx.trackedLink.create({
           data: {
             tenantId, partnerId: p.id, programId: input.programs.pool.id, opportunityId: opp.id, code: `demo${String(++n).padStart(4, "0")}`,
-            sourceMarket: opp.sourceMarket, targetMarket: opp.targetMarket, destinationUrl: `/${p.market === "RU" ? "ru" : "en"}/o/${slug}/${opp.id}`,
+            ...opportunityLinkMarkets(opp), destinationUrl: `/${p.market === "RU" ? "ru" : "en"}/o/${slug}/${opp.id}`,
             label: "Opportunity", createdAt: new Date(today.getTime() - 6 * DAY),
           },
         });

@@ -9,6 +9,7 @@ import type { Market } from "@/lib/db/generated/enums";
 import type { TenantDb } from "@/lib/db/tenant-client";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { DomainError, NotFoundError } from "@/lib/errors";
+import { opportunityLinkMarkets } from "@/lib/opportunities/market-pairs";
 import { invalidateTrackedLink } from "@/lib/tracking/registry";
 import { generateLinkCode } from "./codes";
 import { defaultDestination } from "./destination";
@@ -41,9 +42,10 @@ export function defaultTargetMarket(source: Market, programMarkets: readonly Mar
 
 /**
  * Checks the rules and stores a link: the partner is active and enrolled in the (live) program;
- * an opportunity belongs to that program and is open; the market pair comes from the
- * opportunity, or from the partner's market and an enabled target market. The code is retried
- * on the (rare) collision with any tenant's code.
+ * an opportunity belongs to that program and is open; the market pair is that of the referrals
+ * the opportunity brings (applicant's market → the opportunity's own), or for a program link the
+ * partner's market and an enabled target market. The code is retried on the (rare) collision
+ * with any tenant's code.
  */
 export async function insertLink(scope: LinkScope, spec: NewLink, appUrl: string, audit: { action: string; by: "staff" | "partner" }) {
   const { db } = scope;
@@ -64,7 +66,9 @@ export async function insertLink(scope: LinkScope, spec: NewLink, appUrl: string
     });
     if (!opportunity) throw new DomainError("links.opportunity_not_in_program");
     if (opportunity.status !== "open") throw new DomainError("links.opportunity_not_open");
-    pair = { sourceMarket: opportunity.sourceMarket, targetMarket: opportunity.targetMarket };
+    // The referral's pair, not the opportunity's as posted: its clicks and the referrals they
+    // bring must land on the same market-pair row of the funnel (see opportunityLinkMarkets).
+    pair = opportunityLinkMarkets(opportunity);
   } else {
     const tenant = await db.tenant.findUnique({ where: { id: scope.tenantId }, select: { enabledMarkets: true } });
     const enabled = tenant?.enabledMarkets ?? [];

@@ -12,7 +12,7 @@ const linkFields = {
   id: true, code: true, destinationUrl: true, label: true, sourceMarket: true, targetMarket: true, disabledAt: true, createdAt: true,
   partner: { select: { id: true, name: true } },
   program: { select: { id: true, name: true } },
-  opportunity: { select: { id: true, titleEn: true, titleRu: true } },
+  opportunity: { select: { id: true, titleEn: true, titleRu: true, sourceMarket: true, targetMarket: true } },
 } satisfies Prisma.TrackedLinkSelect;
 
 export type LinkRow = Prisma.TrackedLinkGetPayload<{ select: typeof linkFields }> & { clicks30d: number };

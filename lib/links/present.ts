@@ -4,10 +4,19 @@ import { opportunityText } from "@/lib/opportunities/localized-text";
 
 type OpportunityTitles = { id: string; programId: string; titleEn: string | null; titleRu: string | null; sourceMarket: Market; targetMarket: Market };
 
-/** Open opportunities as the create forms list them: the title in the viewer's language and the pair. */
+/**
+ * An opportunity's pair as posted ("RU → US" for "RU brand seeks US creators"), as the board and
+ * the opportunity list show it. Not the pair of its links: those count like the referrals the
+ * opportunity brings (US → RU), see lib/opportunities/market-pairs.ts.
+ */
+export function postedPair(o: { sourceMarket: Market; targetMarket: Market }): string {
+  return `${o.sourceMarket} → ${o.targetMarket}`;
+}
+
+/** Open opportunities as the create forms list them: the title in the viewer's language and the pair as posted. */
 export function opportunityOptions(locale: Locale, items: OpportunityTitles[]) {
   return items.map((o) => ({
-    id: o.id, programId: o.programId, pair: `${o.sourceMarket} → ${o.targetMarket}`,
+    id: o.id, programId: o.programId, pair: postedPair(o),
     title: opportunityText(locale, { ...o, descriptionEn: null, descriptionRu: null }).title.text,
   }));
 }

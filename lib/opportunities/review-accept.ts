@@ -1,12 +1,12 @@
 import { auditIn } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
-import type { Market } from "@/lib/db/generated/enums";
 import type { TenantContext } from "@/lib/db/tenant-context";
 import { NotFoundError } from "@/lib/errors";
 import { lockSubjectKeys } from "@/lib/referrals/duplicates";
 import { recordSubmission } from "@/lib/referrals/record-submission";
 import { subjectKeys } from "@/lib/referrals/subject-keys";
 import { TX_OPTIONS } from "@/lib/referrals/tx";
+import { referralMarkets } from "./market-pairs";
 import { claimDecision } from "./review-claim";
 import type { MailOptions, OptInRef } from "./review-decide";
 import { linkDirectoryRecord, optInPlatforms } from "./review-directory";
@@ -14,20 +14,6 @@ import { sendOptInDecisionMail, sendPartnerCreditMail } from "./review-mail";
 
 /** The first history step of a referral that came from the board (internal: partners see "submitted"). */
 export const ACCEPTED_REASON = "accepted from opt-in";
-
-/**
- * The market pair of a referral made from an opt-in. The rule is the pipeline's: a referral's
- * source market is the subject's OWN market, its target market is where the introduction goes.
- * The subject is the applicant, so source = the market they declared (OptIn.market; usually the
- * opportunity's target market, but a KZ creator may answer a call for RU creators and the record
- * says so). They are introduced to whoever posted the opportunity, whose market is the
- * opportunity's source market. "RU skincare brand seeks US creators" (RU → US): a US creator who
- * opts in becomes the referral US → RU — the same pair a partner's direct referral of that US
- * creator to RU brands would have.
- */
-export function referralMarkets(opportunity: { sourceMarket: Market }, optIn: { market: Market }) {
-  return { sourceMarket: optIn.market, targetMarket: opportunity.sourceMarket };
-}
 
 export type AcceptResult = { referralId: string; duplicate: boolean; brandId?: string; creatorId?: string; created: boolean };
 

@@ -128,4 +128,14 @@ describe("FunnelDaily upkeep", () => {
     // The other tenant was never touched by any of this.
     await expectConsistent(f.b.fixture.tenantId);
   });
+
+  it("moves a ClickDaily row's clicks when its pair or partner changes (a data fix re-pairing links)", async () => {
+    const T = f.a.fixture.tenantId;
+    const row = await prisma.clickDaily.findFirstOrThrow({ where: { tenantId: T, clicks: { gt: 0 } } });
+    await prisma.$executeRaw`UPDATE "ClickDaily" SET "sourceMarket" = 'KZ', "targetMarket" = 'AE' WHERE "linkId" = ${row.linkId}`;
+    await expectConsistent(T);
+    const other = await prisma.partner.findFirstOrThrow({ where: { tenantId: T, id: { not: row.partnerId } } });
+    await prisma.$executeRaw`UPDATE "ClickDaily" SET "partnerId" = ${other.id}, clicks = clicks + 2 WHERE "linkId" = ${row.linkId} AND day = ${row.day}`;
+    await expectConsistent(T);
+  });
 });

@@ -52,9 +52,10 @@ describe("creating a link", () => {
     expect(audit).toMatchObject({ action: "link.created", actorUserId: a.ctx.userId });
   });
 
-  it("gives an opportunity link the opportunity's page and market pair", async () => {
+  it("gives an opportunity link the opportunity's page and the pair of the referrals it brings", async () => {
+    // RU brand seeks US creators (RU → US): an applicant becomes a US → RU referral, so the link counts there.
     const link = await createLinkAsStaff(a.ctx, staffInput({ opportunityId: opportunity.id, targetMarket: "KZ" }), APP);
-    expect(link).toMatchObject({ opportunityId: opportunity.id, destinationUrl: `${APP}/en/o/${a.fixture.slug}/${opportunity.id}`, sourceMarket: "RU", targetMarket: "US" });
+    expect(link).toMatchObject({ opportunityId: opportunity.id, destinationUrl: `${APP}/en/o/${a.fixture.slug}/${opportunity.id}`, sourceMarket: "US", targetMarket: "RU" });
   });
 
   it("takes a chosen target market only when the agency has it enabled", async () => {

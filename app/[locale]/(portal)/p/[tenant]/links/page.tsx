@@ -12,7 +12,7 @@ import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import { trackedLinkUrl } from "@/lib/links/codes";
 import { listOwnLinks, partnerLinkOptions } from "@/lib/links/list-links";
-import { linkOpportunityTitle, opportunityOptions } from "@/lib/links/present";
+import { linkOpportunityTitle, opportunityOptions, postedPair } from "@/lib/links/present";
 import { linkListQuery } from "@/lib/links/schemas";
 import { flattenSearchParams, type SearchParams } from "@/lib/referrals/list-query";
 
@@ -42,7 +42,10 @@ export default async function PortalLinksPage({ params, searchParams }: Props) {
                   <p className="font-medium text-slate-900">{linkOpportunityTitle(locale, l.opportunity) ?? l.program.name}</p>
                   <p className="text-xs text-slate-500">{l.opportunity ? l.program.name : t("programLink")}{l.label ? ` · ${l.label}` : ""}</p>
                 </div>
-                <MarketPair source={l.sourceMarket} target={l.targetMarket} crossLabel={t("referrals:crossMarket")} />
+                <MarketPair
+                  source={l.sourceMarket} target={l.targetMarket} crossLabel={t("referrals:crossMarket")}
+                  title={l.opportunity ? t("opportunityPairNote", { pair: postedPair(l.opportunity) }) : undefined}
+                />
               </div>
               {l.disabledAt ? (
                 <p className="text-sm text-slate-600"><Badge>{t("status.disabled")}</Badge> {t("portal.disabledNote")}</p>

@@ -17,7 +17,7 @@ import { getT } from "@/lib/i18n/server";
 import { trackedLinkUrl } from "@/lib/links/codes";
 import { destinationHost } from "@/lib/links/destination";
 import { listLinks, staffLinkOptions } from "@/lib/links/list-links";
-import { linkOpportunityTitle, opportunityOptions } from "@/lib/links/present";
+import { linkOpportunityTitle, opportunityOptions, postedPair } from "@/lib/links/present";
 import { linkListQuery, type LinkListQuery } from "@/lib/links/schemas";
 import { flattenSearchParams, type SearchParams } from "@/lib/referrals/list-query";
 
@@ -70,7 +70,12 @@ export default async function StaffLinksPage({ params, searchParams }: Props) {
                   <p className="text-slate-900">{l.program.name}</p>
                   <p className="text-xs text-slate-500">{title ?? t("programLink")}</p>
                 </td>
-                <td className="px-4 py-3"><MarketPair source={l.sourceMarket} target={l.targetMarket} crossLabel={t("referrals:crossMarket")} /></td>
+                <td className="px-4 py-3">
+                  <MarketPair
+                    source={l.sourceMarket} target={l.targetMarket} crossLabel={t("referrals:crossMarket")}
+                    title={l.opportunity ? t("opportunityPairNote", { pair: postedPair(l.opportunity) }) : undefined}
+                  />
+                </td>
                 <td className="max-w-72 px-4 py-3">
                   <p className="truncate text-slate-700" title={l.destinationUrl}>{destinationHost(l.destinationUrl)}</p>
                   <div className="mt-1 w-72"><CopyUrl url={trackedLinkUrl(base, l.code)} compact /></div>
