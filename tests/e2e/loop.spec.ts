@@ -235,7 +235,7 @@ for (const loop of loops) {
     });
 
     // 7. Staff see the opt-in credited to the partner and accept it into the pipeline.
-    const referralUrl = await step("staff see the opt-in credited to the partner and accept it", async () => {
+    await step("staff see the opt-in credited to the partner and accept it", async () => {
       await page.goto(`${staff}/opportunities/${opportunityId}/opt-ins`);
       const card = page.locator("article, li, section").filter({ hasText: loop.visitor }).filter({ has: page.locator('button[name="decision"][value="accept"]') }).last();
       await expect(card).toContainText(loop.partner);
@@ -247,7 +247,6 @@ for (const loop of loops) {
       await expect(row).toContainText(loop.partner);
       await row.getByRole("link").first().click();
       await page.waitForURL(/\/referrals\/[^/?]+/);
-      return new URL(page.url()).pathname;
     });
 
     // 8. Staff qualify the referral, then win it with the deal value in one step from "qualified".
