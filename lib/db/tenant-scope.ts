@@ -14,7 +14,16 @@ export const TENANT_ROLE = "twoway_app";
 // outside this alphabet is refused (fail closed), never escaped.
 const TENANT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-const storage = new AsyncLocalStorage<string>();
+// One store per process, on a `Symbol.for` slot. This module exists several times in one process:
+// Next's build bundles a copy per layer (pages and server actions, route handlers such as the events
+// API), and scripts/server.ts loads its own (the partner-mail sweep). All of them share the one Prisma
+// client (client.ts keeps it on globalThis), whose pool reads the scope of the copy that created it —
+// with a store per copy, tenant work of every other copy reached the pool as owner work, and RLS
+// silently did not apply (seen in a production build: the events API wrote as the owner after a
+// board page had created the client).
+const SLOT = Symbol.for("twoway.tenantScope");
+const slots = globalThis as typeof globalThis & { [SLOT]?: AsyncLocalStorage<string> };
+const storage = (slots[SLOT] ??= new AsyncLocalStorage<string>());
 
 export function assertTenantId(tenantId: unknown): asserts tenantId is string {
   if (typeof tenantId !== "string" || !TENANT_ID.test(tenantId)) {
