@@ -31,6 +31,8 @@ async function main() {
     STRIPE_SECRET_KEY: "sk_test_e2e_standin",
     STRIPE_API_BASE: stripe.url,
     STRIPE_WEBHOOK_SECRET: webhookSecret,
+    // Partner status e-mails are batched for 5 minutes by default; the suite reads them from the outbox.
+    PARTNER_MAIL_DELAY_SECONDS: "2",
     NODE_ENV: "production" as const,
   };
   await migrate(db.url);
@@ -63,6 +65,7 @@ async function embedded() {
     STRIPE_SECRET_KEY: "sk_test_e2e_standin",
     STRIPE_API_BASE: stripe.url,
     STRIPE_WEBHOOK_SECRET: webhookSecret,
+    PARTNER_MAIL_DELAY_SECONDS: "2",
   };
   delete env.DATABASE_URL;
   delete env.APP_URL;

@@ -5,7 +5,10 @@
 //
 // Env: PORT (3000), DATABASE_URL, AUTH_SECRET or TRACKING_SALT (visitor hash), TRUST_PROXY=1 behind
 // a proxy that sets X-Forwarded-For/-Proto, DATABASE_POOL_MAX (1 for the embedded database).
-// SIGTERM/SIGINT: stop accepting, finish open requests, flush buffered clicks, close Next, exit 0.
+// Partner status e-mails: a sweep (lib/referrals/partner-digest.ts) runs in this process every 15 s
+// (PARTNER_MAIL_DELAY_SECONDS, default 300, batches a partner's changes) until a job queue lands.
+// SIGTERM/SIGINT: stop accepting, finish open requests, flush buffered clicks, let a running
+// partner-mail sweep finish, close Next, exit 0.
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import pg from "pg";
@@ -46,6 +49,10 @@ async function main() {
   }
   // Auth.js builds its own URLs (magic links, callbacks) from AUTH_URL when set: pin them to the base.
   if (base) process.env.AUTH_URL = base;
+  // Imported here, not at the top: NODE_ENV is set first. Throws on a malformed setting: fail at start.
+  const { partnerMailDelaySeconds, sweepPartnerNotices } = await import("@/lib/referrals/partner-digest");
+  const { partnerMailSweepIntervalMs, startPartnerMailSweeper } = await import("@/lib/referrals/partner-mail-sweeper");
+  const mailDelaySeconds = partnerMailDelaySeconds();
 
   // One small pool for link lookups and click batches. The embedded database serves one
   // connection at a time (DATABASE_POOL_MAX=1); a real Postgres gets 3.
@@ -91,12 +98,16 @@ async function main() {
     });
   });
 
+  const intervalMs = partnerMailSweepIntervalMs(mailDelaySeconds);
+  const sweeper = startPartnerMailSweeper({ sweep: () => sweepPartnerNotices({ delaySeconds: mailDelaySeconds }), intervalMs, log: say });
+
   let stopping = false;
   async function shutdown(signal: NodeJS.Signals) {
     // Ctrl+C reaches both start.ts and this process, and start.ts forwards it: one stop is enough.
     if (stopping) return;
     stopping = true;
     say(`${signal}: stopping (${clicks.pending} clicks buffered)`);
+    const sweepStopped = sweeper.stop(); // no new sweep starts; one in progress finishes
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     // Open requests get a few seconds; then keep-alive sockets are cut.
@@ -105,6 +116,7 @@ async function main() {
     await clicks.close();
     const { written, dropped } = clicks.getStats();
     say(`clicks flushed (${written} written this run${dropped ? `, ${dropped} dropped` : ""})`);
+    await sweepStopped; // its transaction committed or rolled back, its mail handed to SMTP
     await Promise.allSettled([app.close(), pool.end()]);
     process.exit(0);
   }
@@ -116,6 +128,7 @@ async function main() {
     server.listen(port, () => resolve());
   });
   say(`${dev ? "development" : "production"} server listening on http://${hostname}:${port}`);
+  say(`partner e-mails: changes batched for ${mailDelaySeconds} s, swept every ${intervalMs / 1000} s`);
 }
 
 main().catch((err) => {

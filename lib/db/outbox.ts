@@ -1,7 +1,13 @@
 import { prisma } from "./client";
 
-export function storeEmail(mail: { tenantId?: string | null; to: string; subject: string; text: string; html?: string }) {
-  return prisma.outboxEmail.create({
+export type StoredMail = { tenantId?: string | null; to: string; subject: string; text: string; html?: string };
+
+/** Anything that can insert an outbox row: the raw client, or a tenant transaction (the partner-mail sweep). */
+type OutboxWriter = { outboxEmail: { create(args: { data: { tenantId: string | null; to: string; subject: string; text: string; html?: string } }): PromiseLike<{ id: string }> } };
+
+/** Stores a mail in the outbox; pass a transaction to store it together with the rows it reports. */
+export function storeEmail(mail: StoredMail, db: OutboxWriter = prisma) {
+  return db.outboxEmail.create({
     data: { tenantId: mail.tenantId ?? null, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html },
   });
 }

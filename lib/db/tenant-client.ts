@@ -20,6 +20,7 @@ export const tenantOwnedModels = new Set([
   "Referral",
   "ReferralSubjectKey",
   "ReferralTransition",
+  "PartnerNotice",
   "AuditLog",
   "OutboxEmail",
   "Opportunity",

@@ -22,6 +22,14 @@ export async function sendMail(mail: Mail): Promise<void> {
     console.error("mail: could not store outbox row", error);
     return;
   }
+  deliverStoredMail(id, mail);
+}
+
+/**
+ * Delivers a mail already stored in the outbox (row `id`) over SMTP when SMTP_URL is set, in the
+ * background; the row records `sent` or `failed`. Call it only after the row has committed.
+ */
+export function deliverStoredMail(id: string, mail: Mail): void {
   const transporter = smtp();
   if (!transporter) return;
   void transporter

@@ -3,7 +3,6 @@ import { revalidatePath } from "next/cache";
 import { after } from "next/server";
 import { redirect } from "next/navigation";
 import { handleFormErrors } from "@/lib/actions/form-action";
-import { appUrl } from "@/lib/app-url";
 import { requirePartner, requireTenant } from "@/lib/auth/guard";
 import { DomainError } from "@/lib/errors";
 import { isLocale, type Locale } from "@/lib/i18n/settings";
@@ -60,7 +59,7 @@ export async function transitionReferralAction(target: Target, _prev: FormState,
     const parsed = parseForm(transitionForm, formData);
     if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors, values };
     try {
-      to = (await transitionReferral(ctx, target.id ?? "", parsed.data, { appUrl: await appUrl(), defer: after })).to;
+      to = (await transitionReferral(ctx, target.id ?? "", parsed.data, { defer: after })).to;
     } catch (error) {
       const mapped = fieldError(error, transitionErrorField, values);
       if (mapped) return mapped;
@@ -80,7 +79,7 @@ export async function overrideDuplicateAction(target: Target, _prev: FormState, 
     const ctx = await requireTenant(loc(target), target.tenant, "referrals:write");
     const parsed = parseForm(overrideForm, formData);
     if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors, values };
-    await overrideDuplicate(ctx, target.id ?? "", parsed.data, { appUrl: await appUrl() });
+    await overrideDuplicate(ctx, target.id ?? "", parsed.data);
     return { ok: true };
   }, values);
   if (!result.ok) return result;
@@ -99,7 +98,7 @@ export async function bulkTransitionAction(target: Target, _prev: BulkState, for
     if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors };
     const { ids, action, rejectReason } = parsed.data;
     if (action === "rejected" && !rejectReason) return { ok: false, fieldErrors: { rejectReason: { key: "reject_reason_required" } } };
-    results = await bulkTransition(ctx, ids, { to: action!, rejectReason: rejectReason ?? null }, { appUrl: await appUrl(), defer: after });
+    results = await bulkTransition(ctx, ids, { to: action!, rejectReason: rejectReason ?? null }, { defer: after });
     return { ok: true };
   });
   if (state.ok) revalidatePath(`/${loc(target)}/t/${target.tenant}/referrals`, "layout");

@@ -3,7 +3,6 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/db/tenant-context";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { notifyPartner } from "./notify-partner";
-import type { NotifyOptions } from "./transition-referral";
 import { TX_OPTIONS } from "./tx";
 
 /**
@@ -12,12 +11,12 @@ import { TX_OPTIONS } from "./tx";
  * duplicate link stays for the record, and the reason is kept on the referral, in its history
  * (internal) and in the audit log.
  */
-export async function overrideDuplicate(ctx: TenantContext, id: string, input: { reason: string; to: "submitted" | "in_review" }, options: NotifyOptions = {}) {
+export async function overrideDuplicate(ctx: TenantContext, id: string, input: { reason: string; to: "submitted" | "in_review" }) {
   assertCan(ctx, "referrals:write");
   const reason = input.reason.trim();
   if (!reason) throw new DomainError("override_reason_required");
   const actor = { tenantId: ctx.tenantId, userId: ctx.userId };
-  const referral = await ctx.db.$transaction(async (tx) => {
+  await ctx.db.$transaction(async (tx) => {
     const current = await tx.referral.findFirst({ where: { id, status: { not: "draft" } } });
     if (!current) throw new NotFoundError();
     if (current.status !== "rejected" || (current.rejectReason !== "duplicate" && !current.duplicateReason)) {
@@ -37,9 +36,7 @@ export async function overrideDuplicate(ctx: TenantContext, id: string, input: {
       entityId: id,
       data: { reason, to: input.to, duplicateOfId: current.duplicateOfId, duplicateReason: current.duplicateReason },
     });
-    return current;
+    // The override reason is internal: the partner only learns the new status.
+    await notifyPartner(tx, ctx.tenantId, { referralId: id, partnerId: current.partnerId, to: input.to, note: reason, internal: true, rejectReason: null });
   }, TX_OPTIONS);
-  await notifyPartner(ctx.db, ctx, {
-    referralId: id, partnerId: referral.partnerId, subjectName: referral.subjectName, to: input.to, note: reason, internal: true, rejectReason: null,
-  }, options.appUrl);
 }

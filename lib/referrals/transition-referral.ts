@@ -14,7 +14,6 @@ import { encodeReason } from "./transition-reason";
 import { TX_OPTIONS } from "./tx";
 
 export type NotifyOptions = {
-  appUrl?: string;
   /**
    * Runs work after the response (Next's `after()` in server actions). Default: run it now, awaited —
    * scripts and tests. The commission job for the pipeline's new events goes through it.
@@ -27,13 +26,15 @@ export type NotifyOptions = {
  * inputs, update the row only if its status is still the one that was read (so of two
  * concurrent moves exactly one applies), record the step, audit, and on `won` make the subject a
  * client and a customer (lib/customers). The pipeline's lead/close/revenue events are recorded or
- * reversed in the same transaction (./pipeline-events.ts). After the commit the partner is e-mailed
- * and the commission job runs for the new events (deferred, never failing the move).
+ * reversed in the same transaction (./pipeline-events.ts), and so is the partner's notice
+ * (./notify-partner.ts; the partner-mail sweep e-mails it, batched with the partner's other changes of
+ * the last few minutes). After the commit the commission job runs for the new events (deferred, never
+ * failing the move).
  *
  * A shortcut (a win from `qualified`, or from `in_review` for a known client — ./state-machine.ts)
  * is one move: one history row per step, all with the same actor and time (the note on the last
  * one), one audit entry naming the skipped stages, the lead recorded once if the move qualifies the
- * referral, and one e-mail to the partner about the final status.
+ * referral, and one notice to the partner about the final status.
  */
 export async function transitionReferral(ctx: TenantContext, id: string, input: TransitionInput, options: NotifyOptions = {}) {
   assertCan(ctx, "referrals:write");
@@ -102,6 +103,11 @@ export async function transitionReferral(ctx: TenantContext, id: string, input: 
         ...(client ?? {}),
       },
     });
+    if (notifiesPartner(input.to)) {
+      await notifyPartner(tx, ctx.tenantId, {
+        referralId: id, partnerId: current.partnerId, to: input.to, note: effect.note, internal, rejectReason: effect.rejectReason ?? null,
+      });
+    }
     return { current, effect, client, eventIds };
   }, TX_OPTIONS);
 
@@ -111,12 +117,6 @@ export async function transitionReferral(ctx: TenantContext, id: string, input: 
     else await credit();
   }
 
-  if (notifiesPartner(input.to)) {
-    await notifyPartner(ctx.db, ctx, {
-      referralId: id, partnerId: done.current.partnerId, subjectName: done.current.subjectName, to: input.to,
-      note: done.effect.note, internal, rejectReason: done.effect.rejectReason ?? null,
-    }, options.appUrl);
-  }
   return { id, from: done.current.status, to: input.to, skipped: done.effect.steps.slice(0, -1), eventIds: done.eventIds, ...(done.client ?? {}) };
 }
 

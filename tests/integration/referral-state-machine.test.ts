@@ -3,6 +3,7 @@ import type { ReferralStatus } from "@/lib/db/generated/enums";
 import type { TenantContext } from "@/lib/db/tenant-context";
 import { NotFoundError } from "@/lib/errors";
 import { referralStatuses } from "@/lib/referrals/codes";
+import { sweepPartnerNotices } from "@/lib/referrals/partner-digest";
 import { isLegal, stepsOf } from "@/lib/referrals/state-machine";
 import { saveReferralDraft, submitReferral } from "@/lib/referrals/submit-referral";
 import { transitionReferral } from "@/lib/referrals/transition-referral";
@@ -164,10 +165,16 @@ describe("a won referral becomes a client in the directory", () => {
 });
 
 describe("partner e-mail", () => {
+  // Moves are batched per partner (lib/referrals/partner-digest.ts); sweeping after each move gives one mail per move.
+  const sweep = () => sweepPartnerNotices({ delaySeconds: 0, appUrl: "https://app.test" });
+
   it("goes out in the partner's language and never carries an internal note", async () => {
     const id = await submitted({ subjectName: "Белый Лён" });
-    await transitionReferral(staff, id, { to: "in_review", note: "Internal: partner seems to exaggerate", internal: true }, { appUrl: "https://app.test" });
+    await sweep();
+    await transitionReferral(staff, id, { to: "in_review", note: "Internal: partner seems to exaggerate", internal: true });
+    await sweep();
     await transitionReferral(staff, id, { to: "rejected", rejectReason: "unreachable", note: "Мы звонили дважды, без ответа.", internal: false });
+    await sweep();
     const mails = await prisma.outboxEmail.findMany({ where: { to: partner.email }, orderBy: { createdAt: "asc" } });
     const [review, rejected] = mails.slice(-2);
     expect(review.subject).toBe("Рекомендация «Белый Лён»: на проверке");
@@ -181,8 +188,10 @@ describe("partner e-mail", () => {
   });
 
   it("is not sent for the partner's own submission", async () => {
+    await sweep();
     const before = await prisma.outboxEmail.count({ where: { to: partner.email } });
     await submitted();
+    await sweep();
     expect(await prisma.outboxEmail.count({ where: { to: partner.email } })).toBe(before);
   });
 });

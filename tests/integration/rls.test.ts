@@ -81,6 +81,8 @@ beforeAll(async () => {
   });
   await prisma.opportunityInvitation.create({ data: { tenantId: A, opportunityId: opportunity.id, email: "o@rls.test" } });
   await prisma.apiKey.create({ data: { tenantId: A, name: "k", prefix: "rlsk", keyHash: "rls-hash" } });
+  const referral = await prisma.referral.findFirstOrThrow({ where: { tenantId: A, partnerId: { not: null } } });
+  await prisma.partnerNotice.create({ data: { tenantId: A, partnerId: referral.partnerId!, referralId: referral.id, toStatus: "in_review" } });
   const statement = await prisma.statementImport.create({ data: { tenantId: A, fileName: "s.csv", lineCount: 1 } });
   await prisma.statementLine.create({ data: { tenantId: A, importId: statement.id, lineNo: 1, amountMinor: 100n, currency: "USD", result: "unknown" } });
   // The demo seed fills every table for northstar but only the directory for volga: give volga a
