@@ -276,6 +276,11 @@ for (const loop of loops) {
       await expect(tile(ru ? "Квалифицированные лиды" : "Qualified leads")).toHaveText(/^1\b/);
       await expect(tile(ru ? "Сделки" : "Closes")).toHaveText(/^1\b/);
       await expect(tile(ru ? "Выручка" : "Revenue")).toHaveText(loop.dealShown);
+      // Split by market pair, the clicks and the referral they brought are on one row: the US creator
+      // introduced to the Russian brand (US→RU), not the opportunity's posted RU → US.
+      const pairRow = page.locator("tr", { has: page.locator(":is(td,th):first-child", { hasText: /^US→RU$/ }) }).first();
+      await expect(pairRow.locator(":is(td,th)").nth(1)).toHaveText("2");
+      await expect(pairRow.locator(":is(td,th)").nth(2)).toHaveText("1");
       await shot(page, loop, "09-funnel-today");
     });
 
@@ -286,6 +291,8 @@ for (const loop of loops) {
         await expect(p.getByText(loop.commissionShown).first()).toBeVisible({ timeout: 1_000 });
       }).toPass({ timeout: 30_000 });
       await shot(p, loop, "10-commission-phone");
+      // …and an e-mail in their language about the deal (partner mails are batched; 2 s in e2e).
+      await mailTo(page, partnerEmail, ru ? /сделка заключена/i : /\bwon\b/i);
     });
 
     // 11. The partner gives the agency what it needs to pay: tax profile and payout method, on the phone.
