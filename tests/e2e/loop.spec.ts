@@ -262,6 +262,9 @@ for (const loop of loops) {
       await page.locator('form:has(input[name="to"]) button[type="submit"]').click();
       await page.waitForURL(/moved=won/);
       await expect(page.getByText(loop.dealShown).first()).toBeVisible();
+      // The history is in the reader's language, including how the referral came in.
+      await expect(page.getByText(ru ? "Принята из отклика на доске" : "Accepted from an opt-in on the board")).toBeVisible();
+      await expect(page.getByText("accepted from opt-in", { exact: true })).toHaveCount(0);
       await shot(page, loop, "08-won");
     });
 

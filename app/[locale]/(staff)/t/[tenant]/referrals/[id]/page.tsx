@@ -13,6 +13,7 @@ import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
+import { ACCEPTED_REASON } from "@/lib/opportunities/review-accept";
 import { getT } from "@/lib/i18n/server";
 import { referralStatuses } from "@/lib/referrals/codes";
 import { getReferral, type ActorLabel } from "@/lib/referrals/get-referral";
@@ -92,7 +93,8 @@ export default async function ReferralPage({ params, searchParams }: Props) {
                 badge: h.internal && h.note ? <Badge tone="amber">{t("history.internal")}</Badge> : null,
                 actor: actor(h.actor),
                 reason: h.code ? t(`rejectReason.${h.code}`) : null,
-                note: h.note,
+                // The opt-in acceptance is recorded with a fixed English reason; show it in the reader's language.
+                note: h.note === ACCEPTED_REASON ? t("history.acceptedFromOptIn") : h.note,
               }))}
             />
           </Card>
