@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { PrismaClient } from "@/lib/db/generated/client";
-import { resolveTenantContext } from "@/lib/db/tenant-context";
+import { resolveTenantContext } from "@/lib/auth/contexts/tenant";
 import { convertToReporting } from "@/lib/fx/convert";
 
 /** The demo US partner's Stripe Connect account (the E2E Stripe stand-in knows it, onboarded). */

@@ -3,7 +3,7 @@ import { npdUsage } from "@/lib/compliance/npd";
 import { getOwnTaxProfile, type TaxProfileView } from "@/lib/compliance/tax-profile";
 import { w8benExpiresOn } from "@/lib/compliance/tax-schemas";
 import { maskedTin } from "@/lib/compliance/tin";
-import type { PartnerContext } from "@/lib/db/partner-context";
+import type { PartnerContext } from "@/lib/auth/contexts/partner";
 import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import type { Locale } from "@/lib/i18n/settings";

@@ -1,4 +1,4 @@
-import { resolveApiKeyContext, type ApiKeyContext } from "@/lib/db/api-key-context";
+import { resolveApiKeyContext, type ApiKeyContext } from "@/lib/auth/contexts/api-key";
 import { bearerKey, hashApiKey } from "./key-format";
 
 export type { ApiKeyContext };

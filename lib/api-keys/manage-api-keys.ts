@@ -1,6 +1,6 @@
 import { auditIn } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { NotFoundError } from "@/lib/errors";
 import { generateApiKey } from "./key-format";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/db/generated/client";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 
 export const AUDIT_PAGE_SIZE = 30;
 

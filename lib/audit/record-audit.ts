@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { TenantTx } from "@/lib/db/tenant-client";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 
 export type AuditEntry = { action: string; entityType: string; entityId?: string; data?: Prisma.InputJsonValue };
 

@@ -1,19 +1,29 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
-import { resolvePartnerContext, type PartnerContext } from "@/lib/db/partner-context";
-import { resolveTenantContext, type TenantContext } from "@/lib/db/tenant-context";
-import { findUserById } from "@/lib/db/users";
+import { ForbiddenError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/settings";
 import { auth } from "./auth";
-import { ForbiddenError } from "@/lib/errors";
+import { resolvePartnerContext, type PartnerContext } from "./contexts/partner";
+import { resolveTenantContext, type TenantContext } from "./contexts/tenant";
+import { resolveUserContext, type UserContext } from "./contexts/user";
 import { can, type Permission } from "./permissions";
+
+// Every context is made in lib/auth (docs/architecture.md): TenantContext and PartnerContext here
+// and in ./route.ts, UserContext here, PublicContext (./contexts/public.ts) from a board's slug,
+// ApiKeyContext (lib/api-keys/authenticate.ts) from a key, SystemContext (./contexts/system.ts) for
+// webhooks, jobs and the seed.
+
+/** The signed-in user's context, or a redirect to sign-in. */
+export async function requireUserContext(locale: Locale): Promise<UserContext> {
+  const session = await auth();
+  const ctx = session?.user?.id ? await resolveUserContext(session.user.id) : null;
+  if (!ctx) redirect(`/${locale}/sign-in`);
+  return ctx;
+}
 
 /** The signed-in user, or a redirect to sign-in. */
 export async function requireUser(locale: Locale) {
-  const session = await auth();
-  const user = session?.user?.id ? await findUserById(session.user.id) : null;
-  if (!user) redirect(`/${locale}/sign-in`);
-  return user;
+  return (await requireUserContext(locale)).user;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { NotFoundError } from "@/lib/errors";
 import { zodFieldErrors, type FieldErrors } from "@/lib/validation/form";
 import { previewHypothetical, previewStoredEvent, type PreviewResult } from "./preview";

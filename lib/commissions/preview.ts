@@ -2,7 +2,7 @@
 // rule, with the same engine and ledger state the job uses. Writes nothing.
 import { assertCan } from "@/lib/auth/permissions";
 import type { CommissionBasis, CommissionStatus, ConversionType } from "@/lib/db/generated/enums";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { NotFoundError } from "@/lib/errors";
 import type { Explanation, SkipReason } from "./compute";
 import { loadFxBook } from "./fx-batch";

@@ -2,7 +2,7 @@
 // ledger rows keep the explanation of the rule as it was when they were created.
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { NotFoundError } from "@/lib/errors";
 import { tiersToJson } from "./compute";
 import type { RuleData } from "./schemas";

@@ -2,7 +2,7 @@
 // audit every moved row as a CommissionTransition); adjustments are also written to the audit log.
 import { auditIn } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { approveCommissions, insertCommissions, voidCommissions } from "./ledger";
 import { approveDueCommissions, runCommissionJob, type JobResult } from "./run-job";

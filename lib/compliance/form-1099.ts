@@ -7,7 +7,7 @@
 // "paid" count, by the calendar year of `paidAt` (UTC), and only in USD.
 import type { PayoutRail } from "@/lib/db/generated/enums";
 import { assertCan } from "@/lib/auth/permissions";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { thresholdFor, type Threshold } from "@/lib/db/tax-thresholds";
 
 export const REPORTABLE_RAILS: readonly PayoutRail[] = ["registry", "manual"];

@@ -2,7 +2,7 @@
 // (2.4M RUB) under the regime. We warn staff and the partner as their paid RUB payouts from this
 // tenant approach it. Only this tenant's payouts are visible to us, so this is a lower bound.
 import type { TenantDb, TenantTx } from "@/lib/db/tenant-client";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { thresholdFor } from "@/lib/db/tax-thresholds";
 
 type Db = TenantDb | TenantTx;

@@ -2,7 +2,7 @@
 import { SELF_EMPLOYED_CHECK_MAX_AGE_DAYS } from "@/lib/compliance/gate";
 import type { ScreeningStatus } from "@/lib/db/generated/enums";
 import { assertCan } from "@/lib/auth/permissions";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { npdUsageFor, type NpdUsage } from "./npd";
 import type { ScreeningMatch } from "./screen";
 import { w8benExpired, w8benExpiresOn, type TaxFormCode } from "./tax-schemas";

@@ -12,7 +12,7 @@ import type { ScreeningStatus } from "@/lib/db/generated/enums";
 import { auditIn, recordAudit } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TenantDb, TenantTx } from "@/lib/db/tenant-client";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { buildIndex, matchName, type NameIndex, type NameMatch } from "./match";
 import { blockedRegionIn } from "./regions";

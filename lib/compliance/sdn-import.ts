@@ -6,7 +6,7 @@
 import Papa from "papaparse";
 import { auditIn } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { DomainError } from "@/lib/errors";
 import { MAX_SDN_FILE_BYTES } from "./limits";
 import { hasControlCharacters } from "@/lib/validation/text";

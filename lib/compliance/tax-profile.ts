@@ -1,7 +1,7 @@
 // A partner's tax profile (one per partner). Saving it re-screens the partner, because the legal
 // name and region are screened. The full TIN never leaves this module: only `tinLast4` is read back.
-import type { PartnerContext } from "@/lib/db/partner-context";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { PartnerContext } from "@/lib/auth/contexts/partner";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import { DomainError, NotFoundError } from "@/lib/errors";

@@ -1,4 +1,4 @@
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { assertCan, can } from "@/lib/auth/permissions";
 import { presetRange } from "@/lib/funnel/params";
 import { funnelScopeForTenant, getFunnelSummary } from "@/lib/funnel/queries";

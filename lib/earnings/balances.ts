@@ -1,6 +1,6 @@
 // A partner's balances per currency, summed from their own Commission rows (never stored). Clawbacks
 // are negative rows inside these sums; `clawedBackMinor` shows how much of it was clawed back.
-import type { PartnerContext } from "@/lib/db/partner-context";
+import type { PartnerContext } from "@/lib/auth/contexts/partner";
 
 export type PartnerBalance = {
   currency: string;

@@ -1,6 +1,6 @@
 // The portal's earnings page: balances, the partner's commissions (newest first, paged) with why
 // each has its amount, and their payouts. Every query is filtered to ctx.partnerId inside ctx.db.
-import type { PartnerContext } from "@/lib/db/partner-context";
+import type { PartnerContext } from "@/lib/auth/contexts/partner";
 import { partnerBalances, type PartnerBalance } from "./balances";
 import { explainCommission, type CommissionWhy } from "./explain";
 

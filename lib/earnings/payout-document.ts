@@ -1,7 +1,7 @@
 // One payout as a statement the partner can print: what was paid, how, and which commissions it
 // carried with their original amounts and the conversion applied. Another partner's payout (or
 // another tenant's) is answered as not found.
-import type { PartnerContext } from "@/lib/db/partner-context";
+import type { PartnerContext } from "@/lib/auth/contexts/partner";
 
 export async function partnerPayoutDocument(ctx: PartnerContext, payoutId: string) {
   const payout = await ctx.db.payout.findFirst({

@@ -3,7 +3,7 @@
 // bank details and manual details are saved here. Switching rails keeps the other rails' details.
 import { screenPartner } from "@/lib/compliance/screen";
 import { auditIn } from "@/lib/audit/record-audit";
-import type { PartnerContext } from "@/lib/db/partner-context";
+import type { PartnerContext } from "@/lib/auth/contexts/partner";
 import { stripeConfigured } from "@/lib/stripe/client";
 import { stripeOnboardingStatus } from "@/lib/stripe/onboarding";
 import type { PayoutMethodInput } from "./schemas";

@@ -1,7 +1,7 @@
 // A Russian self-employed partner hands in the «Мой налог» receipt for a paid RUB payout. Only their
 // own payout, only once it is paid; a correction replaces the reference and is audited too.
 import { auditIn } from "@/lib/audit/record-audit";
-import type { PartnerContext } from "@/lib/db/partner-context";
+import type { PartnerContext } from "@/lib/auth/contexts/partner";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { receiptInput, type ReceiptInput } from "./schemas";
 

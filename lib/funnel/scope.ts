@@ -1,9 +1,9 @@
 // Be extremely careful: a FunnelScope decides whose numbers a query returns. Staff get the whole
 // tenant; a partner gets only their own rows (partnerId forced, and the filter cannot widen it).
 import { assertCan } from "@/lib/auth/permissions";
-import type { PartnerContext } from "@/lib/db/partner-context";
+import type { PartnerContext } from "@/lib/auth/contexts/partner";
 import { tenantDb } from "@/lib/db/tenant-client";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { NotFoundError } from "@/lib/errors";
 import type { FunnelScope } from "./types";
 

@@ -2,7 +2,7 @@
 // rates table, then converting the events that were waiting for those rates.
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { DomainError } from "@/lib/errors";
 import type { RowError } from "@/lib/imports/row-error";
 import { parseCbrDaily, type ParsedRate } from "./cbr";

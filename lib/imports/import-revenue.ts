@@ -7,7 +7,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import { EventFieldError } from "@/lib/conversions/errors";
 import { eventInputSchema } from "@/lib/conversions/event-schema";
 import { ingestEvent } from "@/lib/conversions/ingest";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { DomainError } from "@/lib/errors";
 import { issueToMessage } from "@/lib/validation/form";
 import { MAX_CELL, MAX_CHUNK_ROWS, REVENUE_COLUMNS, type RawRevenueRow } from "./revenue-csv";

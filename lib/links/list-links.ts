@@ -1,8 +1,8 @@
 import { assertCan } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/db/generated/client";
-import type { PartnerContext } from "@/lib/db/partner-context";
+import type { PartnerContext } from "@/lib/auth/contexts/partner";
 import type { TenantDb } from "@/lib/db/tenant-client";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import type { LinkListQuery } from "./schemas";
 
 export const LINKS_PAGE_SIZE = 20;

@@ -1,5 +1,5 @@
 import { auditIn } from "@/lib/audit/record-audit";
-import type { PartnerContext } from "@/lib/db/partner-context";
+import type { PartnerContext } from "@/lib/auth/contexts/partner";
 import { NotFoundError } from "@/lib/errors";
 import { invalidateTrackedLink } from "@/lib/tracking/registry";
 import { insertLink } from "./create-link";

@@ -1,7 +1,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { OpportunityStatus } from "@/lib/db/generated/enums";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { deadlinePassed } from "./deadline";
 import { canMoveOpportunity } from "./status-transitions";

@@ -1,6 +1,6 @@
 import { assertCan } from "@/lib/auth/permissions";
 import type { OptInStatus, ReferralKind } from "@/lib/db/generated/enums";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { handleIdentity, subjectKeys, websiteIdentity } from "@/lib/referrals/subject-keys";
 import { optInKind } from "./codes";
 import { rankMatches, type Match, type MatchCandidate } from "./matching";

@@ -1,7 +1,7 @@
 import { assertCan } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { OpportunityStatus } from "@/lib/db/generated/enums";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { NotFoundError } from "@/lib/errors";
 import type { OpportunityListQuery } from "./schemas";
 

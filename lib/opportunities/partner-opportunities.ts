@@ -2,7 +2,7 @@
 // partner is enrolled in. Only what the public board shows is selected, never opt-ins or counts.
 import { boardFields } from "@/lib/db/public-board";
 import type { Prisma } from "@/lib/db/generated/client";
-import type { PartnerContext } from "@/lib/db/partner-context";
+import type { PartnerContext } from "@/lib/auth/contexts/partner";
 import { NotFoundError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/settings";
 import { optInKind } from "./codes";

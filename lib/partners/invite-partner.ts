@@ -1,7 +1,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Partner } from "@/lib/db/generated/client";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { newToken } from "@/lib/staff/tokens";

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { PartnerContext } from "@/lib/db/partner-context";
+import type { PartnerContext } from "@/lib/auth/contexts/partner";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 
 // Crockford's base32 in lower case: no i, l, o or u, so a code read aloud or retyped survives.

@@ -3,7 +3,7 @@
 // may have claimed some first — so every commission ends up in exactly one payout.
 import type { Prisma } from "@/lib/db/generated/client";
 import type { TenantTx } from "@/lib/db/tenant-client";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { auditIn } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";

@@ -4,7 +4,7 @@
 // taken ready → processing by a conditional update before any money moves, and Stripe sees the
 // payout's own idempotency key, so a retry returns the same transfer instead of a second one.
 import type Stripe from "stripe";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { auditIn } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";

@@ -1,7 +1,7 @@
 // Releasing a payout the compliance gate held. Four eyes: one staff member requests the release
 // with a note, a different one approves it; only then does the payout become ready. A payee the
 // sanctions screening blocked (SDN match, Crimea, so-called DNR/LNR) cannot be released at all.
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { auditIn } from "@/lib/audit/record-audit";
 import { payoutHoldReasons } from "@/lib/compliance/gate";
 import { assertCan } from "@/lib/auth/permissions";

@@ -1,7 +1,7 @@
 // Staff settle a payout by hand: the manual rail (paid with an external reference, or failed with
 // a reason), and the receipt («чек» from «Мой налог») a self-employed Russian payee sends after
 // being paid. Money moves only through settle.ts; these add the guard, the run check and the audit.
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { auditIn } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import { DomainError, NotFoundError } from "@/lib/errors";

@@ -1,7 +1,7 @@
 // Reads for the payouts pages. Everything through the tenant-scoped client: another tenant's run or
 // payout is simply not found.
 import type { PayoutRunStatus, PayoutStatus, StatementLineResult } from "@/lib/db/generated/enums";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { assertCan } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import type { PayeeSnapshot } from "./create-run";

@@ -7,7 +7,7 @@
 // Sent registry payouts of the run that no line mentions are reported as missing. Importing the
 // same statement twice pays nothing twice: settlement is conditional and repeated lines are duplicates.
 import type { StatementLineResult } from "@/lib/db/generated/enums";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { auditIn } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { RowError } from "@/lib/imports/row-error";

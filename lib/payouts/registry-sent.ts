@@ -1,6 +1,6 @@
 // "Mark registry as sent": staff handed the run's RUB registry to the bank or counterparty. The
 // ready registry payouts become sent and wait for the bank statement (reconcile.ts).
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { auditIn } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";

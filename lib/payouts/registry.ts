@@ -10,7 +10,7 @@
 // - XLSX: the amount is a number cell formatted "0.00"; every other cell is text (so leading zeros of
 //   BIC and account numbers survive).
 import ExcelJS from "exceljs";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { assertCan } from "@/lib/auth/permissions";
 import { minorToDecimal } from "@/lib/referrals/money";
 import type { PayeeSnapshot } from "./create-run";

@@ -3,7 +3,7 @@
 // members clicking at once move it once.
 import type { PayoutRunStatus, PayoutStatus } from "@/lib/db/generated/enums";
 import type { TenantDb, TenantTx } from "@/lib/db/tenant-client";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { auditIn } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import { DomainError, NotFoundError } from "@/lib/errors";

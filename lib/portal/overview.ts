@@ -1,4 +1,4 @@
-import type { PartnerContext } from "@/lib/db/partner-context";
+import type { PartnerContext } from "@/lib/auth/contexts/partner";
 import { myReferralCounts } from "@/lib/referrals/partner-referrals";
 
 /** What a partner sees on their portal home: their programs and their own referrals by status. */

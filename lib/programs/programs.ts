@@ -1,6 +1,6 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { NotFoundError } from "@/lib/errors";
 import type { ProgramInput, ProgramSettingsInput } from "./schemas";
 import { invalidateAllTrackedLinks } from "@/lib/tracking/registry";

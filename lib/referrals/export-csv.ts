@@ -1,5 +1,5 @@
 import { assertCan } from "@/lib/auth/permissions";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { createI18n } from "@/lib/i18n/instance";
 import type { Locale } from "@/lib/i18n/settings";
 import { toCsv } from "./csv";

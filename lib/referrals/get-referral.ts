@@ -1,5 +1,5 @@
 import { assertCan } from "@/lib/auth/permissions";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { NotFoundError } from "@/lib/errors";
 import { storedPlatforms } from "./subject-keys";
 import { decodeReason } from "./transition-reason";

@@ -1,4 +1,4 @@
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import type { TenantTx } from "@/lib/db/tenant-client";
 import { findClient } from "./duplicates";
 

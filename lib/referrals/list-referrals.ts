@@ -1,6 +1,6 @@
 import { assertCan } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/db/generated/client";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { markets } from "@/lib/directory/platforms";
 import type { PipelineQuery } from "./list-query";
 

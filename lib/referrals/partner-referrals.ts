@@ -1,7 +1,7 @@
 // The partner's view of referrals. Be careful here: a partner sees only their own referrals and
 // never who else referred a subject, staff names, internal notes or deal values. Every query
 // filters by ctx.partnerId and selects only partner-safe fields.
-import type { PartnerContext } from "@/lib/db/partner-context";
+import type { PartnerContext } from "@/lib/auth/contexts/partner";
 import type { ReferralStatus } from "@/lib/db/generated/enums";
 import { NotFoundError } from "@/lib/errors";
 import type { MyReferralsQuery } from "./list-query";

@@ -1,5 +1,5 @@
 import { auditIn } from "@/lib/audit/record-audit";
-import type { PartnerContext } from "@/lib/db/partner-context";
+import type { PartnerContext } from "@/lib/auth/contexts/partner";
 import type { TenantTx } from "@/lib/db/tenant-client";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { startOfTodayUtc } from "@/lib/opportunities/deadline";

@@ -3,7 +3,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import { creditCommissionsAfterTransition } from "@/lib/commissions/after-ingest";
 import { customerForWonReferral } from "@/lib/customers/link-customer";
 import { convertToReporting } from "@/lib/fx/convert";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { linkClientRecord } from "./client-record";
 import { isKnownClient } from "./known-client";

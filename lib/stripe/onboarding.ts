@@ -2,7 +2,7 @@
 // their PayoutMethod, and a hosted onboarding link (account link) to send them to.
 import Stripe from "stripe";
 import type { PayoutMethod } from "@/lib/db/generated/client";
-import type { PartnerContext } from "@/lib/db/partner-context";
+import type { PartnerContext } from "@/lib/auth/contexts/partner";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { getStripe } from "./client";

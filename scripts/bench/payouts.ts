@@ -85,7 +85,7 @@ async function main() {
     process.env.STRIPE_SECRET_KEY = "sk_test_bench";
     process.env.STRIPE_API_BASE = standin.url;
 
-    const { resolveTenantContext } = await import("@/lib/db/tenant-context");
+    const { resolveTenantContext } = await import("@/lib/auth/contexts/tenant");
     const ctx = (await resolveTenantContext(`${t}_owner`, t))!;
     const { planPayoutRun } = await import("@/lib/payouts/plan");
     const { createPayoutRun } = await import("@/lib/payouts/create-run");

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Role } from "@/lib/db/generated/enums";
-import { resolveTenantContext, type TenantContext } from "@/lib/db/tenant-context";
+import { resolveTenantContext, type TenantContext } from "@/lib/auth/contexts/tenant";
 import { createTenantFixture, prisma, type TenantFixture } from "./db";
 
 /** A tenant plus a TenantContext for its owner, obtained the same way the guard obtains it. */

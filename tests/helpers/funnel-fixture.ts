@@ -4,8 +4,8 @@
 // and D4 the day after (`to` is exclusive). A second tenant holds data that must never show up.
 import { randomBytes } from "node:crypto";
 import type { ConversionType, CustomerSource, Market, ReferralStatus } from "@/lib/db/generated/enums";
-import type { PartnerContext } from "@/lib/db/partner-context";
-import { resolveTenantContext } from "@/lib/db/tenant-context";
+import type { PartnerContext } from "@/lib/auth/contexts/partner";
+import { resolveTenantContext } from "@/lib/auth/contexts/tenant";
 import { tenantWithOwner } from "./context";
 import { prisma, type TenantFixture } from "./db";
 import { partnerWithContext } from "./partner-context";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Market, OpportunitySide, OpportunityStatus, ReferralKind } from "@/lib/db/generated/enums";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { prisma } from "./db";
 
 /** An opportunity written through the tenant-scoped client: "RU brand seeks US creators on TikTok or Instagram" unless told otherwise. */

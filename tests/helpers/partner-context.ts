@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Market, ProgramMode } from "@/lib/db/generated/enums";
-import { resolvePartnerContext, type PartnerContext } from "@/lib/db/partner-context";
+import { resolvePartnerContext, type PartnerContext } from "@/lib/auth/contexts/partner";
 import type { TenantFixture } from "./db";
 import { prisma } from "./db";
 

@@ -1,5 +1,5 @@
 import type { ReferralStatus } from "@/lib/db/generated/enums";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import type { ReferralInput } from "@/lib/referrals/schemas";
 import type { TransitionInput } from "@/lib/referrals/state-machine";
 import { transitionReferral } from "@/lib/referrals/transition-referral";

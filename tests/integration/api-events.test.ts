@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/events/route";
 import { revokeApiKey } from "@/lib/api-keys/manage-api-keys";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { getFunnelSummary, trustedFunnelScope } from "@/lib/funnel/queries";
 import enErrors from "@/locales/en/errors.json";
 import ruErrors from "@/locales/ru/errors.json";

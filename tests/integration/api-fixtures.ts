@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { POST } from "@/app/api/v1/events/route";
 import { createApiKey } from "@/lib/api-keys/manage-api-keys";
 import type { Market } from "@/lib/db/generated/enums";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { prisma } from "../helpers/db";
 
 export type ApiAnswer = { status: number; body: any; headers: Headers }; // eslint-disable-line @typescript-eslint/no-explicit-any -- response JSON is asserted field by field

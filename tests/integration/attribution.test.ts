@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { attributeByClickId } from "@/lib/attribution/resolve-click";
 import { FIRST_CLICK_COOKIE, LAST_CLICK_COOKIE } from "@/lib/attribution/click-cookies";
 import type { Market } from "@/lib/db/generated/enums";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { refCookieName, signRefCookie } from "@/lib/opportunities/attribution";
 import { submitOptIn, type OptInMeta } from "@/lib/opportunities/opt-in";
 import { acceptOptIn } from "@/lib/opportunities/review-accept";

@@ -7,7 +7,7 @@ import { getRule, listRules, setRuleArchived, updateRule, createRule } from "@/l
 import { runCommissionJob } from "@/lib/commissions/run-job";
 import { ruleInput, type RuleData } from "@/lib/commissions/schemas";
 import { approveSelected, createAdjustment, voidSelected } from "@/lib/commissions/staff-ledger";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { memberContext, tenantWithOwner } from "../helpers/context";
 import { prisma } from "../helpers/db";

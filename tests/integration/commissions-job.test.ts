@@ -8,7 +8,7 @@ import { previewHypothetical, previewStoredEvent } from "@/lib/commissions/previ
 import { tiersToJson, type Tier } from "@/lib/commissions/compute";
 import { ingestEvent } from "@/lib/conversions/ingest";
 import type { CommissionBasis, ConversionType, Market } from "@/lib/db/generated/enums";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { DomainError } from "@/lib/errors";
 import { tenantWithOwner } from "../helpers/context";
 import { prisma } from "../helpers/db";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { createRule, updateRule } from "@/lib/commissions/rules";
 import { adjustmentInput, ruleInput } from "@/lib/commissions/schemas";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { parseForm } from "@/lib/validation/form";
 import { tenantWithOwner } from "../helpers/context";
 import { prisma } from "../helpers/db";

@@ -5,8 +5,8 @@ import { reviewScreening, screenAll, screenPartner } from "@/lib/compliance/scre
 import { importSdnCsv } from "@/lib/compliance/sdn-import";
 import { getOwnTaxProfile, saveTaxProfile, setSelfEmployedChecked } from "@/lib/compliance/tax-profile";
 import { taxProfileInput } from "@/lib/compliance/tax-schemas";
-import type { PartnerContext } from "@/lib/db/partner-context";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { PartnerContext } from "@/lib/auth/contexts/partner";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { NotFoundError } from "@/lib/errors";
 import { tenantWithOwner } from "../helpers/context";
 import { prisma, type TenantFixture } from "../helpers/db";

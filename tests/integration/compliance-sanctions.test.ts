@@ -4,7 +4,7 @@ import { reviewScreening, screenAll, screenPartner } from "@/lib/compliance/scre
 import { importSdnCsv } from "@/lib/compliance/sdn-import";
 import { saveTaxProfile } from "@/lib/compliance/tax-profile";
 import { taxProfileInput } from "@/lib/compliance/tax-schemas";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { DomainError, ForbiddenError } from "@/lib/errors";
 import { memberContext, tenantWithOwner } from "../helpers/context";
 import { prisma, type TenantFixture } from "../helpers/db";

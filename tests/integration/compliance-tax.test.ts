@@ -5,7 +5,7 @@ import { taxProfileRows } from "@/lib/compliance/overview";
 import { getOwnTaxProfile, saveTaxProfile, setSelfEmployedChecked } from "@/lib/compliance/tax-profile";
 import { taxProfileInput } from "@/lib/compliance/tax-schemas";
 import { revealTin, tinBinding } from "@/lib/compliance/tin";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { memberContext, tenantWithOwner } from "../helpers/context";
 import { prisma, type TenantFixture } from "../helpers/db";

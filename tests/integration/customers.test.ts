@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { submitReferral } from "@/lib/referrals/submit-referral";
 import { transitionReferral } from "@/lib/referrals/transition-referral";
 import { tenantWithOwner } from "../helpers/context";

@@ -1,7 +1,7 @@
 // Portal earnings: balances add up from the partner's own ledger rows; partner X never sees partner
 // Y's commissions or payouts, tenant B never sees tenant A's; receipts only for one's own paid payouts.
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { PartnerContext } from "@/lib/db/partner-context";
+import type { PartnerContext } from "@/lib/auth/contexts/partner";
 import { tenantDb } from "@/lib/db/tenant-client";
 import { partnerBalances } from "@/lib/earnings/balances";
 import { partnerEarnings } from "@/lib/earnings/partner-earnings";

@@ -6,7 +6,7 @@ import { BalanceCards } from "@/components/earnings/balance-cards";
 import { CommissionList } from "@/components/earnings/commission-list";
 import { PayoutList } from "@/components/earnings/payout-list";
 import { PayoutStatement } from "@/components/earnings/payout-statement";
-import type { PartnerContext } from "@/lib/db/partner-context";
+import type { PartnerContext } from "@/lib/auth/contexts/partner";
 import { tenantDb } from "@/lib/db/tenant-client";
 import { partnerEarnings } from "@/lib/earnings/partner-earnings";
 import { partnerPayoutDocument } from "@/lib/earnings/payout-document";

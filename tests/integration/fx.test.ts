@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { ForbiddenError } from "@/lib/errors";
 import { convertToReporting, reconvertMissing } from "@/lib/fx/convert";
 import { importRatesFile } from "@/lib/fx/import-rates";

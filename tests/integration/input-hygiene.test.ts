@@ -3,7 +3,7 @@
 // translated field error, never pollution of Object.prototype and never a 500.
 import { randomBytes } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { DomainError } from "@/lib/errors";
 import { parseRatesCsv } from "@/lib/fx/rates-csv";
 import { importRevenueChunk } from "@/lib/imports/import-revenue";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { getBoardOpportunity, listBoard } from "@/lib/opportunities/board";
 import { changeOpportunityStatus } from "@/lib/opportunities/change-opportunity-status";

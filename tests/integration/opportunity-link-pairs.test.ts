@@ -16,7 +16,7 @@ import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import type { Market } from "@/lib/db/generated/enums";
 import { createLinkLookup } from "@/lib/db/link-lookup";
 import { migrate, readMigrations } from "@/lib/db/migrate";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { funnelScopeForPartner, funnelScopeForTenant, getFunnelSplit } from "@/lib/funnel/queries";
 import { createLinkAsPartner } from "@/lib/links/partner-links";
 import { changeOpportunityStatus } from "@/lib/opportunities/change-opportunity-status";

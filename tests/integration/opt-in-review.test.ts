@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { listOptIns, reviewQuery } from "@/lib/opportunities/review";
 import { ACCEPTED_REASON, acceptOptIn } from "@/lib/opportunities/review-accept";

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { Auth } from "@auth/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { authAdapter } from "@/lib/db/auth-adapter";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { NotFoundError } from "@/lib/errors";
 import { acceptPartnerInviteToken, loadPartnerInvite } from "@/lib/partners/accept-partner-invite";
 import { applyToProgram, findApplicationProgram } from "@/lib/partners/apply-to-program";

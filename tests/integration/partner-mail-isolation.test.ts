@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tenantDb } from "@/lib/db/tenant-client";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { notifyPartner } from "@/lib/referrals/notify-partner";
 import { sendPartnerDigest, sweepPartnerNotices } from "@/lib/referrals/partner-digest";
 import { submitReferral } from "@/lib/referrals/submit-referral";

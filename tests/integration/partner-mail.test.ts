@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { overrideDuplicate } from "@/lib/referrals/override-duplicate";
 import { sweepPartnerNotices } from "@/lib/referrals/partner-digest";
 import { submitReferral } from "@/lib/referrals/submit-referral";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEntityTypes, listAuditLog } from "@/lib/audit/list-audit";
 import type { PartnerStatus } from "@/lib/db/generated/enums";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { changePartnerStatus } from "@/lib/partners/change-partner-status";
 import { enrolPartner, unenrolPartner } from "@/lib/partners/enrolments";

@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import type Stripe from "stripe";
 import type { Market, PayoutRail, ScreeningStatus, TaxForm } from "@/lib/db/generated/enums";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { approveCommissions, insertCommissions } from "@/lib/commissions/ledger";
 import type { StripeTransferInput } from "@/lib/stripe/transfers";
 import { tenantWithOwner } from "../helpers/context";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { createPayoutRun } from "@/lib/payouts/create-run";
 import { approvePayoutRun, executePayoutRun } from "@/lib/payouts/execute-run";
 import { approveHoldRelease, requestHoldRelease } from "@/lib/payouts/holds";

@@ -3,7 +3,7 @@
 import { createElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { I18nProvider } from "@/lib/i18n/client";
 import { resources } from "@/lib/i18n/resources";
 import type { Locale } from "@/lib/i18n/settings";

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { explainNothingCreated, runCommissionJob, type JobReason } from "@/lib/commissions/run-job";
 import { ingestEvent } from "@/lib/conversions/ingest";
 import type { CommissionBasis, Market } from "@/lib/db/generated/enums";
-import { resolveTenantContext, type TenantContext } from "@/lib/db/tenant-context";
+import { resolveTenantContext, type TenantContext } from "@/lib/auth/contexts/tenant";
 import { NotFoundError } from "@/lib/errors";
 import { funnelScopeForTenant, getFunnelSummary } from "@/lib/funnel/queries";
 import { recordPipelineEvent } from "@/lib/referrals/pipeline-events";

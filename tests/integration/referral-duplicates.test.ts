@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { overrideDuplicate } from "@/lib/referrals/override-duplicate";
 import { getMyReferral } from "@/lib/referrals/partner-referrals";
 import { saveReferralDraft, submitReferral } from "@/lib/referrals/submit-referral";

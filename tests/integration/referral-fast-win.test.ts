@@ -4,7 +4,7 @@
 // one close, and the partner gets one e-mail about the final status.
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { funnelScopeForTenant, getFunnelSummary } from "@/lib/funnel/queries";
 import { createI18n } from "@/lib/i18n/instance";
 import { overrideDuplicate } from "@/lib/referrals/override-duplicate";

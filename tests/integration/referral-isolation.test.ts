@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { resolveTenantContext, type TenantContext } from "@/lib/db/tenant-context";
+import { resolveTenantContext, type TenantContext } from "@/lib/auth/contexts/tenant";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { referralsCsv } from "@/lib/referrals/export-csv";
 import { getReferral } from "@/lib/referrals/get-referral";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { TenantContext } from "@/lib/db/tenant-context";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { ForbiddenError } from "@/lib/errors";
 import { importRatesFile } from "@/lib/fx/import-rates";
 import { importRevenueChunk, revenueChunkSchema } from "@/lib/imports/import-revenue";

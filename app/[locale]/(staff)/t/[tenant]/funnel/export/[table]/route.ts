@@ -1,21 +1,13 @@
-import { auth } from "@/lib/auth/auth";
-import { can } from "@/lib/auth/permissions";
-import { resolveTenantContext } from "@/lib/db/tenant-context";
+import { notFoundResponse, withTenantRoute } from "@/lib/auth/route";
 import { csvFormat, exportFilename, exportSpec, funnelCsvText, isExportTable, localizeExport, summaryRows } from "@/lib/funnel/export-csv";
 import { parseFunnelParams } from "@/lib/funnel/params";
 import { exportFunnelTable, funnelScopeForTenant, getFunnelSummary } from "@/lib/funnel/queries";
 import { createI18n } from "@/lib/i18n/instance";
-import { isLocale } from "@/lib/i18n/settings";
-
-type Context = { params: Promise<{ locale: string; tenant: string; table: string }> };
 
 /** CSV of one funnel table under the view in the query string: the page's guard, the page's queries. */
-export async function GET(request: Request, { params }: Context) {
-  const { locale, tenant, table } = await params;
-  const session = await auth();
-  const ctx = session?.user?.id ? await resolveTenantContext(session.user.id, tenant) : null;
-  // A stranger, a non-member, a missing permission and an unknown table all get the same 404.
-  if (!ctx || !can(ctx.role, "funnel:read") || !isLocale(locale) || !isExportTable(table)) return new Response("Not found", { status: 404 });
+export const GET = withTenantRoute<{ locale: string; tenant: string; table: string }>("funnel:read", async (request, ctx, { locale, table }) => {
+  // An unknown table gets the guard's 404.
+  if (!isExportTable(table)) return notFoundResponse();
   const { view, filter } = parseFunnelParams(new URL(request.url).searchParams);
   const scope = funnelScopeForTenant(ctx);
   const t = createI18n(locale).getFixedT(locale, ["funnel", "referrals"]);
@@ -38,4 +30,4 @@ export async function GET(request: Request, { params }: Context) {
       ...(truncated ? { "x-rows-truncated": "1" } : {}),
     },
   });
-}
+});

@@ -1,8 +1,4 @@
-import { registryResponse } from "@/lib/payouts/registry-response";
-
-type Context = { params: Promise<{ locale: string; tenant: string; run: string }> };
+import { registryRoute } from "@/lib/payouts/registry-response";
 
 /** The run's RUB registry as CSV (UTF-8 with BOM, ";" separated; format in lib/payouts/registry.ts). */
-export async function GET(_request: Request, { params }: Context) {
-  return registryResponse(await params, "csv");
-}
+export const GET = registryRoute("csv");

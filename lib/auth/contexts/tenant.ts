@@ -1,9 +1,10 @@
-// Be extremely careful: a TenantContext is the proof that the caller may act in a tenant.
-// Only `resolveTenantContext` can create one (the brand symbol is private to this module),
-// and it does so only after finding the caller's membership in that tenant.
-import type { Role } from "./generated/enums";
-import { prisma } from "./client";
-import { tenantDb, type TenantDb } from "./tenant-client";
+// Be extremely careful: a TenantContext is the proof that the caller may act in a tenant as staff.
+// Only `resolveTenantContext` can create one (the brand symbol is private to this module), and it
+// does so only after finding the caller's membership in that tenant. Its `db` is tenant-scoped
+// (lib/db/tenant-client.ts) and runs every query under row-level security.
+import type { Role } from "@/lib/db/generated/enums";
+import { ownerDb } from "@/lib/db/owner";
+import { tenantDb, type TenantDb } from "@/lib/db/tenant-client";
 
 const brand: unique symbol = Symbol("TenantContext");
 
@@ -20,7 +21,8 @@ export type TenantContext = {
 
 /** The caller's context in the tenant with this slug, or null when they are not a member. */
 export async function resolveTenantContext(userId: string, slug: string): Promise<TenantContext | null> {
-  const membership = await prisma.membership.findFirst({
+  // Owner lookup: the membership that produces the context (memberships are keyed by user).
+  const membership = await ownerDb().membership.findFirst({
     where: { userId, tenant: { slug } },
     include: { tenant: true },
   });

@@ -1,7 +1,7 @@
 // Be extremely careful: a PartnerContext proves the signed-in user is an active partner of the
 // tenant. Portal code reads only through it, and only that partner's own rows.
-import { prisma } from "./client";
-import { tenantDb, type TenantDb } from "./tenant-client";
+import { ownerDb } from "@/lib/db/owner";
+import { tenantDb, type TenantDb } from "@/lib/db/tenant-client";
 
 const brand: unique symbol = Symbol("PartnerContext");
 
@@ -17,7 +17,8 @@ export type PartnerContext = {
 };
 
 export async function resolvePartnerContext(userId: string, slug: string): Promise<PartnerContext | null> {
-  const partner = await prisma.partner.findFirst({
+  // Owner lookup: the user's active partner seat in the tenant with this slug.
+  const partner = await ownerDb().partner.findFirst({
     where: { userId, status: "active", tenant: { slug } },
     include: { tenant: true },
   });
