@@ -118,6 +118,17 @@ describe("row-level security", () => {
       `SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'tenantId' ORDER BY 1`,
     );
     expect(withTenant.rows.map((r) => r.table_name)).toEqual([...m.tenant.tenantOwnedModels].sort());
+    // Every policy reads the tenant setting once per statement (a sub-select), never once per row
+    // (migration 20261206090000_rls_initplan): a new table that copies the old form fails here.
+    const policies = await owner.query<{ tablename: string; qual: string; with_check: string }>(
+      `SELECT tablename, qual, with_check FROM pg_policies WHERE schemaname = 'public' ORDER BY 1`,
+    );
+    expect(policies.rows.map((r) => r.tablename)).toEqual([...tables].sort());
+    const perStatement = /^\(\s*"?(tenantId|id)"?\s*=\s*\(\s*SELECT current_setting\('app\.tenant_id'::text, true\) AS current_setting\s*\)\s*\)$/;
+    for (const r of policies.rows) {
+      expect(r.qual, r.tablename).toMatch(perStatement);
+      expect(r.with_check, r.tablename).toMatch(perStatement);
+    }
 
     // Not vacuous: the owner sees rows of both tenants in every table.
     expect(tables.filter((t) => countA(t) === 0), "tables with no northstar rows").toEqual([]);
