@@ -2,8 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { GeistSans } from "geist/font/sans";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { I18nProvider } from "@/lib/i18n/client";
-import { resources } from "@/lib/i18n/resources";
+import { ClientTranslations } from "@/lib/i18n/client-translations";
 import { isLocale } from "@/lib/i18n/settings";
 import "../globals.css";
 
@@ -20,7 +19,8 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   return (
     <html lang={locale} className={GeistSans.variable}>
       <body className="min-h-screen font-sans">
-        <I18nProvider locale={locale} catalogue={resources[locale]}>{children}</I18nProvider>
+        {/* Only what every page's client code needs (error and 404 pages); layouts below add theirs. */}
+        <ClientTranslations locale={locale} ns={["common"]}>{children}</ClientTranslations>
       </body>
     </html>
   );
