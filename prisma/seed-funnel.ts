@@ -5,7 +5,7 @@
 // event predates the rates on purpose: the dashboard shows it as missing an FX rate.
 import type { Prisma } from "@/lib/db/generated/client";
 import type { DeviceClass, Market } from "@/lib/db/generated/enums";
-import { opportunityLinkMarkets } from "@/lib/opportunities/market-pairs";
+import { opportunityLinkMarkets } from "@/lib/kernel/markets";
 
 type Tx = Prisma.TransactionClient;
 

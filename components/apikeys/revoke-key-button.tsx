@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { FormMessage } from "@/components/auth/form-message";
 import { Button } from "@/components/ui/button";
 import { revokeApiKeyAction } from "@/lib/api-keys/actions";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 
 export function RevokeKeyButton({ locale, tenant, id, name }: { locale: string; tenant: string; id: string; name: string }) {
   const { t } = useTranslation("apikeys");

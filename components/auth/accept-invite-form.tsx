@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { acceptInviteAction } from "@/lib/staff/actions";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 import { FormMessage } from "./form-message";
 
 export function AcceptInviteForm({ locale, token, signedIn }: { locale: string; token: string; signedIn: boolean }) {

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslation } from "react-i18next";
 import { Notice } from "@/components/ui/card";
-import type { Message } from "@/lib/validation/form";
+import type { Message } from "@/lib/kernel/form";
 
 export function FormMessage({ message }: { message?: Message }) {
   const { t } = useTranslation("errors");

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { magicLinkAction, signInAction } from "@/lib/auth/actions";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 import { FormMessage } from "./form-message";
 
 export function SignInForm({ locale, next, notice }: { locale: string; next?: string; notice?: string }) {

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslation } from "react-i18next";
 import { Notice } from "@/components/ui/card";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 
 /** The result of a commissions action: a success note or a translated error (keys in `errors`). */
 export function ActionNotice({ state }: { state: FormState }) {

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { approveDueAction, runJobAction, type JobState } from "@/lib/commissions/actions";
 import { isLocale } from "@/lib/i18n/settings";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 import { ActionNotice } from "./action-notice";
 import { JobReasons } from "./job-reasons";
 

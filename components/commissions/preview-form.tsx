@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import type { FieldErrors } from "@/lib/validation/form";
+import type { FieldErrors } from "@/lib/kernel/form";
 
 const control = "mt-1 block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 ring-1 ring-inset ring-slate-300";
 const TYPES = ["revenue", "refund", "lead", "close"] as const;

@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { setRuleArchivedAction } from "@/lib/commissions/actions";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 import { ActionNotice } from "./action-notice";
 
 export function RuleArchiveButton({ locale, tenant, id, archived }: { locale: string; tenant: string; id: string; archived: boolean }) {

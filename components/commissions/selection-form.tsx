@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { selectionAction } from "@/lib/commissions/actions";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 import { ActionNotice } from "./action-notice";
 
 /**

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorText, TextInput } from "@/components/ui/field";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { reviewScreeningAction } from "@/lib/compliance/actions";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 
 /** Staff decision on a screening with matches: clear as a false positive, or block — with a note. */
 export function ReviewForm({ locale, tenant, screeningId, canClear, canBlock }: { locale: string; tenant: string; screeningId: string; canClear: boolean; canBlock: boolean }) {

@@ -7,7 +7,7 @@ import { Notice } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { importSdnAction, type SdnImportState } from "@/lib/compliance/actions";
 import { MAX_SDN_FILE_BYTES } from "@/lib/compliance/limits";
-import type { Message } from "@/lib/validation/form";
+import type { Message } from "@/lib/kernel/form";
 
 /** Upload of OFAC's sdn.csv; on success every active partner is screened against the new list. */
 export function SdnUploadForm({ locale, tenant }: { locale: string; tenant: string }) {

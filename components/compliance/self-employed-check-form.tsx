@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorText, TextInput } from "@/components/ui/field";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { setSelfEmployedCheckedAction } from "@/lib/compliance/actions";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 
 /** Staff: record the day the partner's НПД status was checked in «Мой налог» / npd.nalog.ru. */
 export function SelfEmployedCheckForm({ locale, tenant, partnerId, today }: { locale: string; tenant: string; partnerId: string; today: string }) {

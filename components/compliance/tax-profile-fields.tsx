@@ -8,7 +8,7 @@ import { ErrorText, Field, TextArea, TextInput } from "@/components/ui/field";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { saveTaxProfileAction } from "@/lib/compliance/actions";
 import { taxForms, type TaxFormCode } from "@/lib/compliance/tax-forms";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 
 type Values = Record<string, string | undefined>;
 

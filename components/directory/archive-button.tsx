@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/auth/form-message";
 import { archiveAction } from "@/lib/directory/actions";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 
 export function ArchiveButton(props: { locale: string; tenant: string; id: string; kind: "brand" | "creator"; archived: boolean }) {
   const { t } = useTranslation("directory");

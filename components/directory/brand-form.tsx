@@ -6,7 +6,7 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { Field, TextArea } from "@/components/ui/field";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { saveBrandAction } from "@/lib/directory/actions";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 import { LanguagesField, MarketField, TextField, type Values } from "./form-bits";
 
 export function BrandForm({ locale, tenant, id, initial, cancelHref }: { locale: string; tenant: string; id?: string; initial: Values; cancelHref: string }) {

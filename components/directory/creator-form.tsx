@@ -7,7 +7,7 @@ import { ErrorText, Field, Select, TextArea, TextInput } from "@/components/ui/f
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { saveCreatorAction } from "@/lib/directory/actions";
 import { platformCodes } from "@/lib/directory/platforms";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 import { LanguagesField, MarketField, TextField, type Values } from "./form-bits";
 
 const ROWS = 4;

@@ -2,7 +2,7 @@
 import { useTranslation } from "react-i18next";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { languages, markets } from "@/lib/directory/platforms";
-import type { FieldErrors } from "@/lib/validation/form";
+import type { FieldErrors } from "@/lib/kernel/form";
 
 export type Values = Record<string, string | undefined>;
 

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { savePayoutMethodAction, startStripeOnboardingAction } from "@/lib/earnings/actions";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 
 type Target = { locale: string; tenant: string };
 export type BankDetails = { payeeName: string; inn: string; bankName: string; bic: string; accountNumber: string; corrAccount: string };

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { submitReceiptAction } from "@/lib/earnings/actions";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 
 /** A self-employed partner's «Мой налог» receipt for one paid payout. */
 export function ReceiptForm({ locale, tenant, payoutId, current }: { locale: string; tenant: string; payoutId: string; current: string | null }) {

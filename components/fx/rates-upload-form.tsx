@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { MAX_RATES_FILE_BYTES } from "@/lib/fx/limits";
-import type { Message } from "@/lib/validation/form";
+import type { Message } from "@/lib/kernel/form";
 
 /** Upload of a rates CSV or a CBR daily XML; shows what was imported and the rows that were not. */
 export function RatesUploadForm({ locale, tenant }: { locale: string; tenant: string }) {

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslation } from "react-i18next";
 import { Field, Select, TextInput } from "@/components/ui/field";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 
 export type OpportunityOption = { id: string; programId: string; title: string; pair: string };
 

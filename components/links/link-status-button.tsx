@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { disableOwnLinkAction, setLinkDisabledAction } from "@/lib/links/actions";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 import { ActionNotice } from "./action-notice";
 
 type Props = { locale: string; tenant: string; id: string; disabled: boolean; as: "staff" | "partner" };

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { createPartnerLinkAction } from "@/lib/links/actions";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 import { ActionNotice } from "./action-notice";
 import { LinkTargetFields, type OpportunityOption } from "./link-form-fields";
 

@@ -5,7 +5,7 @@ import { FormMessage } from "@/components/auth/form-message";
 import { Button } from "@/components/ui/button";
 import type { ReferralKind } from "@/lib/db/generated/enums";
 import { inviteMatchAction } from "@/lib/opportunities/invite-match-actions";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 
 /** One click: invite this match to opt in (an e-mail in their language with the board link). */
 export function MatchingInviteButton({ locale, tenant, opportunityId, kind, candidateId, name }: {

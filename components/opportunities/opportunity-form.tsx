@@ -9,7 +9,7 @@ import { platformCodes } from "@/lib/directory/platforms";
 import { saveOpportunityAction } from "@/lib/opportunities/actions";
 import { opportunitySides } from "@/lib/opportunities/codes";
 import { dealCurrencies } from "@/lib/referrals/codes";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 
 type Values = Record<string, string | undefined>;
 type Program = { id: string; name: string; markets: string[] };

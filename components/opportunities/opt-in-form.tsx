@@ -8,7 +8,7 @@ import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { markets, platformCodes } from "@/lib/directory/platforms";
 import { MAX_OPT_IN_PLATFORMS, MAX_PITCH } from "@/lib/opportunities/codes";
 import { optInAction } from "@/lib/opportunities/public-actions";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 
 type Props = { locale: string; tenant: string; id: string; kind: "brand" | "creator"; agency: string; defaultMarket: string };
 

@@ -7,7 +7,7 @@ import { Field, TextArea } from "@/components/ui/field";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { reviewOptInAction } from "@/lib/opportunities/review-actions";
 import type { ReviewDecision } from "@/lib/opportunities/review-status";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 
 const variants: Record<ReviewDecision, ButtonVariant> = { accept: "primary", shortlist: "secondary", unshortlist: "ghost", decline: "danger" };
 const order: ReviewDecision[] = ["accept", "shortlist", "unshortlist", "decline"];

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import type { OpportunityStatus } from "@/lib/db/generated/enums";
 import { changeOpportunityStatusAction } from "@/lib/opportunities/actions";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 
 /** Staff: the next statuses an opportunity can take, one button each, with what each means. */
 export function OpportunityStatusForm({ locale, tenant, id, from, options }: { locale: string; tenant: string; id: string; from: OpportunityStatus; options: readonly OpportunityStatus[] }) {

@@ -7,7 +7,7 @@ import { ErrorText, Field, Select, TextArea, TextInput } from "@/components/ui/f
 import { markets } from "@/lib/directory/platforms";
 import { locales } from "@/lib/i18n/settings";
 import { applyToProgramAction } from "@/lib/partners/public-actions";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 
 type Props = { locale: string; tenant: string; programId: string; agency: string; programMarkets: string[] };

@@ -2,7 +2,7 @@
 import { useTranslation } from "react-i18next";
 import { FormMessage } from "@/components/auth/form-message";
 import { Notice } from "@/components/ui/card";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 
 /** Success (a `partners:messages.*` key) or the error summary of a form. */
 export function FormStatus({ state }: { state: FormState }) {

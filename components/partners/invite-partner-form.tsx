@@ -7,7 +7,7 @@ import { markets } from "@/lib/directory/platforms";
 import { locales } from "@/lib/i18n/settings";
 import { invitePartnerAction } from "@/lib/partners/actions";
 import { trustTiers } from "@/lib/partners/trust-tiers";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 import { FormStatus } from "./form-status";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 

@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
 import { enrolPartnerAction } from "@/lib/partners/actions";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 import { FormStatus } from "./form-status";
 
 type Target = { locale: string; tenant: string; id: string };

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { ErrorText, TextArea } from "@/components/ui/field";
 import { savePartnerNotesAction } from "@/lib/partners/actions";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 import { FormStatus } from "./form-status";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 

@@ -5,7 +5,7 @@ import { Button, type ButtonVariant } from "@/components/ui/button";
 import { Field, TextArea } from "@/components/ui/field";
 import { changePartnerStatusAction } from "@/lib/partners/actions";
 import type { PartnerAction } from "@/lib/partners/status-transitions";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 import { FormStatus } from "./form-status";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
 import { setPartnerTierAction } from "@/lib/partners/actions";
 import { trustTiers } from "@/lib/partners/trust-tiers";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 import { FormStatus } from "./form-status";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 

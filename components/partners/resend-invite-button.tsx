@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { resendPartnerInviteAction } from "@/lib/partners/actions";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 import { FormStatus } from "./form-status";
 
 export function ResendInviteButton({ locale, tenant, id }: { locale: string; tenant: string; id: string }) {

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { Button, type ButtonVariant } from "@/components/ui/button";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 import { ActionNotice } from "./action-notice";
 
 type Props = {

@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { useTranslation } from "react-i18next";
 import { createRunAction } from "@/lib/payouts/actions";
 import { Button } from "@/components/ui/button";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 import { ActionNotice } from "./action-notice";
 
 /** Creates the run previewed above (same cutoff); on success the action redirects to the new run. */

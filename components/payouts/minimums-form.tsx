@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { saveMinimumsAction } from "@/lib/payouts/actions";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 import { ActionNotice } from "./action-notice";
 
 /** Minimum net payout per currency, typed in major units ("50.00"); empty = no minimum. */

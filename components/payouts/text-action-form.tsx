@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 import { ActionNotice } from "./action-notice";
 
 type Props = {

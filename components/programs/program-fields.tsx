@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorText, Select, TextInput } from "@/components/ui/field";
 import { markets } from "@/lib/directory/platforms";
-import type { FieldErrors } from "@/lib/validation/form";
+import type { FieldErrors } from "@/lib/kernel/form";
 
 export type Values = Record<string, string | undefined>;
 

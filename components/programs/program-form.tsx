@@ -5,7 +5,7 @@ import { FormStatus } from "@/components/partners/form-status";
 import { Button } from "@/components/ui/button";
 import { Select, TextArea, TextInput } from "@/components/ui/field";
 import { createProgramAction } from "@/lib/programs/actions";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 import { Labelled, ProgramSettingsFields, a11y } from "./program-fields";
 
 const modes = ["direct", "pool", "both"] as const;

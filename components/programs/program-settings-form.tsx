@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { FormStatus } from "@/components/partners/form-status";
 import { Button } from "@/components/ui/button";
 import { updateProgramSettingsAction } from "@/lib/programs/actions";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 import { ProgramSettingsFields, type Values } from "./program-fields";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 

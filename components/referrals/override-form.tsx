@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Select, TextArea } from "@/components/ui/field";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { overrideDuplicateAction } from "@/lib/referrals/actions";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 
 /** Staff: reopen a referral rejected as a duplicate, with the reason on record. */
 export function OverrideForm({ locale, tenant, id }: { locale: string; tenant: string; id: string }) {

@@ -8,7 +8,7 @@ import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { markets, platformCodes } from "@/lib/directory/platforms";
 import { saveReferralAction } from "@/lib/referrals/actions";
 import { contactChannels, MAX_PLATFORMS, MIN_FIT_REASON, relationships } from "@/lib/referrals/codes";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 
 type Values = Record<string, string | undefined>;
 type Program = { id: string; name: string; markets: string[] };

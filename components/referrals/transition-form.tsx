@@ -8,7 +8,7 @@ import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import type { ReferralStatus } from "@/lib/db/generated/enums";
 import { transitionReferralAction } from "@/lib/referrals/actions";
 import { dealCurrencies, rejectReasons } from "@/lib/referrals/codes";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 
 /** Staff: the legal next steps of a referral, each asking only for the inputs it needs. */
 export function TransitionForm({ locale, tenant, id, current, options, skipped = {}, knownClient = false, currency, today }: {

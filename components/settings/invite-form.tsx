@@ -7,7 +7,7 @@ import { Field, Select, TextInput } from "@/components/ui/field";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { FormMessage } from "@/components/auth/form-message";
 import { inviteStaffAction } from "@/lib/staff/actions";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 
 export function InviteForm({ locale, tenant, roles }: { locale: string; tenant: string; roles: string[] }) {
   const { t } = useTranslation(["settings", "nav", "errors"]);

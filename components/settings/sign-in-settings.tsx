@@ -5,7 +5,7 @@ import { FormMessage } from "@/components/auth/form-message";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { saveSignInSettingsAction, signOutEverywhereAction } from "@/lib/auth/actions";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 
 /** The signed-in staff member's own sign-in settings (not the workspace's). */
 export function SignInSettings({ locale, magicLinkSignIn }: { locale: string; magicLinkSignIn: boolean }) {

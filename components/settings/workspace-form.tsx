@@ -7,7 +7,7 @@ import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { FormMessage } from "@/components/auth/form-message";
 import { updateWorkspaceAction } from "@/lib/staff/actions";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 
 export function WorkspaceForm({ locale, tenant, initial, disabled }: { locale: string; tenant: string; initial: { name: string; reportingCurrency: string; boardEmbedOrigins: string }; disabled: boolean }) {
   const { t } = useTranslation(["settings", "errors"]);

@@ -1,7 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
-import { DomainError } from "@/lib/errors";
-import type { FormState } from "@/lib/validation/form";
+import { DomainError } from "@/lib/kernel/errors";
+import type { FormState } from "@/lib/kernel/form";
 
 /**
  * Runs the body of a form action and turns failures into a FormState the form can show:

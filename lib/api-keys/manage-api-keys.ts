@@ -1,8 +1,8 @@
 import { auditIn } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { isUniqueViolation } from "@/lib/db/unique-violation";
-import { NotFoundError } from "@/lib/errors";
+import { isUniqueViolation } from "@/lib/kernel/unique-violation";
+import { NotFoundError } from "@/lib/kernel/errors";
 import { generateApiKey } from "./key-format";
 import type { CreateApiKeyInput } from "./schemas";
 

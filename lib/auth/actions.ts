@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { handleFormErrors } from "@/lib/actions/form-action";
 import { bumpSessionVersion, listMemberships, listPartnerSeats, setMagicLinkSignIn } from "@/lib/db/users";
 import { isLocale, type Locale } from "@/lib/i18n/settings";
-import { formValues, parseForm, type FormState } from "@/lib/validation/form";
+import { formValues, parseForm, type FormState } from "@/lib/kernel/form";
 import { auth, signIn, signOut } from "./auth";
 import { requestClientIp } from "@/lib/http/request-ip";
 import { z } from "zod";

@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
-import { ForbiddenError } from "@/lib/errors";
+import { ForbiddenError } from "@/lib/kernel/errors";
 import type { Locale } from "@/lib/i18n/settings";
 import { auth } from "./auth";
 import { resolvePartnerContext, type PartnerContext } from "./contexts/partner";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "@/lib/db/generated/enums";
-import { ForbiddenError } from "@/lib/errors";
+import { ForbiddenError } from "@/lib/kernel/errors";
 import { assertCan, assignableRoles, can, permissions } from "./permissions";
 
 describe("permission matrix", () => {

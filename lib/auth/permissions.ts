@@ -1,5 +1,5 @@
 import type { Role } from "@/lib/db/generated/enums";
-import { ForbiddenError } from "@/lib/errors";
+import { ForbiddenError } from "@/lib/kernel/errors";
 
 export const permissions = [
   "dashboard:read",

@@ -1,7 +1,7 @@
 // The guards of route handlers (CSV and XLSX downloads): the pages' guards, answered in the route's
 // way. A stranger, a non-member, a missing permission, an unknown locale and another tenant's row
 // all get the same bare 404, so slugs and ids of other agencies cannot be probed.
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/kernel/errors";
 import { isLocale, type Locale } from "@/lib/i18n/settings";
 import { auth } from "./auth";
 import { resolvePartnerContext, type PartnerContext } from "./contexts/partner";

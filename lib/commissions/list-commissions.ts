@@ -1,7 +1,7 @@
 import { assertCan } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/kernel/errors";
 import { ledgerBalances } from "./balances";
 import type { LedgerQuery } from "./schemas";
 

@@ -1,6 +1,6 @@
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { NotFoundError } from "@/lib/errors";
-import { zodFieldErrors, type FieldErrors } from "@/lib/validation/form";
+import { NotFoundError } from "@/lib/kernel/errors";
+import { zodFieldErrors, type FieldErrors } from "@/lib/kernel/form";
 import { previewHypothetical, previewStoredEvent, type PreviewResult } from "./preview";
 import { previewEventInput, previewHypotheticalInput, type HypotheticalEvent } from "./schemas";
 

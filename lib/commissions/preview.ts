@@ -3,7 +3,7 @@
 import { assertCan } from "@/lib/auth/permissions";
 import type { CommissionBasis, CommissionStatus, ConversionType } from "@/lib/db/generated/enums";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/kernel/errors";
 import type { Explanation, SkipReason } from "./compute";
 import { loadFxBook } from "./fx-batch";
 import { decideEvent, loadLedgerState, type LedgerState } from "./run-job";

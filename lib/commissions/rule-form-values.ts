@@ -1,5 +1,5 @@
 import type { CommissionRule } from "@/lib/db/generated/client";
-import { minorToDecimal } from "@/lib/referrals/money";
+import { minorToDecimal } from "@/lib/kernel/money";
 import { parseTiers } from "./compute";
 import { bpsToPercent } from "./schemas";
 

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { markets } from "@/lib/directory/platforms";
 import type { CommissionBasis, Market } from "@/lib/db/generated/enums";
 import { isCurrencyCode } from "@/lib/fx/currency";
-import { parseMoneyToMinor } from "@/lib/referrals/money";
-import { checkboxGroup } from "@/lib/validation/fields";
+import { parseMoneyToMinor } from "@/lib/kernel/money";
+import { checkboxGroup } from "@/lib/kernel/fields";
 import type { Tier } from "./compute";
 
 // Form schemas for commission rules and ledger actions (FormData: every field arrives as a string).

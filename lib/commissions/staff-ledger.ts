@@ -3,7 +3,7 @@
 import { auditIn } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { DomainError, NotFoundError } from "@/lib/errors";
+import { DomainError, NotFoundError } from "@/lib/kernel/errors";
 import { approveCommissions, insertCommissions, voidCommissions } from "./ledger";
 import { approveDueCommissions, runCommissionJob, type JobResult } from "./run-job";
 import type { AdjustmentData } from "./schemas";

@@ -13,7 +13,7 @@ import { auditIn, recordAudit } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TenantDb, TenantTx } from "@/lib/db/tenant-client";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { DomainError, NotFoundError } from "@/lib/errors";
+import { DomainError, NotFoundError } from "@/lib/kernel/errors";
 import { buildIndex, matchName, type NameIndex, type NameMatch } from "./match";
 import { blockedRegionIn } from "./regions";
 

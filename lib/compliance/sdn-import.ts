@@ -7,9 +7,9 @@ import Papa from "papaparse";
 import { auditIn } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { DomainError } from "@/lib/errors";
+import { DomainError } from "@/lib/kernel/errors";
 import { MAX_SDN_FILE_BYTES } from "./limits";
-import { hasControlCharacters } from "@/lib/validation/text";
+import { hasControlCharacters } from "@/lib/kernel/text";
 import { normalizeName } from "./names";
 
 export { MAX_SDN_FILE_BYTES };

@@ -4,7 +4,7 @@ import type { PartnerContext } from "@/lib/auth/contexts/partner";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
-import { DomainError, NotFoundError } from "@/lib/errors";
+import { DomainError, NotFoundError } from "@/lib/kernel/errors";
 import { screenPartner } from "./screen";
 import type { TaxFormCode, TaxProfileInput } from "./tax-schemas";
 import { protectTin, tinBinding } from "./tin";

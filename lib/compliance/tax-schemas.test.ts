@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { zodFieldErrors } from "@/lib/validation/form";
+import { zodFieldErrors } from "@/lib/kernel/form";
 import { isValidInn, isValidKpp, isValidOgrn } from "./tax-ids";
 import { taxProfileInput, w8benExpired } from "./tax-schemas";
 

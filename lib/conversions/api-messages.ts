@@ -2,7 +2,7 @@ import type { TFunction } from "i18next";
 import type { z } from "zod";
 import { createI18n } from "@/lib/i18n/instance";
 import { negotiateLocale, type Locale } from "@/lib/i18n/settings";
-import { issueToMessage, type Message } from "@/lib/validation/form";
+import { issueToMessage, type Message } from "@/lib/kernel/form";
 
 // API error messages come from the `errors` namespace, in the language of Accept-Language
 // (en or ru). A fixed-language `t` per locale is immutable, so two are kept for the process.

@@ -1,4 +1,4 @@
-import { DomainError } from "@/lib/errors";
+import { DomainError } from "@/lib/kernel/errors";
 
 /** An event that parsed but names something that does not hold (e.g. an unknown referral): a 400 on `field`. */
 export class EventFieldError extends DomainError {

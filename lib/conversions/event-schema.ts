@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cleanString } from "@/lib/validation/text";
+import { cleanString } from "@/lib/kernel/text";
 
 // The conversion API's event, as JSON sends it (snake_case). The parsed value keeps the same
 // field names, with `occurred_at` as a Date and `amount_minor` as a bigint. Messages are keys in

@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import { authenticateApiKey, type ApiKeyContext } from "@/lib/api-keys/authenticate";
-import { DomainError } from "@/lib/errors";
+import { DomainError } from "@/lib/kernel/errors";
 import { fieldMessages, apiTranslator } from "./api-messages";
 import { EventFieldError, IdempotencyConflictError } from "./errors";
 import { eventInputSchema, MAX_BATCH } from "./event-schema";

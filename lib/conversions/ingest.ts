@@ -1,6 +1,6 @@
 import type { ConversionEvent } from "@/lib/db/generated/client";
 import type { TenantDb } from "@/lib/db/tenant-client";
-import { isUniqueViolation } from "@/lib/db/unique-violation";
+import { isUniqueViolation } from "@/lib/kernel/unique-violation";
 import { creditCommissionsAfterIngest } from "@/lib/commissions/after-ingest";
 import { convertToReporting, type ConvertResult } from "@/lib/fx/convert";
 import { customerForEvent, type Attribution } from "@/lib/customers/link-customer";

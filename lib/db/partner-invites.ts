@@ -3,7 +3,7 @@
 // partner row and to nothing else. Single use and expiry are enforced atomically.
 import { prisma } from "./client";
 import { createEmailSignInToken } from "./sign-in-tokens";
-import { isUniqueViolation } from "./unique-violation";
+import { isUniqueViolation } from "@/lib/kernel/unique-violation";
 
 /** What the public invite page may show: the agency, the invitee and their programs. */
 export function findPartnerInviteByTokenHash(tokenHash: string) {

@@ -1,7 +1,7 @@
 // The public opportunity board is opened without an account, so the tenant is looked up by its
 // slug here. Be careful: every query is forced to that tenant AND to status "open", and selects
 // only what a visitor may see (no program names, creators, opt-ins or partners).
-import { startOfTodayUtc } from "@/lib/opportunities/deadline";
+import { startOfTodayUtc } from "@/lib/kernel/deadline";
 import { prisma } from "./client";
 import type { Prisma } from "./generated/client";
 import type { Market } from "./generated/enums";

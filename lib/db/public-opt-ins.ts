@@ -4,7 +4,7 @@
 import { chooseAttribution, type AttributionCandidate } from "@/lib/attribution/choose";
 import { optInKind } from "@/lib/opportunities/codes";
 import { withinWindow, type RefClaim } from "@/lib/opportunities/attribution";
-import { deadlinePassed } from "@/lib/opportunities/deadline";
+import { deadlinePassed } from "@/lib/kernel/deadline";
 import { prisma } from "./client";
 import type { Prisma } from "./generated/client";
 import type { Market, ReferralKind } from "./generated/enums";

@@ -4,7 +4,7 @@
 import { prisma } from "./client";
 import type { Market } from "./generated/enums";
 import type { Prisma } from "./generated/client";
-import { isUniqueViolation } from "./unique-violation";
+import { isUniqueViolation } from "@/lib/kernel/unique-violation";
 
 /** An open, live program of the tenant with this slug; a program of another tenant is not found. */
 export function findOpenProgram(slug: string, programId: string) {

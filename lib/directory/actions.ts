@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { handleFormErrors } from "@/lib/actions/form-action";
 import { requireTenant } from "@/lib/auth/guard";
 import { isLocale, type Locale } from "@/lib/i18n/settings";
-import { formValues, parseForm, type FormState } from "@/lib/validation/form";
+import { formValues, parseForm, type FormState } from "@/lib/kernel/form";
 import { createBrand, setBrandArchived, updateBrand } from "./brands";
 import { createCreator, setCreatorArchived, updateCreator } from "./creators";
 import { brandInput, creatorInput } from "./schemas";

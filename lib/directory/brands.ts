@@ -2,7 +2,7 @@ import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import type { Prisma } from "@/lib/db/generated/client";
 import { assertCan } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/kernel/errors";
 import { normalizeWebsite } from "./normalize";
 import type { BrandInput, ListQuery } from "./schemas";
 

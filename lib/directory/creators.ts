@@ -2,7 +2,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/kernel/errors";
 import { PAGE_SIZE } from "./brands";
 import type { CreatorInput, ListQuery } from "./schemas";
 

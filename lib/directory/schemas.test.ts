@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { handleIdentity } from "@/lib/referrals/subject-keys";
-import { zodFieldErrors } from "@/lib/validation/form";
+import { zodFieldErrors } from "@/lib/kernel/form";
 import { brandInput, creatorInput, listQuery } from "./schemas";
 import { normalizeHandle, normalizeWebsite } from "./normalize";
 

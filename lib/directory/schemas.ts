@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkboxGroup, countryCode, optionalEmail, optionalText } from "@/lib/validation/fields";
+import { checkboxGroup, countryCode, optionalEmail, optionalText } from "@/lib/kernel/fields";
 import { languages, markets, platformCodes } from "./platforms";
 import { normalizeHandle, normalizeWebsite, parseList } from "./normalize";
 

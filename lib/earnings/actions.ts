@@ -6,7 +6,7 @@ import { appUrl } from "@/lib/app-url";
 import { requirePartner } from "@/lib/auth/guard";
 import { isLocale, type Locale } from "@/lib/i18n/settings";
 import { startStripeOnboarding } from "@/lib/stripe/onboarding";
-import { formValues, parseForm, type FormState } from "@/lib/validation/form";
+import { formValues, parseForm, type FormState } from "@/lib/kernel/form";
 import { savePayoutMethod } from "./payout-method";
 import { payoutMethodInput, receiptInput } from "./schemas";
 import { submitPayoutReceipt } from "./submit-receipt";

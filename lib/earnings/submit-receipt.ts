@@ -2,7 +2,7 @@
 // own payout, only once it is paid; a correction replaces the reference and is audited too.
 import { auditIn } from "@/lib/audit/record-audit";
 import type { PartnerContext } from "@/lib/auth/contexts/partner";
-import { DomainError, NotFoundError } from "@/lib/errors";
+import { DomainError, NotFoundError } from "@/lib/kernel/errors";
 import { receiptInput, type ReceiptInput } from "./schemas";
 
 export async function submitPayoutReceipt(ctx: PartnerContext, payoutId: string, raw: ReceiptInput) {

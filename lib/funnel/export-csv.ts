@@ -4,8 +4,8 @@
 // the columns and reads the numbers.
 import type { TFunction } from "i18next";
 import type { Locale } from "@/lib/i18n/settings";
-import { toCsv } from "@/lib/referrals/csv";
-import { minorToDecimal } from "@/lib/referrals/money";
+import { toCsv } from "@/lib/kernel/csv";
+import { minorToDecimal } from "@/lib/kernel/money";
 import type { FunnelExport } from "./export";
 import type { FunnelView } from "./params";
 import { NO_SPLIT_KEY, type FunnelSummary, type FunnelTable, type Rate } from "./types";

@@ -1,7 +1,7 @@
 // Every dashboard table as rows of strings for CSV: the same queries as the screen, unpaginated
 // and capped at EXPORT_CAP rows. Column keys are stable; the UI translates them for the header.
-import { minorToDecimal } from "@/lib/referrals/money";
-import { toCsv } from "@/lib/referrals/csv";
+import { minorToDecimal } from "@/lib/kernel/money";
+import { toCsv } from "@/lib/kernel/csv";
 import { clickRows, customerRows, eventRows, stageRows } from "./drilldown";
 import { getLtvReport } from "./ltv";
 import { getFunnelSeries, getFunnelSplit, getLeaderboard } from "./reports";

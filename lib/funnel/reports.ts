@@ -1,5 +1,5 @@
 // The dashboard's aggregate views, all built on stageTotals (clicks from ClickDaily only).
-import { ForbiddenError } from "@/lib/errors";
+import { ForbiddenError } from "@/lib/kernel/errors";
 import { funnelDb } from "./scope";
 import { checkFilter, marketPairLabel, utcDays } from "./sql";
 import { stageTotals } from "./stages";

@@ -4,7 +4,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { PartnerContext } from "@/lib/auth/contexts/partner";
 import { tenantDb } from "@/lib/db/tenant-client";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/kernel/errors";
 import type { FunnelScope } from "./types";
 
 /** The staff dashboard's scope: the whole tenant, in its reporting currency. */

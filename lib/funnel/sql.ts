@@ -2,7 +2,7 @@
 // client, so `scopeWhere` is the wall: each statement puts it on every table it reads.
 import { empty, join, raw, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
 import { Market } from "@/lib/db/generated/enums";
-import { DomainError } from "@/lib/errors";
+import { DomainError } from "@/lib/kernel/errors";
 import type { FunnelFilter, FunnelScope, MarketPair } from "./types";
 
 export { empty, join, raw, sql, type Sql };

@@ -4,7 +4,7 @@ import { handleFormErrors } from "@/lib/actions/form-action";
 import { requireTenant } from "@/lib/auth/guard";
 import { importRatesFile, MAX_RATES_FILE_BYTES, type RatesImportSummary } from "@/lib/fx/import-rates";
 import { isLocale } from "@/lib/i18n/settings";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 
 export type RatesImportState = FormState & { summary?: RatesImportSummary };
 

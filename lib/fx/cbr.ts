@@ -3,7 +3,7 @@
 // Value is the RUB price of `Nominal` units (KZT, AMD, JPY are quoted per 100), with a decimal comma.
 // Real files are windows-1251 encoded, so we decode the bytes by the encoding the file declares.
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { DomainError } from "@/lib/errors";
+import { DomainError } from "@/lib/kernel/errors";
 import { divide, formatRatio, parseDecimal } from "./decimal";
 
 export type ParsedRate = { day: Date; base: string; quote: string; rate: string };

@@ -1,6 +1,6 @@
 // The pure core of currency conversion: which stored rate applies to an event, and the exact
 // converted amount. No database here, so every rule is unit-tested (pick-rate.test.ts).
-import { minorDigits } from "@/lib/referrals/money";
+import { minorDigits } from "@/lib/kernel/money";
 import { divide, invert, parseDecimal, roundHalfEven, type Ratio } from "./decimal";
 
 /** A stored rate: 1 `base` = `rate` `quote` on `day` (UTC midnight). */

@@ -1,14 +1,14 @@
 // Parsing an FX rates CSV (columns date, base, quote, rate; header required) into rows to upsert
 // and per-row errors. Pure: the import in import-rates.ts stores what this returns.
-import { DomainError } from "@/lib/errors";
-import { readCsv, rowRecord } from "@/lib/imports/csv";
+import { DomainError } from "@/lib/kernel/errors";
+import { readCsv, rowRecord } from "@/lib/kernel/csv-read";
 import type { RowError } from "@/lib/imports/row-error";
 import type { ParsedRate } from "./cbr";
 import { isCurrencyCode } from "./currency";
 import { formatRatio, parseDecimal } from "./decimal";
 import { isoDay, parseRateDate } from "./dates";
 import { MAX_RATE_ROWS } from "./limits";
-import { controlCharacterKey } from "@/lib/validation/text";
+import { controlCharacterKey } from "@/lib/kernel/text";
 
 export const RATE_COLUMNS = ["date", "base", "quote", "rate"] as const;
 /** Decimal(20,10): at most 10 digits before the point. */

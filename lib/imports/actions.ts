@@ -1,7 +1,7 @@
 "use server";
 import { unstable_rethrow } from "next/navigation";
 import { requireTenant } from "@/lib/auth/guard";
-import { DomainError } from "@/lib/errors";
+import { DomainError } from "@/lib/kernel/errors";
 import { importRevenueChunk, revenueChunkSchema, type ChunkResult } from "@/lib/imports/import-revenue";
 import { isLocale } from "@/lib/i18n/settings";
 

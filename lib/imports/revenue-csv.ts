@@ -1,7 +1,7 @@
 // The browser half of the revenue-events CSV import: read the file, check the header, and cut the
 // rows into chunks of raw strings for the server action (which maps and validates each row; see
 // revenue-row.ts). Browser-safe: no Node modules here.
-import { readCsv, rowRecord } from "./csv";
+import { readCsv, rowRecord } from "@/lib/kernel/csv-read";
 
 export const REVENUE_COLUMNS = [
   "type",

@@ -4,8 +4,8 @@
 // derived from the row's normalized content, so importing the same file twice counts nothing twice.
 import { createHash } from "node:crypto";
 import type { EventJson } from "@/lib/conversions/event-schema";
-import { parseMoneyToMinor } from "@/lib/referrals/money";
-import { hasControlCharacters } from "@/lib/validation/text";
+import { parseMoneyToMinor } from "@/lib/kernel/money";
+import { hasControlCharacters } from "@/lib/kernel/text";
 import type { RowError } from "./row-error";
 import type { RawRevenueRow } from "./revenue-csv";
 

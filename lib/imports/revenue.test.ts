@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readCsv } from "./csv";
+import { readCsv } from "@/lib/kernel/csv-read";
 import { chunk, parseRevenueFile } from "./revenue-csv";
 import { mapRevenueRow, parseOccurredAt } from "./revenue-row";
 

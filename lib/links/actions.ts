@@ -4,7 +4,7 @@ import { handleFormErrors } from "@/lib/actions/form-action";
 import { appUrl } from "@/lib/app-url";
 import { requirePartner, requireTenant } from "@/lib/auth/guard";
 import { isLocale, type Locale } from "@/lib/i18n/settings";
-import { formValues, parseForm, type FormState } from "@/lib/validation/form";
+import { formValues, parseForm, type FormState } from "@/lib/kernel/form";
 import { createLinkAsPartner, disableOwnLink } from "./partner-links";
 import { linkDestinationInput, partnerLinkInput, staffLinkInput } from "./schemas";
 import { createLinkAsStaff, setLinkDisabled, updateLinkDestination } from "./staff-links";

@@ -7,9 +7,9 @@
 import { auditIn, type AuditActor } from "@/lib/audit/record-audit";
 import type { Market } from "@/lib/db/generated/enums";
 import type { TenantDb } from "@/lib/db/tenant-client";
-import { isUniqueViolation } from "@/lib/db/unique-violation";
-import { DomainError, NotFoundError } from "@/lib/errors";
-import { opportunityLinkMarkets } from "@/lib/opportunities/market-pairs";
+import { isUniqueViolation } from "@/lib/kernel/unique-violation";
+import { DomainError, NotFoundError } from "@/lib/kernel/errors";
+import { opportunityLinkMarkets } from "@/lib/kernel/markets";
 import { invalidateTrackedLink } from "@/lib/tracking/registry";
 import { generateLinkCode } from "./codes";
 import { defaultDestination } from "./destination";

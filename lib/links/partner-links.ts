@@ -1,6 +1,6 @@
 import { auditIn } from "@/lib/audit/record-audit";
 import type { PartnerContext } from "@/lib/auth/contexts/partner";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/kernel/errors";
 import { invalidateTrackedLink } from "@/lib/tracking/registry";
 import { insertLink } from "./create-link";
 import type { PartnerLinkInput } from "./schemas";

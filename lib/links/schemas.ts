@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { markets } from "@/lib/directory/platforms";
-import { optionalText } from "@/lib/validation/fields";
+import { optionalText } from "@/lib/kernel/fields";
 import { customDestination } from "./destination";
 
 const id = z.string().trim().min(1).max(40);

@@ -1,5 +1,5 @@
 import { boardFilterOptions, findBoardOpportunity, findBoardTenant, listBoardOpportunities } from "@/lib/db/public-board";
-import { deadlinePassed } from "./deadline";
+import { deadlinePassed } from "@/lib/kernel/deadline";
 import type { BoardQuery } from "./schemas";
 
 // The public board's reads. No sign-in: the tenant comes from the slug, and lib/db/public-board

@@ -2,8 +2,8 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { OpportunityStatus } from "@/lib/db/generated/enums";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { DomainError, NotFoundError } from "@/lib/errors";
-import { deadlinePassed } from "./deadline";
+import { DomainError, NotFoundError } from "@/lib/kernel/errors";
+import { deadlinePassed } from "@/lib/kernel/deadline";
 import { canMoveOpportunity } from "./status-transitions";
 
 /**

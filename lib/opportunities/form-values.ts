@@ -1,4 +1,4 @@
-import { minorToDecimal } from "@/lib/referrals/money";
+import { minorToDecimal } from "@/lib/kernel/money";
 
 type Stored = {
   programId: string; side: string; sourceMarket: string; targetMarket: string; platforms: string[]; niches: string[];

@@ -6,7 +6,7 @@ import { appUrl } from "@/lib/app-url";
 import { requireTenant } from "@/lib/auth/guard";
 import type { ReferralKind } from "@/lib/db/generated/enums";
 import { isLocale, type Locale } from "@/lib/i18n/settings";
-import type { FormState } from "@/lib/validation/form";
+import type { FormState } from "@/lib/kernel/form";
 import { inviteMatch } from "./invite-match";
 
 type Target = { locale: string; tenant: string; opportunityId: string; kind: ReferralKind; candidateId: string };

@@ -2,7 +2,7 @@ import { auditIn } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { ReferralKind } from "@/lib/db/generated/enums";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { DomainError, NotFoundError } from "@/lib/errors";
+import { DomainError, NotFoundError } from "@/lib/kernel/errors";
 import type { Locale } from "@/lib/i18n/settings";
 import { sendMatchInvitationMail } from "./invite-match-mail";
 import { optInKind } from "./codes";

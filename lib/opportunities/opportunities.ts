@@ -2,7 +2,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { OpportunityStatus } from "@/lib/db/generated/enums";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/kernel/errors";
 import type { OpportunityListQuery } from "./schemas";
 
 export const PAGE_SIZE = 25;

@@ -1,7 +1,7 @@
 import { clickCandidates } from "@/lib/attribution/click-cookies";
 import { createOptIn } from "@/lib/db/public-opt-ins";
 import { tenantDb } from "@/lib/db/tenant-client";
-import { DomainError, NotFoundError } from "@/lib/errors";
+import { DomainError, NotFoundError } from "@/lib/kernel/errors";
 import { createI18n } from "@/lib/i18n/instance";
 import type { Locale } from "@/lib/i18n/settings";
 import { claimForCredit, refCookieName } from "./attribution";

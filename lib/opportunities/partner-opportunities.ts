@@ -3,10 +3,10 @@
 import { boardFields } from "@/lib/db/public-board";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { PartnerContext } from "@/lib/auth/contexts/partner";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/kernel/errors";
 import type { Locale } from "@/lib/i18n/settings";
 import { optInKind } from "./codes";
-import { startOfTodayUtc } from "./deadline";
+import { startOfTodayUtc } from "@/lib/kernel/deadline";
 import { opportunityText } from "./localized-text";
 
 function visibleTo(ctx: PartnerContext, now: Date): Prisma.OpportunityWhereInput {

@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { intlLocale, type Locale } from "@/lib/i18n/settings";
-import { minorToDecimal } from "@/lib/referrals/money";
+import { minorToDecimal } from "@/lib/kernel/money";
 import { optInKind } from "./codes";
 
 // How an opportunity's terms read on the board, in the portal and in the dashboard: one wording

@@ -2,9 +2,9 @@
 import { cookies } from "next/headers";
 import { requestClientIp } from "@/lib/http/request-ip";
 import { handleFormErrors } from "@/lib/actions/form-action";
-import { DomainError, NotFoundError } from "@/lib/errors";
+import { DomainError, NotFoundError } from "@/lib/kernel/errors";
 import { isLocale } from "@/lib/i18n/settings";
-import { formValues, parseForm, type FormState } from "@/lib/validation/form";
+import { formValues, parseForm, type FormState } from "@/lib/kernel/form";
 import { allowOptIn } from "./opt-in-rate-limit";
 import { submitOptIn } from "./opt-in";
 import { optInInput } from "./schemas";

@@ -1,12 +1,12 @@
 import { auditIn } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/kernel/errors";
 import { lockSubjectKeys } from "@/lib/referrals/duplicates";
 import { recordSubmission } from "@/lib/referrals/record-submission";
 import { subjectKeys } from "@/lib/referrals/subject-keys";
 import { TX_OPTIONS } from "@/lib/referrals/tx";
-import { referralMarkets } from "./market-pairs";
+import { referralMarkets } from "@/lib/kernel/markets";
 import { claimDecision } from "./review-claim";
 import type { MailOptions, OptInRef } from "./review-decide";
 import { linkDirectoryRecord, optInPlatforms } from "./review-directory";

@@ -1,6 +1,6 @@
 import type { OptInStatus } from "@/lib/db/generated/enums";
 import type { TenantTx } from "@/lib/db/tenant-client";
-import { DomainError } from "@/lib/errors";
+import { DomainError } from "@/lib/kernel/errors";
 import { reviewRules, type ReviewDecision } from "./review-status";
 
 /**

@@ -1,7 +1,7 @@
 import { auditIn } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/kernel/errors";
 import { claimDecision } from "./review-claim";
 import { sendOptInDecisionMail } from "./review-mail";
 import type { ReviewDecision } from "./review-status";

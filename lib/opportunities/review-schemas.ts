@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalChoice, optionalText } from "@/lib/validation/fields";
+import { optionalChoice, optionalText } from "@/lib/kernel/fields";
 import { reviewDecisions } from "./review-status";
 
 /** The review form: the button pressed names the decision; the note is internal. */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { assertCan } from "@/lib/auth/permissions";
 import type { OptInStatus } from "@/lib/db/generated/enums";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/kernel/errors";
 import { actorLabels } from "@/lib/referrals/get-referral";
 import { optInPlatforms } from "./review-directory";
 import { optInStatuses } from "./review-status";

@@ -4,9 +4,9 @@ import { markets, platformCodes } from "@/lib/directory/platforms";
 import { parseList } from "@/lib/directory/normalize";
 import type { Market } from "@/lib/db/generated/enums";
 import { dealCurrencies } from "@/lib/referrals/codes";
-import { parseMoneyToMinor } from "@/lib/referrals/money";
+import { parseMoneyToMinor } from "@/lib/kernel/money";
 import { websiteIdentity } from "@/lib/referrals/subject-keys";
-import { checkbox, checkboxGroup, countryCode, optionalChoice, optionalText, requiredEmail } from "@/lib/validation/fields";
+import { checkbox, checkboxGroup, countryCode, optionalChoice, optionalText, requiredEmail } from "@/lib/kernel/fields";
 import { MAX_OPT_IN_PLATFORMS, MAX_PITCH, opportunitySides, opportunityStatuses } from "./codes";
 
 const GROUP = /[\s\u00a0\u202f,.'’]/g;

@@ -5,7 +5,7 @@ import { handleFormErrors } from "@/lib/actions/form-action";
 import { appUrl } from "@/lib/app-url";
 import { requireTenant } from "@/lib/auth/guard";
 import { isLocale, type Locale } from "@/lib/i18n/settings";
-import { formValues, parseForm, type FormState } from "@/lib/validation/form";
+import { formValues, parseForm, type FormState } from "@/lib/kernel/form";
 import { changePartnerStatus } from "./change-partner-status";
 import { enrolPartner, unenrolPartner } from "./enrolments";
 import { invitePartner, resendPartnerInvite } from "./invite-partner";

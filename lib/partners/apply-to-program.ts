@@ -1,5 +1,5 @@
 import { createApplication, findOpenProgram } from "@/lib/db/public-programs";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/kernel/errors";
 import { createI18n } from "@/lib/i18n/instance";
 import type { ApplicationInput } from "./schemas";
 

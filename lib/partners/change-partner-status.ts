@@ -1,7 +1,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { DomainError, NotFoundError } from "@/lib/errors";
+import { DomainError, NotFoundError } from "@/lib/kernel/errors";
 import { invalidateAllTrackedLinks } from "@/lib/tracking/registry";
 import { revokeOpenInvites, sendPartnerInvite } from "./invite-partner";
 import { sendApplicationDeclinedMail } from "./partner-mail";

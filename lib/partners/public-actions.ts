@@ -1,8 +1,8 @@
 "use server";
 import { requestClientIp } from "@/lib/http/request-ip";
 import { handleFormErrors } from "@/lib/actions/form-action";
-import { DomainError } from "@/lib/errors";
-import { formValues, parseForm, type FormState } from "@/lib/validation/form";
+import { DomainError } from "@/lib/kernel/errors";
+import { formValues, parseForm, type FormState } from "@/lib/kernel/form";
 import { allowApplication } from "./application-rate-limit";
 import { applyToProgram } from "./apply-to-program";
 import { applicationInput } from "./schemas";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { PartnerContext } from "@/lib/auth/contexts/partner";
-import { isUniqueViolation } from "@/lib/db/unique-violation";
+import { isUniqueViolation } from "@/lib/kernel/unique-violation";
 
 // Crockford's base32 in lower case: no i, l, o or u, so a code read aloud or retyped survives.
 const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { programInput, programSettingsInput } from "@/lib/programs/schemas";
-import { parseForm } from "@/lib/validation/form";
+import { parseForm } from "@/lib/kernel/form";
 import { applicationInput, invitePartnerInput, parsePartnerListQuery, statusChangeInput } from "./schemas";
 
 function form(entries: [string, string][]) {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { markets } from "@/lib/directory/platforms";
 import { locales } from "@/lib/i18n/settings";
-import { checkboxGroup, countryCode, optionalText, requiredEmail } from "@/lib/validation/fields";
+import { checkboxGroup, countryCode, optionalText, requiredEmail } from "@/lib/kernel/fields";
 import { partnerActions, partnerStatuses } from "./status-transitions";
 import { trustTiers } from "./trust-tiers";
 

@@ -2,7 +2,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TrustTier } from "@/lib/db/generated/enums";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/kernel/errors";
 
 export async function setPartnerTier(ctx: TenantContext, partnerId: string, tier: TrustTier) {
   assertCan(ctx, "partners:write");

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { handleFormErrors } from "@/lib/actions/form-action";
 import { requireTenant } from "@/lib/auth/guard";
 import { isLocale, type Locale } from "@/lib/i18n/settings";
-import { formValues, parseForm, type FormState } from "@/lib/validation/form";
+import { formValues, parseForm, type FormState } from "@/lib/kernel/form";
 import type { RowError } from "@/lib/imports/row-error";
 import { createPayoutRun } from "./create-run";
 import { executePayoutRun, startPayoutRun } from "./execute-run";

@@ -4,11 +4,11 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { TenantTx } from "@/lib/db/tenant-client";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { isUniqueViolation } from "@/lib/db/unique-violation";
+import { isUniqueViolation } from "@/lib/kernel/unique-violation";
 import { auditIn } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import { claimForPayouts, releaseFromPayout } from "@/lib/commissions/ledger";
-import { DomainError } from "@/lib/errors";
+import { DomainError } from "@/lib/kernel/errors";
 import { planPayoutRun, type PlannedGroup, type PlannedItem } from "./plan";
 import { newId, paymentReference } from "./reference";
 

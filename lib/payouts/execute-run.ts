@@ -7,7 +7,7 @@ import type Stripe from "stripe";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { auditIn } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
-import { DomainError } from "@/lib/errors";
+import { DomainError } from "@/lib/kernel/errors";
 import { getStripe } from "@/lib/stripe/client";
 import { sendStripeTransfer, type StripeTransferInput } from "@/lib/stripe/transfers";
 import { refreshRunCompletion, getRunOrThrow } from "./run-status";

@@ -5,7 +5,7 @@ import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { auditIn } from "@/lib/audit/record-audit";
 import { payoutHoldReasons } from "@/lib/compliance/gate";
 import { assertCan } from "@/lib/auth/permissions";
-import { DomainError, NotFoundError } from "@/lib/errors";
+import { DomainError, NotFoundError } from "@/lib/kernel/errors";
 import { refreshRunCompletion } from "./run-status";
 
 export const MAX_RELEASE_NOTE = 1000;

@@ -4,7 +4,7 @@
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { auditIn } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
-import { DomainError, NotFoundError } from "@/lib/errors";
+import { DomainError, NotFoundError } from "@/lib/kernel/errors";
 import { refreshRunCompletion } from "./run-status";
 import { settlePayoutFailed, settlePayoutPaid } from "./settle";
 

@@ -3,7 +3,7 @@
 import type { PayoutRunStatus, PayoutStatus, StatementLineResult } from "@/lib/db/generated/enums";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { assertCan } from "@/lib/auth/permissions";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/kernel/errors";
 import type { PayeeSnapshot } from "./create-run";
 
 export type RunTotals = { currency: string; amountMinor: bigint; payouts: number }[];

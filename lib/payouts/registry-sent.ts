@@ -3,7 +3,7 @@
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { auditIn } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
-import { DomainError } from "@/lib/errors";
+import { DomainError } from "@/lib/kernel/errors";
 import { getRunOrThrow, refreshRunCompletion } from "./run-status";
 import { markPayoutSent } from "./settle";
 

@@ -12,7 +12,7 @@
 import ExcelJS from "exceljs";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { assertCan } from "@/lib/auth/permissions";
-import { minorToDecimal } from "@/lib/referrals/money";
+import { minorToDecimal } from "@/lib/kernel/money";
 import type { PayeeSnapshot } from "./create-run";
 import { getRunOrThrow } from "./run-status";
 

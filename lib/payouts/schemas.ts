@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseMoneyToMinor } from "@/lib/referrals/money";
+import { parseMoneyToMinor } from "@/lib/kernel/money";
 
 /** "2026-11-27" → end of that UTC day: everything due on the cutoff day is included. */
 export const cutoffDate = z

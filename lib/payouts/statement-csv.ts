@@ -5,12 +5,12 @@
 // The payment reference is found anywhere in the purpose text by /TW-[A-Z0-9-]+/.
 // Amounts: "12345.67", "12 345,67"; a leading minus (a debit line) is read as the paid amount.
 import { z } from "zod";
-import { DomainError } from "@/lib/errors";
-import { readCsv, rowRecord } from "@/lib/imports/csv";
+import { DomainError } from "@/lib/kernel/errors";
+import { readCsv, rowRecord } from "@/lib/kernel/csv-read";
 import { parseOccurredAt } from "@/lib/imports/revenue-row";
 import type { RowError } from "@/lib/imports/row-error";
-import { parseMoneyToMinor } from "@/lib/referrals/money";
-import { controlCharacterKey } from "@/lib/validation/text";
+import { parseMoneyToMinor } from "@/lib/kernel/money";
+import { controlCharacterKey } from "@/lib/kernel/text";
 import { findReference } from "./reference";
 
 export const MAX_STATEMENT_ROWS = 10_000;

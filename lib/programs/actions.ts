@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { handleFormErrors } from "@/lib/actions/form-action";
 import { requireTenant } from "@/lib/auth/guard";
 import { isLocale, type Locale } from "@/lib/i18n/settings";
-import { formValues, parseForm, type FormState } from "@/lib/validation/form";
+import { formValues, parseForm, type FormState } from "@/lib/kernel/form";
 import { createProgram, updateProgramSettings } from "./programs";
 import { programInput, programSettingsInput } from "./schemas";
 

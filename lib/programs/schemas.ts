@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { markets } from "@/lib/directory/platforms";
-import { checkboxGroup, optionalText } from "@/lib/validation/fields";
+import { checkboxGroup, optionalText } from "@/lib/kernel/fields";
 
 export const programModes = ["direct", "pool", "both"] as const;
 export const programAccess = ["open", "invite_only"] as const;

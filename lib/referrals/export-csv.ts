@@ -2,10 +2,10 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { createI18n } from "@/lib/i18n/instance";
 import type { Locale } from "@/lib/i18n/settings";
-import { toCsv } from "./csv";
+import { toCsv } from "@/lib/kernel/csv";
 import { pipelineOrder, pipelineWhere } from "./list-referrals";
 import type { PipelineQuery } from "./list-query";
-import { minorToDecimal } from "./money";
+import { minorToDecimal } from "@/lib/kernel/money";
 import { storedPlatforms } from "./subject-keys";
 
 export const EXPORT_LIMIT = 10_000;

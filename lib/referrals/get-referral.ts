@@ -1,6 +1,6 @@
 import { assertCan } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/kernel/errors";
 import { storedPlatforms } from "./subject-keys";
 import { decodeReason } from "./transition-reason";
 

@@ -3,7 +3,7 @@
 // filters by ctx.partnerId and selects only partner-safe fields.
 import type { PartnerContext } from "@/lib/auth/contexts/partner";
 import type { ReferralStatus } from "@/lib/db/generated/enums";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/kernel/errors";
 import type { MyReferralsQuery } from "./list-query";
 import { storedPlatforms } from "./subject-keys";
 import { decodeReason } from "./transition-reason";

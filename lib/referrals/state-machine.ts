@@ -1,5 +1,5 @@
 import type { ReferralStatus } from "@/lib/db/generated/enums";
-import { DomainError } from "@/lib/errors";
+import { DomainError } from "@/lib/kernel/errors";
 import { rejectReasons, type DealCurrency, type RejectReason } from "./codes";
 
 export type Actor = "partner" | "staff";

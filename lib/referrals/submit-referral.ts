@@ -1,8 +1,8 @@
 import { auditIn } from "@/lib/audit/record-audit";
 import type { PartnerContext } from "@/lib/auth/contexts/partner";
 import type { TenantTx } from "@/lib/db/tenant-client";
-import { DomainError, NotFoundError } from "@/lib/errors";
-import { startOfTodayUtc } from "@/lib/opportunities/deadline";
+import { DomainError, NotFoundError } from "@/lib/kernel/errors";
+import { startOfTodayUtc } from "@/lib/kernel/deadline";
 import { recordSubmission, type SubmitResult } from "./record-submission";
 import type { ReferralInput } from "./schemas";
 import { planTransition } from "./state-machine";

@@ -4,7 +4,7 @@ import { creditCommissionsAfterTransition } from "@/lib/commissions/after-ingest
 import { customerForWonReferral } from "@/lib/customers/link-customer";
 import { convertToReporting } from "@/lib/fx/convert";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { DomainError, NotFoundError } from "@/lib/errors";
+import { DomainError, NotFoundError } from "@/lib/kernel/errors";
 import { linkClientRecord } from "./client-record";
 import { isKnownClient } from "./known-client";
 import { notifiesPartner, planTransition, shortcuts, type TransitionInput } from "./state-machine";

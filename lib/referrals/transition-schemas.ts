@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { checkbox, checkboxGroup, optionalChoice, optionalText } from "@/lib/validation/fields";
+import { checkbox, checkboxGroup, optionalChoice, optionalText } from "@/lib/kernel/fields";
 import { dealCurrencies, pipelineStatuses, rejectReasons } from "./codes";
-import { parseMoneyToMinor } from "./money";
+import { parseMoneyToMinor } from "@/lib/kernel/money";
 import type { TransitionInput } from "./state-machine";
 
 /**

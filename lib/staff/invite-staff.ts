@@ -1,7 +1,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, assignableRoles } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { DomainError } from "@/lib/errors";
+import { DomainError } from "@/lib/kernel/errors";
 import { createI18n } from "@/lib/i18n/instance";
 import { sendMail } from "@/lib/mail/send-mail";
 import type { InviteStaffInput } from "./schemas";

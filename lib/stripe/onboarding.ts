@@ -3,8 +3,8 @@
 import Stripe from "stripe";
 import type { PayoutMethod } from "@/lib/db/generated/client";
 import type { PartnerContext } from "@/lib/auth/contexts/partner";
-import { isUniqueViolation } from "@/lib/db/unique-violation";
-import { DomainError, NotFoundError } from "@/lib/errors";
+import { isUniqueViolation } from "@/lib/kernel/unique-violation";
+import { DomainError, NotFoundError } from "@/lib/kernel/errors";
 import { getStripe } from "./client";
 
 export type StripeOnboardingStatus = "not_started" | "started" | "details_submitted" | "payouts_enabled";

@@ -12,7 +12,7 @@
 import { test, expect, type APIRequestContext, type APIResponse } from "@playwright/test";
 import fc from "fast-check";
 import Stripe from "stripe";
-import { PROTOTYPE_FIELD_NAMES } from "../../lib/validation/hostile-field-names";
+import { PROTOTYPE_FIELD_NAMES } from "@/lib/kernel/hostile-field-names";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const CONCURRENCY = 10;

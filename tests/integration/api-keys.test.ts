@@ -3,7 +3,7 @@ import { authenticateApiKey } from "@/lib/api-keys/authenticate";
 import { hashApiKey } from "@/lib/api-keys/key-format";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/api-keys/manage-api-keys";
 import { createApiKeyInput } from "@/lib/api-keys/schemas";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/kernel/errors";
 import { memberContext, tenantWithOwner } from "../helpers/context";
 import { prisma } from "../helpers/db";
 

@@ -8,7 +8,7 @@ import { runCommissionJob } from "@/lib/commissions/run-job";
 import { ruleInput, type RuleData } from "@/lib/commissions/schemas";
 import { approveSelected, createAdjustment, voidSelected } from "@/lib/commissions/staff-ledger";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/kernel/errors";
 import { memberContext, tenantWithOwner } from "../helpers/context";
 import { prisma } from "../helpers/db";
 import { partnerWithContext, programWith } from "../helpers/partner-context";

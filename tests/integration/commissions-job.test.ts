@@ -9,7 +9,7 @@ import { tiersToJson, type Tier } from "@/lib/commissions/compute";
 import { ingestEvent } from "@/lib/conversions/ingest";
 import type { CommissionBasis, ConversionType, Market } from "@/lib/db/generated/enums";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { DomainError } from "@/lib/errors";
+import { DomainError } from "@/lib/kernel/errors";
 import { tenantWithOwner } from "../helpers/context";
 import { prisma } from "../helpers/db";
 import { partnerWithContext, programWith } from "../helpers/partner-context";

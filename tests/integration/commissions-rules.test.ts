@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { createRule, updateRule } from "@/lib/commissions/rules";
 import { adjustmentInput, ruleInput } from "@/lib/commissions/schemas";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { parseForm } from "@/lib/validation/form";
+import { parseForm } from "@/lib/kernel/form";
 import { tenantWithOwner } from "../helpers/context";
 import { prisma } from "../helpers/db";
 import { programWith } from "../helpers/partner-context";

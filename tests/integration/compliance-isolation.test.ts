@@ -7,7 +7,7 @@ import { getOwnTaxProfile, saveTaxProfile, setSelfEmployedChecked } from "@/lib/
 import { taxProfileInput } from "@/lib/compliance/tax-schemas";
 import type { PartnerContext } from "@/lib/auth/contexts/partner";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/kernel/errors";
 import { tenantWithOwner } from "../helpers/context";
 import { prisma, type TenantFixture } from "../helpers/db";
 import { partnerWithContext } from "../helpers/partner-context";

@@ -5,7 +5,7 @@ import { importSdnCsv } from "@/lib/compliance/sdn-import";
 import { saveTaxProfile } from "@/lib/compliance/tax-profile";
 import { taxProfileInput } from "@/lib/compliance/tax-schemas";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { DomainError, ForbiddenError } from "@/lib/errors";
+import { DomainError, ForbiddenError } from "@/lib/kernel/errors";
 import { memberContext, tenantWithOwner } from "../helpers/context";
 import { prisma, type TenantFixture } from "../helpers/db";
 import { partnerIn } from "../helpers/partner-fixtures";

@@ -6,7 +6,7 @@ import { getOwnTaxProfile, saveTaxProfile, setSelfEmployedChecked } from "@/lib/
 import { taxProfileInput } from "@/lib/compliance/tax-schemas";
 import { revealTin, tinBinding } from "@/lib/compliance/tin";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/kernel/errors";
 import { memberContext, tenantWithOwner } from "../helpers/context";
 import { prisma, type TenantFixture } from "../helpers/db";
 import { partnerWithContext } from "../helpers/partner-context";

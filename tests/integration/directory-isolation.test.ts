@@ -4,7 +4,7 @@ import { createCreator, getCreator, listCreators, setCreatorArchived, updateCrea
 import { brandInput, creatorInput, listQuery } from "@/lib/directory/schemas";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { resolveTenantContext } from "@/lib/auth/contexts/tenant";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/kernel/errors";
 import { prisma } from "../helpers/db";
 import { tenantWithOwner } from "../helpers/context";
 

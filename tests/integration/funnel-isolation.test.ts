@@ -2,7 +2,7 @@
 // the scope through the filter. Fixture: tests/helpers/funnel-fixture.ts (tenant B has 100 clicks,
 // one won referral, one RUB revenue event of 777700 and one lead event, all on the same days as A).
 import { beforeAll, describe, expect, it } from "vitest";
-import { ForbiddenError } from "@/lib/errors";
+import { ForbiddenError } from "@/lib/kernel/errors";
 import {
   exportFunnelTable, funnelScopeForPartner, funnelScopeForTenant, getFunnelSeries, getFunnelSplit, getFunnelSummary, getLeaderboard,
   getLtvReport, listClickRows, listCustomers, listEvents, listStageReferrals,

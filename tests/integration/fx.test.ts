@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { ForbiddenError } from "@/lib/errors";
+import { ForbiddenError } from "@/lib/kernel/errors";
 import { convertToReporting, reconvertMissing } from "@/lib/fx/convert";
 import { importRatesFile } from "@/lib/fx/import-rates";
 import { countEventsMissingRate, listRates } from "@/lib/fx/list-rates";

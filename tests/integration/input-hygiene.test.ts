@@ -4,13 +4,13 @@
 import { randomBytes } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { DomainError } from "@/lib/errors";
+import { DomainError } from "@/lib/kernel/errors";
 import { parseRatesCsv } from "@/lib/fx/rates-csv";
 import { importRevenueChunk } from "@/lib/imports/import-revenue";
 import { parseRevenueFile } from "@/lib/imports/revenue-csv";
 import { parseSdnCsv } from "@/lib/compliance/sdn-import";
 import { parseStatementCsv } from "@/lib/payouts/statement-csv";
-import { PROTOTYPE_FIELD_NAMES } from "@/lib/validation/hostile-field-names";
+import { PROTOTYPE_FIELD_NAMES } from "@/lib/kernel/hostile-field-names";
 import { newKey, postEvents, uid } from "./api-fixtures";
 import { poolProgram, postedOpportunity } from "../helpers/board";
 import { tenantWithOwner } from "../helpers/context";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/kernel/errors";
 import { isLinkCode, trackedLinkUrl } from "@/lib/links/codes";
 import { clickWindowStart, listLinks, listOwnLinks } from "@/lib/links/list-links";
 import { createLinkAsPartner, disableOwnLink } from "@/lib/links/partner-links";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ReferralStatus } from "@/lib/db/generated/enums";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/kernel/errors";
 import { inviteMatch } from "@/lib/opportunities/invite-match";
 import { componentKeys } from "@/lib/opportunities/matching";
 import { loadMatches } from "@/lib/opportunities/matching-load";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/kernel/errors";
 import { getBoardOpportunity, listBoard } from "@/lib/opportunities/board";
 import { changeOpportunityStatus } from "@/lib/opportunities/change-opportunity-status";
 import { getOpportunity, listOpportunities, opportunityPrograms } from "@/lib/opportunities/opportunities";

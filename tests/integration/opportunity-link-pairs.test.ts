@@ -20,7 +20,7 @@ import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { funnelScopeForPartner, funnelScopeForTenant, getFunnelSplit } from "@/lib/funnel/queries";
 import { createLinkAsPartner } from "@/lib/links/partner-links";
 import { changeOpportunityStatus } from "@/lib/opportunities/change-opportunity-status";
-import { opportunityLinkMarkets, referralMarkets } from "@/lib/opportunities/market-pairs";
+import { opportunityLinkMarkets, referralMarkets } from "@/lib/kernel/markets";
 import { submitOptIn } from "@/lib/opportunities/opt-in";
 import { acceptOptIn } from "@/lib/opportunities/review-accept";
 import { createOpportunity } from "@/lib/opportunities/save-opportunity";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/kernel/errors";
 import { listOptIns, reviewQuery } from "@/lib/opportunities/review";
 import { ACCEPTED_REASON, acceptOptIn } from "@/lib/opportunities/review-accept";
 import { decideOptIn } from "@/lib/opportunities/review-decide";

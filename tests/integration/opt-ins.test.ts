@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/kernel/errors";
 import { refCookieName, signRefCookie } from "@/lib/opportunities/attribution";
 import { BOARD_CONSENT_VERSION } from "@/lib/opportunities/codes";
 import { boardConsentText, submitOptIn, type OptInMeta } from "@/lib/opportunities/opt-in";

@@ -3,7 +3,7 @@ import { Auth } from "@auth/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { authAdapter } from "@/lib/db/auth-adapter";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/kernel/errors";
 import { acceptPartnerInviteToken, loadPartnerInvite } from "@/lib/partners/accept-partner-invite";
 import { applyToProgram, findApplicationProgram } from "@/lib/partners/apply-to-program";
 import { changePartnerStatus } from "@/lib/partners/change-partner-status";

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { auditEntityTypes, listAuditLog } from "@/lib/audit/list-audit";
 import type { PartnerStatus } from "@/lib/db/generated/enums";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { DomainError, ForbiddenError, NotFoundError } from "@/lib/kernel/errors";
 import { changePartnerStatus } from "@/lib/partners/change-partner-status";
 import { enrolPartner, unenrolPartner } from "@/lib/partners/enrolments";
 import { invitePartner, resendPartnerInvite } from "@/lib/partners/invite-partner";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/kernel/errors";
 import { createPayoutRun } from "@/lib/payouts/create-run";
 import { approvePayoutRun, cancelPayoutRun, executePayoutRun, markRegistrySent } from "@/lib/payouts/execute-run";
 import { approveHoldRelease, requestHoldRelease } from "@/lib/payouts/holds";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { DomainError } from "@/lib/errors";
+import { DomainError } from "@/lib/kernel/errors";
 import { createPayoutRun } from "@/lib/payouts/create-run";
 import { approvePayoutRun, cancelPayoutRun, executePayoutRun } from "@/lib/payouts/execute-run";
 import { markPayoutFailedManually, markPayoutPaidManually } from "@/lib/payouts/manual";

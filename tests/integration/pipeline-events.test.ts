@@ -5,7 +5,7 @@ import { explainNothingCreated, runCommissionJob, type JobReason } from "@/lib/c
 import { ingestEvent } from "@/lib/conversions/ingest";
 import type { CommissionBasis, Market } from "@/lib/db/generated/enums";
 import { resolveTenantContext, type TenantContext } from "@/lib/auth/contexts/tenant";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/kernel/errors";
 import { funnelScopeForTenant, getFunnelSummary } from "@/lib/funnel/queries";
 import { recordPipelineEvent } from "@/lib/referrals/pipeline-events";
 import { submitReferral } from "@/lib/referrals/submit-referral";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { resolveTenantContext, type TenantContext } from "@/lib/auth/contexts/tenant";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/kernel/errors";
 import { referralsCsv } from "@/lib/referrals/export-csv";
 import { getReferral } from "@/lib/referrals/get-referral";
 import { listReferrals } from "@/lib/referrals/list-referrals";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ReferralStatus } from "@/lib/db/generated/enums";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/kernel/errors";
 import { referralStatuses } from "@/lib/referrals/codes";
 import { sweepPartnerNotices } from "@/lib/referrals/partner-digest";
 import { isLegal, stepsOf } from "@/lib/referrals/state-machine";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { ForbiddenError } from "@/lib/errors";
+import { ForbiddenError } from "@/lib/kernel/errors";
 import { importRatesFile } from "@/lib/fx/import-rates";
 import { importRevenueChunk, revenueChunkSchema } from "@/lib/imports/import-revenue";
 import { parseRevenueFile, type RawRevenueRow } from "@/lib/imports/revenue-csv";

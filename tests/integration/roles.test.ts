@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createBrand, listBrands, setBrandArchived } from "@/lib/directory/brands";
 import { brandInput, listQuery } from "@/lib/directory/schemas";
-import { ForbiddenError } from "@/lib/errors";
+import { ForbiddenError } from "@/lib/kernel/errors";
 import { updateWorkspace } from "@/lib/settings/update-workspace";
 import { inviteStaff } from "@/lib/staff/invite-staff";
 import type { TenantFixture } from "../helpers/db";

@@ -9,7 +9,7 @@ import { getStripe } from "@/lib/stripe/client";
 import { refreshStripeAccount, startStripeOnboarding } from "@/lib/stripe/onboarding";
 import { sendStripeTransfer } from "@/lib/stripe/transfers";
 import { handleStripeWebhook } from "@/lib/stripe/webhook";
-import { DomainError } from "@/lib/errors";
+import { DomainError } from "@/lib/kernel/errors";
 import { createTenantFixture, prisma } from "../helpers/db";
 import { partnerWithContext } from "../helpers/partner-context";
 import { startStripeStandin, type StripeStandin } from "../helpers/stripe-standin";

@@ -15,7 +15,7 @@ import { readPayoutMinimums } from "@/lib/payouts/minimums";
 import { planPayoutRun } from "@/lib/payouts/plan";
 import { listPayoutRuns } from "@/lib/payouts/queries";
 import { cutoffDate } from "@/lib/payouts/schemas";
-import { minorToDecimal } from "@/lib/referrals/money";
+import { minorToDecimal } from "@/lib/kernel/money";
 
 type Props = { params: Promise<{ locale: string; tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -7,7 +7,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
 import { appUrl } from "@/lib/app-url";
 import { requirePartner } from "@/lib/auth/guard";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/kernel/errors";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import { optInKind } from "@/lib/opportunities/codes";

@@ -6,7 +6,7 @@ import { ReferralForm } from "@/components/referrals/referral-form";
 import { StatusBadge } from "@/components/referrals/status-badge";
 import { Card, Notice, PageHeader } from "@/components/ui/card";
 import { requirePartner } from "@/lib/auth/guard";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/kernel/errors";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";

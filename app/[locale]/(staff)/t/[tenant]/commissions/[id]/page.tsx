@@ -9,7 +9,7 @@ import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { localDecimal } from "@/lib/commissions/explain";
 import { getCommission } from "@/lib/commissions/list-commissions";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/kernel/errors";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";

@@ -12,7 +12,7 @@ import { Badge, Card, Notice, PageHeader } from "@/components/ui/card";
 import { listAuditLog } from "@/lib/audit/list-audit";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/kernel/errors";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";

@@ -10,7 +10,7 @@ import { TransitionForm } from "@/components/referrals/transition-form";
 import { Badge, Card, Notice, PageHeader } from "@/components/ui/card";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/kernel/errors";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { ACCEPTED_REASON } from "@/lib/opportunities/review-accept";

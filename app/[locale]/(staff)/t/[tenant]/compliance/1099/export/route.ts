@@ -2,7 +2,7 @@ import { withTenantRoute } from "@/lib/auth/route";
 import { decimalOf, report1099 } from "@/lib/compliance/form-1099";
 import { parseReportYear } from "@/lib/compliance/report-year";
 import { getT } from "@/lib/i18n/server";
-import { toCsv } from "@/lib/referrals/csv";
+import { toCsv } from "@/lib/kernel/csv";
 
 /** CSV of the 1099-NEC report for ?year=. The TIN appears only masked (last four digits). */
 export const GET = withTenantRoute("payouts:read", async (request, ctx, { locale }) => {

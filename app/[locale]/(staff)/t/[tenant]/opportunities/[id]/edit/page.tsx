@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { OpportunityForm } from "@/components/opportunities/opportunity-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/kernel/errors";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import { opportunityFormValues } from "@/lib/opportunities/form-values";
