@@ -3,7 +3,7 @@
 import { funnelDb } from "./scope";
 import type { ConversionType, CustomerSource } from "@/lib/db/generated/enums";
 import { checkFilter, col, dateOf, inRange, raw, scopeWhere, sql, type Sql } from "./sql";
-import { revenueParts } from "./stages";
+import { countedReferralSql, revenueParts, wonReferralSql } from "./stages";
 import type {
   ClickRow, CustomerRow, EventRow, FunnelFilter, FunnelScope, FunnelStage, Page, PageRequest, StageRow,
 } from "./types";
@@ -68,7 +68,7 @@ export async function listClickRows(
 /** The rows a stage tile counts, as one union (kind, id, at and the columns shown). */
 function stageUnion(scope: FunnelScope, filter: FunnelFilter, stage: FunnelStage): Sql {
   const r = scopeWhere(scope, filter, "r");
-  const submittedIn = sql`r."status" <> 'draft' AND ${inRange(col("r", "submittedAt"), filter)}`;
+  const submittedIn = sql`${countedReferralSql("r")} AND ${inRange(col("r", "submittedAt"), filter)}`;
   const referral = (at: Sql, where: Sql) => sql`SELECT 'referral' AS kind, r."id", ${at} AS at, r."subjectName" AS subject,
       r."status"::text AS status, r."partnerId", r."programId", r."sourceMarket"::text AS "sourceMarket",
       r."targetMarket"::text AS "targetMarket", r."submittedAt", r."qualifiedAt", r."closedAt"
@@ -79,14 +79,14 @@ function stageUnion(scope: FunnelScope, filter: FunnelFilter, stage: FunnelStage
     FROM "ConversionEvent" e WHERE ${scopeWhere(scope, filter, "e")} AND e."type" = ${type}::"ConversionType"
       AND e."referralId" IS NULL AND ${inRange(col("e", "occurredAt"), filter)}`;
   if (filter.basis === "cohort") {
-    const outcome = stage === "qualified" ? sql` AND r."qualifiedAt" IS NOT NULL` : stage === "closes" ? sql` AND r."status" = 'won'` : sql``;
+    const outcome = stage === "qualified" ? sql` AND r."qualifiedAt" IS NOT NULL` : stage === "closes" ? sql` AND ${wonReferralSql("r")}` : sql``;
     return referral(col("r", "submittedAt"), sql`${submittedIn}${outcome}`);
   }
   if (stage === "referrals") return referral(col("r", "submittedAt"), submittedIn);
   if (stage === "qualified") {
     return sql`${referral(col("r", "qualifiedAt"), inRange(col("r", "qualifiedAt"), filter))} UNION ALL ${events("lead")}`;
   }
-  return sql`${referral(col("r", "closedAt"), sql`r."status" = 'won' AND ${inRange(col("r", "closedAt"), filter)}`)} UNION ALL ${events("close")}`;
+  return sql`${referral(col("r", "closedAt"), sql`${wonReferralSql("r")} AND ${inRange(col("r", "closedAt"), filter)}`)} UNION ALL ${events("close")}`;
 }
 
 export async function stageRows(scope: FunnelScope, filter: FunnelFilter, stage: FunnelStage, w: Window): Promise<StageRow[]> {

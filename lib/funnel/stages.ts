@@ -13,10 +13,61 @@
 //   revenue of the customers made from those referrals; clicks stay the period's clicks.
 // An event counts in revenue only with a reporting amount in the scope's reporting currency; the
 // others are `missingFxEvents`.
+//
+// Which referral statuses count in which stage is defined once, below (`stageStatuses`).
+import type { ReferralStatus } from "@/lib/db/generated/enums";
 import { NO_SPLIT_KEY, type FunnelFilter, type FunnelScope, type FunnelTotals, type SplitDimension } from "./types";
 import { funnelDb, type FunnelDb } from "./scope";
 import { col, dateOf, isRollup, raw, scopeWhere, sql, type Alias, type Sql } from "./sql";
 import { emptyTotals } from "./totals";
+
+// ---------------------------------------------------------------- what a referral counts as
+
+/**
+ * The one definition of what a referral counts as, by status. Everything that counts referrals
+ * follows it: the FunnelDaily triggers in SQL (funnel_daily_referral, funnel_daily_cohort_revenue,
+ * funnel_daily_event, funnel_daily_rebuild: migration 20261126230000_funnel_daily), which feed
+ * every tile, split and series, and the drill-down here in TypeScript (`countedReferralSql`,
+ * `wonReferralSql`). tests/integration/funnel-stage-definitions.test.ts derives the same sets from
+ * the state machine (lib/referrals/state-machine.ts), reads the trigger functions back from the
+ * migrated database and walks a referral to every status through the real pipeline, so a status
+ * added to the state machine and counted differently in any of the three places fails it.
+ */
+export const stageStatuses = {
+  /** Not yet submitted: counted in no stage (every other status counts in `referrals`, on `submittedAt`). */
+  unsubmitted: ["draft"],
+  /**
+   * Qualified or beyond: every way to these passes `qualified` (`QUALIFYING_STATUS`), so they always
+   * carry `qualifiedAt`. The qualified stage counts the stamp, not the status: a referral lost after
+   * its qualification stays qualified (it did happen), and re-opening a won deal keeps it.
+   */
+  qualifiedOrBeyond: ["qualified", "in_negotiation", "won", "lost"],
+  /** A close (on `closedAt`) while the status is one of these: entered with a deal value; re-opening takes it out. */
+  won: ["won"],
+} as const satisfies Record<string, readonly ReferralStatus[]>;
+
+/** The status whose entry — as a step or on the way of a shortcut — stamps `qualifiedAt`. */
+export const QUALIFYING_STATUS = "qualified" satisfies ReferralStatus;
+
+const listed = (list: readonly ReferralStatus[], status: ReferralStatus) => list.includes(status);
+
+/**
+ * What one referral adds to each stage count (period and cohort alike, each on its own date):
+ * `qualified` is whether it ever passed `QUALIFYING_STATUS` (its `qualifiedAt` is set).
+ */
+export function referralStageCounts(status: ReferralStatus, qualified: boolean): { referrals: number; qualified: number; closes: number } {
+  return { referrals: Number(!listed(stageStatuses.unsubmitted, status)), qualified: Number(qualified), closes: Number(listed(stageStatuses.won, status)) };
+}
+
+/** `status IN (…)` of the referral alias, the statuses spliced as literals (constants of this module only). */
+function statusIn(alias: Alias, statuses: readonly ReferralStatus[], negate = false): Sql {
+  if (statuses.length === 0 || statuses.some((s) => !/^[a-z_]+$/.test(s))) throw new Error("stage statuses must be plain enum labels");
+  return sql`${col(alias, "status")} ${raw(negate ? "NOT IN" : "IN")} (${raw(statuses.map((s) => `'${s}'`).join(", "))})`;
+}
+/** The referral counts at all (it was submitted): the `referrals` stage and every cohort. */
+export const countedReferralSql = (alias: Alias = "r"): Sql => statusIn(alias, stageStatuses.unsubmitted, true);
+/** The referral counts as a close. */
+export const wonReferralSql = (alias: Alias = "r"): Sql => statusIn(alias, stageStatuses.won);
 
 export type GroupBy = "none" | "day" | SplitDimension;
 
