@@ -1,6 +1,6 @@
 // The gate every payout passes when a run is created: who may be paid now, and if not, why.
 // A payout with reasons is created `held` with them; releasing it needs a second staff member
-// (lib/compliance/holds.ts). Batched so a 10,000-commission run asks the database a fixed number of times.
+// (lib/payouts/holds.ts). Batched so a 10,000-commission run asks the database a fixed number of times.
 import type { PayoutRail } from "@/lib/db/generated/enums";
 import type { TenantDb, TenantTx } from "@/lib/db/tenant-client";
 

@@ -32,7 +32,7 @@ export function trustedFunnelScope(tenantId: string, reportingCurrency: string, 
 /**
  * The client the funnel's raw SQL runs on. `$queryRaw` is NOT scoped by the tenant client's
  * extension, so every statement in lib/funnel filters by `scope.tenantId` (and partnerId) itself
- * — see `sql-filters.ts`.
+ * — see `scopeWhere` in `sql.ts`.
  */
 export function funnelDb(scope: FunnelScope) {
   return tenantDb(scope.tenantId);

@@ -25,7 +25,10 @@ export const CHUNK_ROWS = 200;
 export const MAX_CHUNK_ROWS = 500;
 /** Longest cell sent to the server; longer text is clipped and then fails the field's own length check. */
 export const MAX_CELL = 1000;
-/** Server actions accept 1 MB bodies by default; stay well below with the JSON of one chunk. */
+/**
+ * Longest JSON of one chunk. The file itself never travels (the browser parses it); a chunk stays far
+ * below the server-action body limit (next.config.ts) so each call is small and quick.
+ */
 export const MAX_CHUNK_CHARS = 400_000;
 
 /**
