@@ -5,7 +5,8 @@ import { FormMessage } from "@/components/auth/form-message";
 import { Notice } from "@/components/ui/card";
 import { ErrorText } from "@/components/ui/field";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
-import { bulkTransitionAction, type BulkState } from "@/lib/referrals/actions";
+import type { BulkState } from "@/lib/referrals/action-states";
+import { bulkTransitionAction } from "@/lib/referrals/actions";
 import { rejectReasons } from "@/lib/referrals/codes";
 
 const control = "rounded-md border-0 bg-white px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600";

@@ -136,3 +136,9 @@ function referralInput(mode: Mode) {
 
 export const referralDraftInput = referralInput("draft");
 export const referralSubmitInput = referralInput("submit");
+
+/** Where a submission error belongs on the referral form. */
+export const submissionErrorField: Record<string, string> = {
+  program_unavailable: "programId",
+  target_market_not_in_program: "targetMarket",
+};
