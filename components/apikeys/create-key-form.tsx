@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { Field, TextInput } from "@/components/ui/field";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
-import { createApiKeyAction, type CreateKeyState } from "@/lib/api-keys/actions";
+import type { CreateKeyState } from "@/lib/api-keys/action-states";
+import { createApiKeyAction } from "@/lib/api-keys/actions";
 
 /** Creates a key and shows it once: after leaving or reloading the page it cannot be read again. */
 export function CreateKeyForm({ locale, tenant }: { locale: string; tenant: string }) {

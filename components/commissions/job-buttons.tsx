@@ -2,7 +2,8 @@
 import { useActionState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
-import { approveDueAction, runJobAction, type JobState } from "@/lib/commissions/actions";
+import type { JobState } from "@/lib/commissions/action-states";
+import { approveDueAction, runJobAction } from "@/lib/commissions/actions";
 import { isLocale } from "@/lib/i18n/settings";
 import type { FormState } from "@/lib/kernel/form";
 import { ActionNotice } from "./action-notice";

@@ -1,41 +1,25 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { handleFormErrors } from "@/lib/actions/form-action";
-import { requireTenant } from "@/lib/auth/guard";
-import { isLocale, type Locale } from "@/lib/i18n/settings";
-import { formValues, parseForm, type FormState } from "@/lib/kernel/form";
+import { z } from "zod";
+import { tenantAction } from "@/lib/actions/client";
+import type { CreateKeyState } from "./action-states";
 import { createApiKey, revokeApiKey } from "./manage-api-keys";
 import { createApiKeyInput } from "./schemas";
 
-type Target = { locale: string; tenant: string };
-/** A created key travels back to the browser once, in this state, and is never readable again. */
-export type CreateKeyState = FormState & { secret?: string; name?: string };
+export const createApiKeyAction = tenantAction({
+  permission: "integrations:manage",
+  schema: createApiKeyInput,
+  run: async ({ ctx, input, paths, revalidate }): Promise<CreateKeyState> => {
+    const { key, row } = await createApiKey(ctx, input);
+    revalidate(paths.staff("settings/api-keys"));
+    return { ok: true, secret: key, name: row.name };
+  },
+});
 
-const loc = (l: string): Locale => (isLocale(l) ? l : "en");
-const page = (t: Target) => `/${t.locale}/t/${t.tenant}/settings/api-keys`;
-
-export async function createApiKeyAction(target: Target, _prev: CreateKeyState, formData: FormData): Promise<CreateKeyState> {
-  const values = formValues(formData);
-  let created: { secret: string; name: string } | null = null;
-  const result = await handleFormErrors(async () => {
-    const ctx = await requireTenant(loc(target.locale), target.tenant, "integrations:manage");
-    const parsed = parseForm(createApiKeyInput, formData);
-    if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors, values };
-    const { key, row } = await createApiKey(ctx, parsed.data);
-    created = { secret: key, name: row.name };
-    return { ok: true };
-  }, values);
-  if (!result.ok || !created) return result;
-  revalidatePath(page(target));
-  return { ok: true, ...(created as { secret: string; name: string }) };
-}
-
-export async function revokeApiKeyAction(target: Target & { id: string }, _prev: FormState): Promise<FormState> {
-  const result = await handleFormErrors(async () => {
-    const ctx = await requireTenant(loc(target.locale), target.tenant, "integrations:manage");
+export const revokeApiKeyAction = tenantAction({
+  permission: "integrations:manage",
+  target: { id: z.string() },
+  run: async ({ ctx, target, paths, revalidate }) => {
     await revokeApiKey(ctx, target.id);
-    return { ok: true };
-  });
-  if (result.ok) revalidatePath(page(target));
-  return result;
-}
+    revalidate(paths.staff("settings/api-keys"));
+  },
+});

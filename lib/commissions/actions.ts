@@ -1,101 +1,74 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { handleFormErrors } from "@/lib/actions/form-action";
-import { requireTenant } from "@/lib/auth/guard";
-import { isLocale, type Locale } from "@/lib/i18n/settings";
-import { formValues, parseForm, type FormState } from "@/lib/kernel/form";
+import { z } from "zod";
+import { tenantAction } from "@/lib/actions/client";
+import type { JobState } from "./action-states";
 import { createRule, setRuleArchived, updateRule } from "./rules";
 import { adjustmentInput, ruleInput, selectionInput, voidInput } from "./schemas";
-import type { JobReason } from "./run-job";
 import { approveDueNow, approveSelected, createAdjustment, runJobNow, voidSelected } from "./staff-ledger";
 
-type Target = { locale: string; tenant: string };
+const permission = "payouts:manage";
 
-const loc = (target: Target): Locale => (isLocale(target.locale) ? target.locale : "en");
-const base = (target: Target) => `/${target.locale}/t/${target.tenant}/commissions`;
-
-function revalidate(target: Target) {
-  revalidatePath(base(target), "layout");
-}
-
-export async function saveRuleAction(target: Target & { id?: string }, _prev: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  const result = await handleFormErrors(async () => {
-    const ctx = await requireTenant(loc(target), target.tenant, "payouts:manage");
-    const parsed = parseForm(ruleInput, formData);
-    if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors, values };
-    if (target.id) await updateRule(ctx, target.id, parsed.data);
-    else await createRule(ctx, parsed.data);
+export const saveRuleAction = tenantAction({
+  permission,
+  target: { id: z.string().optional() },
+  schema: ruleInput,
+  run: async ({ ctx, target, input, paths, revalidate }) => {
+    if (target.id) await updateRule(ctx, target.id, input);
+    else await createRule(ctx, input);
+    revalidate(paths.staff("commissions"), "layout");
     return { ok: true, message: { key: target.id ? "commissions.rule_saved" : "commissions.rule_created" } };
-  }, values);
-  if (result.ok) revalidate(target);
-  return result;
-}
+  },
+});
 
-export async function setRuleArchivedAction(target: Target & { id: string; archived: boolean }, _prev: FormState): Promise<FormState> {
-  const result = await handleFormErrors(async () => {
-    const ctx = await requireTenant(loc(target), target.tenant, "payouts:manage");
+export const setRuleArchivedAction = tenantAction({
+  permission,
+  target: { id: z.string(), archived: z.boolean() },
+  run: async ({ ctx, target, paths, revalidate }) => {
     await setRuleArchived(ctx, target.id, target.archived);
-    return { ok: true };
-  });
-  if (result.ok) revalidate(target);
-  return result;
-}
+    revalidate(paths.staff("commissions"), "layout");
+  },
+});
 
-/** The job's result, plus — when it created nothing — why, per rule (rendered by components/commissions/job-buttons.tsx). */
-export type JobState = FormState & { reasons?: JobReason[] };
-
-export async function runJobAction(target: Target, _prev: JobState): Promise<JobState> {
-  let reasons: JobReason[] | undefined;
-  const result = await handleFormErrors(async () => {
-    const ctx = await requireTenant(loc(target), target.tenant, "payouts:manage");
+export const runJobAction = tenantAction({
+  permission,
+  run: async ({ ctx, paths, revalidate }): Promise<JobState> => {
     const r = await runJobNow(ctx);
-    reasons = r.created === 0 ? r.reasons : undefined;
-    return { ok: true, message: { key: "commissions.job_done", values: { created: r.created, skipped: r.skipped, waiting: r.waitingForFx, approved: r.autoApproved } } };
-  });
-  if (result.ok) revalidate(target);
-  return reasons ? { ...result, reasons } : result;
-}
+    revalidate(paths.staff("commissions"), "layout");
+    const message = { key: "commissions.job_done", values: { created: r.created, skipped: r.skipped, waiting: r.waitingForFx, approved: r.autoApproved } };
+    return r.created === 0 ? { ok: true, message, reasons: r.reasons } : { ok: true, message };
+  },
+});
 
-export async function approveDueAction(target: Target, _prev: FormState): Promise<FormState> {
-  const result = await handleFormErrors(async () => {
-    const ctx = await requireTenant(loc(target), target.tenant, "payouts:manage");
+export const approveDueAction = tenantAction({
+  permission,
+  run: async ({ ctx, paths, revalidate }) => {
     const count = await approveDueNow(ctx);
+    revalidate(paths.staff("commissions"), "layout");
     return { ok: true, message: { key: "commissions.approved_count", values: { count } } };
-  });
-  if (result.ok) revalidate(target);
-  return result;
-}
+  },
+});
 
 /** The ledger table's selection: `op` (from the pressed button) is "approve" or "void". */
-export async function selectionAction(target: Target, _prev: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  const result = await handleFormErrors(async () => {
-    const ctx = await requireTenant(loc(target), target.tenant, "payouts:manage");
+export const selectionAction = tenantAction({
+  permission,
+  fieldAsMessage: "ids",
+  run: async ({ ctx, formData, parse, paths, revalidate }) => {
+    revalidate(paths.staff("commissions"), "layout"); // done only if the body succeeds
     if (formData.get("op") === "void") {
-      const parsed = parseForm(voidInput, formData);
-      if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors, message: parsed.fieldErrors.ids, values };
-      const count = await voidSelected(ctx, parsed.data.ids, parsed.data.reason);
-      return { ok: true, message: { key: "commissions.voided_count", values: { count } } };
+      const { ids, reason } = parse(voidInput);
+      return { ok: true, message: { key: "commissions.voided_count", values: { count: await voidSelected(ctx, ids, reason) } } };
     }
-    const parsed = parseForm(selectionInput, formData);
-    if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors, message: parsed.fieldErrors.ids, values };
-    const count = await approveSelected(ctx, parsed.data.ids);
-    return { ok: true, message: { key: "commissions.approved_count", values: { count } } };
-  }, values);
-  if (result.ok) revalidate(target);
-  return result;
-}
+    const { ids } = parse(selectionInput);
+    return { ok: true, message: { key: "commissions.approved_count", values: { count: await approveSelected(ctx, ids) } } };
+  },
+});
 
-export async function adjustmentAction(target: Target, _prev: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  const result = await handleFormErrors(async () => {
-    const ctx = await requireTenant(loc(target), target.tenant, "payouts:manage");
-    const parsed = parseForm(adjustmentInput, formData);
-    if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors, values };
-    await createAdjustment(ctx, parsed.data);
+export const adjustmentAction = tenantAction({
+  permission,
+  schema: adjustmentInput,
+  run: async ({ ctx, input, paths, revalidate }) => {
+    await createAdjustment(ctx, input);
+    revalidate(paths.staff("commissions"), "layout");
     return { ok: true, message: { key: "commissions.adjustment_created" } };
-  }, values);
-  if (result.ok) revalidate(target);
-  return result;
-}
+  },
+});
