@@ -12,9 +12,9 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import pg from "pg";
-import { ClickWriter } from "@/lib/db/click-store";
-import { createLinkLookup } from "@/lib/db/link-lookup";
-import { createFrameOriginsLookup } from "@/lib/db/board-frame-origins";
+import { ClickWriter } from "@/lib/tracking/click-store";
+import { createLinkLookup } from "@/lib/tracking/link-lookup";
+import { createFrameOriginsLookup } from "@/lib/http/board-frame-origins";
 import { trustedProxyHops } from "@/lib/http/client-ip";
 import { FRAME_ORIGINS_HEADER, answerNoScript, answerTooLarge, bodyTooLarge, boardSlug, isNoScriptFormPost, prepareInbound } from "@/lib/http/inbound";
 import { isHttps } from "@/lib/tracking/request-info";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { TFunction } from "i18next";
 import { MarketPair } from "@/components/referrals/market-pair";
 import { Badge } from "@/components/ui/card";
-import type { BoardOpportunity } from "@/lib/db/public-board";
+import type { BoardOpportunity } from "@/lib/opportunities/public-board";
 import { formatDate } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/settings";
 import { opportunityText } from "@/lib/opportunities/localized-text";

@@ -1,7 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authAdapter } from "@/lib/db/auth-adapter";
-import { bumpSessionVersion, findUserByEmail } from "@/lib/db/users";
+import { bumpSessionVersion, findUserByEmail } from "./users";
 import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
 import { checkCredentials } from "./credentials";
 import { magicLinkAllowed, sendMagicLink } from "./magic-link";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { findUserByEmail } from "@/lib/db/users";
+import { findUserByEmail } from "./users";
 import { verifyPassword } from "./password";
 import { clearSignInFailures, isSignInBlocked, recordSignInFailure } from "./rate-limit";
 

@@ -1,5 +1,5 @@
 import { onBaseUrl } from "@/lib/base-url";
-import { findUserByEmail, isStaffMember } from "@/lib/db/users";
+import { findUserByEmail, isStaffMember } from "./users";
 import { createI18n } from "@/lib/i18n/instance";
 import { isLocale } from "@/lib/i18n/settings";
 import { sendMail } from "@/lib/mail/send-mail";

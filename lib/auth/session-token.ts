@@ -1,5 +1,5 @@
 import type { JWT } from "next-auth/jwt";
-import { sessionVersionOf } from "@/lib/db/users";
+import { sessionVersionOf } from "./users";
 
 /**
  * The jwt callback: a token carries the user's session version from sign-in; at every later use it

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createUserWithTenant, findUserByEmail, isSlugTaken } from "@/lib/db/users";
+import { createUserWithTenant, findUserByEmail, isSlugTaken } from "./users";
 import { baseUrl } from "@/lib/base-url";
 import { createI18n } from "@/lib/i18n/instance";
 import { sendMail } from "@/lib/mail/send-mail";

@@ -8,7 +8,7 @@
 import type { PayoutRail } from "@/lib/db/generated/enums";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { thresholdFor, type Threshold } from "@/lib/db/tax-thresholds";
+import { thresholdFor, type Threshold } from "./tax-thresholds";
 
 export const REPORTABLE_RAILS: readonly PayoutRail[] = ["registry", "manual"];
 /** Backup withholding rate when a US payee gave no TIN (IRC §3406). */

@@ -3,7 +3,7 @@
 // tenant approach it. Only this tenant's payouts are visible to us, so this is a lower bound.
 import type { TenantDb, TenantTx } from "@/lib/db/tenant-client";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { thresholdFor } from "@/lib/db/tax-thresholds";
+import { thresholdFor } from "./tax-thresholds";
 
 type Db = TenantDb | TenantTx;
 

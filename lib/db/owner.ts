@@ -14,6 +14,8 @@ export function ownerDb(): OwnerDb {
 
 /**
  * The part of the owner's client that identity code needs (users, sessions, sign-in tokens, the
- * memberships and partner seats of one user). Tenant-owned data is out of its reach by type.
+ * memberships and partner seats of one user, the slug check of sign-up). Other tenant-owned data is
+ * out of its reach by type (a `$transaction` callback still gets the whole client: sign-up creates
+ * the tenant with its owner membership in one transaction).
  */
-export type IdentityDb = Pick<OwnerDb, "user" | "account" | "session" | "verificationToken" | "membership" | "partner" | "$transaction">;
+export type IdentityDb = Pick<OwnerDb, "user" | "account" | "session" | "verificationToken" | "membership" | "partner" | "tenant" | "$transaction">;

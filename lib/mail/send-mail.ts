@@ -1,5 +1,5 @@
 import nodemailer from "nodemailer";
-import { markEmail, storeEmail } from "@/lib/db/outbox";
+import { markEmail, storeEmail } from "./outbox";
 
 export type Mail = { tenantId?: string | null; to: string; subject: string; text: string; html?: string };
 

@@ -1,12 +1,12 @@
 import { clickCandidates } from "@/lib/attribution/click-cookies";
-import { createOptIn } from "@/lib/db/public-opt-ins";
-import { tenantDb } from "@/lib/db/tenant-client";
+import { resolvePublicContext } from "@/lib/auth/contexts/public";
 import { DomainError, NotFoundError } from "@/lib/kernel/errors";
 import { createI18n } from "@/lib/i18n/instance";
 import type { Locale } from "@/lib/i18n/settings";
 import { claimForCredit, refCookieName } from "./attribution";
-import { getBoardOpportunity } from "./board";
+import { getPublicOpportunity } from "./board";
 import { BOARD_CONSENT_VERSION } from "./codes";
+import { createOptIn } from "./public-opt-ins";
 import type { OptInInput } from "./schemas";
 import { attributionSecret, hashIp } from "./secret";
 
@@ -29,17 +29,19 @@ export type OptInMeta = { locale: Locale; ip: string; cookies: { get(name: strin
  */
 export async function submitOptIn(target: { slug: string; opportunityId: string }, input: OptInInput, meta: OptInMeta): Promise<OptInOutcome> {
   const now = meta.now ?? new Date();
-  const opportunity = await getBoardOpportunity(target.slug, target.opportunityId, now);
-  if (!opportunity) throw new NotFoundError();
+  const tenant = await resolvePublicContext(target.slug);
+  const opportunity = tenant ? await getPublicOpportunity(tenant, target.opportunityId, now) : null;
+  if (!tenant || !opportunity) throw new NotFoundError();
   // Only bots fill the hidden field: they get the normal answer and nothing is stored.
   if (input.homepage) return "received";
 
   const cookie = meta.cookies.get(refCookieName(opportunity.tenant.slug))?.value;
   const claim = claimForCredit(opportunity.tenant.slug, cookie, attributionSecret(), opportunity.program.attributionWindowDays, now);
   // The tenant is the one the slug + open opportunity lookup found, never the cookie's.
-  const clicks = await clickCandidates(tenantDb(opportunity.tenantId), opportunity.tenantId, opportunity.programId, meta.cookies, now);
+  const clicks = await clickCandidates(tenant.db, opportunity.tenantId, opportunity.programId, meta.cookies, now);
   const result = await createOptIn(
-    target,
+    tenant,
+    target.opportunityId,
     {
       kind: input.kind,
       name: input.name,

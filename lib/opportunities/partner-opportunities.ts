@@ -1,6 +1,6 @@
 // The partner's view of opportunities: open ones (not past their deadline) in live programs the
 // partner is enrolled in. Only what the public board shows is selected, never opt-ins or counts.
-import { boardFields } from "@/lib/db/public-board";
+import { boardFields } from "./public-board";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { PartnerContext } from "@/lib/auth/contexts/partner";
 import { NotFoundError } from "@/lib/kernel/errors";

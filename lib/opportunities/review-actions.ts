@@ -1,29 +1,19 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { handleFormErrors } from "@/lib/actions/form-action";
+import { z } from "zod";
+import { tenantAction } from "@/lib/actions/client";
 import { appUrl } from "@/lib/app-url";
-import { requireTenant } from "@/lib/auth/guard";
-import { isLocale, type Locale } from "@/lib/i18n/settings";
-import { formValues, parseForm, type FormState } from "@/lib/kernel/form";
 import { acceptOptIn } from "./review-accept";
 import { decideOptIn } from "./review-decide";
 import { reviewForm } from "./review-schemas";
 
-type Target = { locale: string; tenant: string; opportunityId: string; optInId: string; status?: string };
-const loc = (target: Target): Locale => (isLocale(target.locale) ? target.locale : "en");
-
 /** Staff: shortlist, accept or decline one opt-in; back to the list with a notice of what happened. */
-export async function reviewOptInAction(target: Target, _prev: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  const notice = new URLSearchParams();
-  const result = await handleFormErrors(async () => {
-    const ctx = await requireTenant(loc(target), target.tenant, "opportunities:write");
-    const parsed = parseForm(reviewForm, formData);
-    if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors, values };
-    const { decision, note } = parsed.data;
+export const reviewOptInAction = tenantAction({
+  permission: "opportunities:write",
+  target: { opportunityId: z.string(), optInId: z.string(), status: z.string().optional() },
+  schema: reviewForm,
+  run: async ({ ctx, target, input: { decision, note }, paths, revalidate, redirect }) => {
     const ref = { opportunityId: target.opportunityId, optInId: target.optInId };
-    notice.set("done", decision);
+    const notice = new URLSearchParams({ done: decision });
     if (decision === "accept") {
       const accepted = await acceptOptIn(ctx, ref, note, { appUrl: await appUrl() });
       notice.set("referral", accepted.referralId);
@@ -31,12 +21,10 @@ export async function reviewOptInAction(target: Target, _prev: FormState, formDa
     } else {
       await decideOptIn(ctx, ref, decision, note, { appUrl: await appUrl() });
     }
-    return { ok: true };
-  }, values);
-  if (!result.ok) return result;
-  const base = `/${loc(target)}/t/${target.tenant}/opportunities/${target.opportunityId}`;
-  if (target.status) notice.set("status", target.status);
-  revalidatePath(base, "layout");
-  revalidatePath(`/${loc(target)}/t/${target.tenant}/referrals`, "layout");
-  redirect(`${base}/opt-ins?${notice.toString()}`);
-}
+    if (target.status) notice.set("status", target.status);
+    const base = paths.staff(`opportunities/${target.opportunityId}`);
+    revalidate(base, "layout");
+    revalidate(paths.staff("referrals"), "layout");
+    redirect(`${base}/opt-ins?${notice.toString()}`);
+  },
+});

@@ -1,4 +1,4 @@
-import { acceptPartnerInvite, findPartnerInviteByTokenHash } from "@/lib/db/partner-invites";
+import { acceptPartnerInvite, findPartnerInviteByTokenHash } from "./partner-invites";
 import type { Locale } from "@/lib/i18n/settings";
 import { hashToken } from "@/lib/staff/tokens";
 import { closedStatuses } from "./status-transitions";

@@ -1,11 +1,13 @@
-import { createApplication, findOpenProgram } from "@/lib/db/public-programs";
+import { resolvePublicContext } from "@/lib/auth/contexts/public";
 import { NotFoundError } from "@/lib/kernel/errors";
 import { createI18n } from "@/lib/i18n/instance";
+import { createApplication, findOpenProgram } from "./public-programs";
 import type { ApplicationInput } from "./schemas";
 
 /** The open program behind a public application link; anything else (invite-only, archived, foreign) is null. */
-export function findApplicationProgram(tenantSlug: string, programId: string) {
-  return findOpenProgram(tenantSlug, programId);
+export async function findApplicationProgram(tenantSlug: string, programId: string) {
+  const tenant = await resolvePublicContext(tenantSlug);
+  return tenant ? findOpenProgram(tenant, programId) : null;
 }
 
 export type ApplicationOutcome = "received" | "already_applied";
@@ -17,12 +19,13 @@ export type ApplicationOutcome = "received" | "already_applied";
  * the same friendly answer whatever that partner's status is, so nothing about them leaks.
  */
 export async function applyToProgram(target: { tenantSlug: string; programId: string }, input: ApplicationInput): Promise<ApplicationOutcome> {
-  const program = await findOpenProgram(target.tenantSlug, target.programId);
-  if (!program) throw new NotFoundError();
+  const tenant = await resolvePublicContext(target.tenantSlug);
+  const program = tenant ? await findOpenProgram(tenant, target.programId) : null;
+  if (!tenant || !program) throw new NotFoundError();
   // Only bots fill the hidden field: they get the normal answer and nothing is stored.
   if (input.website) return "received";
   const t = createI18n(input.language).getFixedT(input.language, "partners");
-  const result = await createApplication(program, {
+  const result = await createApplication(tenant, program, {
     name: input.name,
     email: input.email,
     market: input.market,

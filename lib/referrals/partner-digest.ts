@@ -8,11 +8,11 @@
 // commit leaves the notices unsent and no mail stored. SMTP delivery follows the commit, as sendMail
 // does it.
 import { baseUrl } from "@/lib/base-url";
-import { storeEmail } from "@/lib/db/outbox";
-import { partnersWithDueNotices } from "@/lib/db/partner-notices-due";
-import { tenantDb } from "@/lib/db/tenant-client";
+import { systemContext } from "@/lib/auth/contexts/system";
 import { isLocale } from "@/lib/i18n/settings";
+import { storeEmail } from "@/lib/mail/outbox";
 import { deliverStoredMail } from "@/lib/mail/send-mail";
+import { partnersWithDueNotices } from "./partner-notices-due";
 import { composePartnerDigest, latestPerReferral } from "./partner-digest-mail";
 import { TX_OPTIONS } from "./tx";
 
@@ -40,7 +40,7 @@ export type SweepResult = { mails: number; notices: number; dropped: number };
 
 /**
  * One sweep over every tenant: finds the partners whose oldest unsent notice is due (as the owner:
- * lib/db/partner-notices-due.ts), then sends each one's digest inside that tenant's scope. One
+ * ./partner-notices-due.ts), then sends each one's digest inside that tenant's scope. One
  * partner's failure is logged and does not stop the others; their notices stay unsent.
  */
 export async function sweepPartnerNotices(options: SweepOptions = {}): Promise<SweepResult> {
@@ -48,7 +48,7 @@ export async function sweepPartnerNotices(options: SweepOptions = {}): Promise<S
   const cutoff = new Date(now.getTime() - (options.delaySeconds ?? partnerMailDelaySeconds()) * 1000);
   const appUrl = options.appUrl ?? baseUrl();
   const result: SweepResult = { mails: 0, notices: 0, dropped: 0 };
-  for (const { tenantId, partnerId } of await partnersWithDueNotices(cutoff, options.limit ?? 200)) {
+  for (const { tenantId, partnerId } of await partnersWithDueNotices(systemContext("partner-mail"), cutoff, options.limit ?? 200)) {
     try {
       const sent = await sendPartnerDigest(tenantId, partnerId, { cutoff, now, appUrl });
       if (!sent) continue;
@@ -74,7 +74,7 @@ type Claimed = { id: string; createdAt: Date };
  * their notices are closed without a mail.
  */
 export async function sendPartnerDigest(tenantId: string, partnerId: string, at: { cutoff: Date; now: Date; appUrl: string }) {
-  const db = tenantDb(tenantId);
+  const db = systemContext("partner-mail").forTenant(tenantId);
   const done = await db.$transaction(async (tx) => {
     const claimed = await tx.$queryRaw<Claimed[]>`
       SELECT "id", "createdAt" FROM "PartnerNotice"

@@ -4,11 +4,14 @@
 // settle functions, so out-of-order events cannot resurrect a failed payout.
 import Stripe from "stripe";
 import { z } from "zod";
-import { findMethodByStripeAccount, findPayoutForStripe, recordStripeEvent, recordStripeEventGlobally } from "@/lib/db/stripe-lookup";
-import { tenantDb } from "@/lib/db/tenant-client";
+import { systemContext } from "@/lib/auth/contexts/system";
 import { refreshRunCompletion } from "@/lib/payouts/run-status";
 import { settlePayoutFailed, settlePayoutPaid } from "@/lib/payouts/settle";
 import { webhookSecret } from "./client";
+import { findMethodByStripeAccount, findPayoutForStripe, recordStripeEvent, recordStripeEventGlobally } from "./stripe-lookup";
+
+/** The webhook acts for no person: it finds the owning tenant, then works in that tenant's scope. */
+const inTenant = (tenantId: string) => systemContext("stripe-webhook").forTenant(tenantId);
 
 export type WebhookResult = { status: number; body: Record<string, unknown> };
 
@@ -40,7 +43,7 @@ async function applyTransfer(event: Stripe.Event, transfer: Stripe.Transfer): Pr
     return ignore(event, "partial_reversal");
   }
   const actor = { tenantId, userId: null };
-  const changed = await tenantDb(tenantId).$transaction(async (tx) => {
+  const changed = await inTenant(tenantId).$transaction(async (tx) => {
     if (!(await recordStripeEvent(tx, event.id, event.type))) return null;
     const moved = reversal
       ? await settlePayoutFailed(tx, actor, payout.id, "transfer_reversed")
@@ -54,7 +57,7 @@ async function applyTransfer(event: Stripe.Event, transfer: Stripe.Transfer): Pr
 async function applyAccount(event: Stripe.Event, account: Stripe.Account): Promise<WebhookResult> {
   const method = await findMethodByStripeAccount(account.id);
   if (!method) return ignore(event, "unknown_account");
-  const changed = await tenantDb(method.tenantId).$transaction(async (tx) => {
+  const changed = await inTenant(method.tenantId).$transaction(async (tx) => {
     if (!(await recordStripeEvent(tx, event.id, event.type))) return null;
     const { count } = await tx.payoutMethod.updateMany({
       where: { id: method.id, stripeAccountId: account.id },

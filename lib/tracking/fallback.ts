@@ -5,8 +5,9 @@
 // there are ones (under the custom server this route never runs: it answers GET/HEAD /r/* first).
 import { trustedProxyHops } from "@/lib/http/client-ip";
 import { randomBytes } from "node:crypto";
-import { processClickWriter } from "@/lib/db/click-store";
-import { createLinkLookup, createRedirectPool } from "@/lib/db/link-lookup";
+import { createRedirectPool } from "@/lib/db/tracking-pool";
+import { processClickWriter } from "./click-store";
+import { createLinkLookup } from "./link-lookup";
 import { createRedirectCore, type RedirectCore } from "./core";
 import { friendlyPage, pageLocale } from "./friendly-page";
 import { registeredLinkCache } from "./registry";

@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ClickWriter, rebuildClickDaily } from "@/lib/db/click-store";
+import { ClickWriter, rebuildClickDaily } from "@/lib/tracking/click-store";
 import type { ClickRow } from "@/lib/tracking/types";
 import { newClickId } from "@/lib/tracking/visitor";
 import { createTenantFixture, prisma } from "../helpers/db";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { report1099 } from "@/lib/compliance/form-1099";
-import { thresholdFor } from "@/lib/db/tax-thresholds";
+import { thresholdFor } from "@/lib/compliance/tax-thresholds";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { memberContext, tenantWithOwner } from "../helpers/context";
 import { partnerIn } from "../helpers/partner-fixtures";

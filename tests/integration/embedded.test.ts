@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { createLinkLookup } from "@/lib/db/link-lookup";
+import { createLinkLookup } from "@/lib/tracking/link-lookup";
 import { createPrismaClient } from "@/lib/db/client";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate, readMigrations } from "@/lib/db/migrate";

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { ForbiddenError, NotFoundError } from "@/lib/kernel/errors";
+import { resolvePublicContext } from "@/lib/auth/contexts/public";
 import { getBoardOpportunity, listBoard } from "@/lib/opportunities/board";
 import { changeOpportunityStatus } from "@/lib/opportunities/change-opportunity-status";
 import { getOpportunity, listOpportunities, opportunityPrograms } from "@/lib/opportunities/opportunities";
@@ -157,24 +158,25 @@ describe("public board", () => {
     ids.foreign = (await postedOpportunity(other.fixture, otherProgram.id, { titleEn: "Neighbour's opportunity" })).id;
   });
 
-  const listed = async (tenantId: string, query: Record<string, string> = {}) => (await listBoard(tenantId, boardQuery.parse(query))).items.map((o) => o.id);
+  const publicSide = async (slug: string) => (await resolvePublicContext(slug))!;
+  const listed = async (slug: string, query: Record<string, string> = {}) => (await listBoard(await publicSide(slug), boardQuery.parse(query))).items.map((o) => o.id);
 
   it("lists only this agency's open opportunities that are not past their deadline", async () => {
-    expect((await listed(board.fixture.tenantId)).sort()).toEqual([ids.usd, ids.rub, ids.small, ids.today].sort());
+    expect((await listed(board.fixture.slug)).sort()).toEqual([ids.usd, ids.rub, ids.small, ids.today].sort());
   });
 
   it("never shows another agency's opportunities", async () => {
-    expect(await listed(other.fixture.tenantId)).toEqual([ids.foreign]);
-    expect(await listed(board.fixture.tenantId)).not.toContain(ids.foreign);
+    expect(await listed(other.fixture.slug)).toEqual([ids.foreign]);
+    expect(await listed(board.fixture.slug)).not.toContain(ids.foreign);
   });
 
   it("filters by market pair, platform, niche and a minimum budget in one currency", async () => {
-    expect(await listed(board.fixture.tenantId, { pair: "US-RU" })).toEqual([ids.rub]);
-    expect(await listed(board.fixture.tenantId, { platform: "telegram" })).toEqual([ids.rub]);
-    expect(await listed(board.fixture.tenantId, { niche: "Tech" })).toEqual([ids.rub]);
-    expect(await listed(board.fixture.tenantId, { budget: "3 000", currency: "USD" })).toEqual([ids.usd]);
-    expect(await listed(board.fixture.tenantId, { budget: "250000", currency: "RUB" })).toEqual([ids.rub]);
-    const options = (await listBoard(board.fixture.tenantId, boardQuery.parse({}))).options;
+    expect(await listed(board.fixture.slug, { pair: "US-RU" })).toEqual([ids.rub]);
+    expect(await listed(board.fixture.slug, { platform: "telegram" })).toEqual([ids.rub]);
+    expect(await listed(board.fixture.slug, { niche: "Tech" })).toEqual([ids.rub]);
+    expect(await listed(board.fixture.slug, { budget: "3 000", currency: "USD" })).toEqual([ids.usd]);
+    expect(await listed(board.fixture.slug, { budget: "250000", currency: "RUB" })).toEqual([ids.rub]);
+    const options = (await listBoard(await publicSide(board.fixture.slug), boardQuery.parse({}))).options;
     expect(options.niches).toEqual(["beauty", "tech"]);
     expect(options.pairs).toHaveLength(3);
   });

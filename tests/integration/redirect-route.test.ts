@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET, HEAD } from "@/app/r/[code]/route";
-import { ClickWriter, processClickWriter } from "@/lib/db/click-store";
+import { ClickWriter, processClickWriter } from "@/lib/tracking/click-store";
 import { createLinkAsStaff, setLinkDisabled } from "@/lib/links/staff-links";
 import { staffLinkInput } from "@/lib/links/schemas";
 import { fallbackRedirect } from "@/lib/tracking/fallback";

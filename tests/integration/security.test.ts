@@ -8,9 +8,9 @@ import { hashPassword } from "@/lib/auth/password";
 import { sendMagicLink } from "@/lib/auth/magic-link";
 import { checkSessionToken } from "@/lib/auth/session-token";
 import { sendSignUpMail, signUp } from "@/lib/auth/sign-up";
-import { createFrameOriginsLookup } from "@/lib/db/board-frame-origins";
+import { createFrameOriginsLookup } from "@/lib/http/board-frame-origins";
 import { postgresLimiter } from "@/lib/db/rate-limit-store";
-import { bumpSessionVersion } from "@/lib/db/users";
+import { bumpSessionVersion } from "@/lib/auth/users";
 import { prisma } from "../helpers/db";
 
 const email = (p: string) => `${p}-${randomBytes(4).toString("hex")}@security.test`;

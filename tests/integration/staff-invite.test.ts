@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptInvite } from "@/lib/db/invites";
+import { acceptInvite } from "@/lib/staff/invites";
 import { inviteStaff } from "@/lib/staff/invite-staff";
 import { hashToken } from "@/lib/staff/tokens";
 import { prisma } from "../helpers/db";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { LanguageSwitcher } from "@/components/shell/language-switcher";
 import { requireUser } from "@/lib/auth/guard";
-import { listMemberships, listPartnerSeats } from "@/lib/db/users";
+import { listMemberships, listPartnerSeats } from "@/lib/auth/users";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { latestEmails } from "@/lib/db/outbox";
+import { latestEmails } from "@/lib/mail/outbox";
 import { isLoopback } from "@/lib/http/client-ip";
 import { requestClientIp } from "@/lib/http/request-ip";
 import { formatDateTime } from "@/lib/i18n/format";

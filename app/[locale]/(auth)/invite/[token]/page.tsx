@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { AcceptInviteForm } from "@/components/auth/accept-invite-form";
 import { auth } from "@/lib/auth/auth";
-import { findInviteByTokenHash } from "@/lib/db/invites";
-import { findUserByEmail } from "@/lib/db/users";
+import { findInviteByTokenHash } from "@/lib/staff/invites";
+import { findUserByEmail } from "@/lib/auth/users";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import { hashToken } from "@/lib/staff/tokens";

@@ -29,7 +29,7 @@ export default async function BoardPage({ params, searchParams }: Props) {
   const search = await searchParams;
   redirectShareLink(locale, tenant.slug, null, search.ref);
   const query = boardQuery.parse(flattenSearchParams(search));
-  const [result, t] = await Promise.all([listBoard(tenant.id, query), getT(locale, ["board", "opportunities", "common"])]);
+  const [result, t] = await Promise.all([listBoard(tenant, query), getT(locale, ["board", "opportunities", "common"])]);
   const base = `/${locale}/o/${tenant.slug}`;
   const filtered = !!(query.pair || query.platform || query.niche || query.budget);
   return (

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { StaffShell } from "@/components/shell/staff-shell";
 import { requireTenantPage, requireUser } from "@/lib/auth/guard";
-import { listMemberships } from "@/lib/db/users";
+import { listMemberships } from "@/lib/auth/users";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 

@@ -1,8 +1,8 @@
 // Be extremely careful: a row written here signs someone in without a password. It is only
 // created right after a partner proved control of the mailbox by opening their invite link.
 import { createHash, randomBytes } from "node:crypto";
-import { prisma } from "./client";
-import type { Prisma } from "./generated/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { identityDb } from "./contexts/user";
 
 export const SIGN_IN_TOKEN_TTL_MS = 15 * 60 * 1000;
 
@@ -22,7 +22,7 @@ export function hashEmailToken(token: string, secret = authSecret()): string {
  * Issues an Auth.js e-mail verification token for `email` and returns the raw token. Opening
  * /api/auth/callback/email?token=…&email=… then signs that user in, exactly like a magic link.
  */
-export async function createEmailSignInToken(email: string, db: Prisma.TransactionClient = prisma): Promise<string> {
+export async function createEmailSignInToken(email: string, db: Pick<Prisma.TransactionClient, "verificationToken"> = identityDb()): Promise<string> {
   const token = randomBytes(32).toString("hex");
   await db.verificationToken.create({
     data: { identifier: email, token: hashEmailToken(token), expires: new Date(Date.now() + SIGN_IN_TOKEN_TTL_MS) },

@@ -4,11 +4,11 @@
 // one transaction, and because the rollup counts only rows actually inserted (ON CONFLICT DO
 // NOTHING), retrying a batch whose commit was acknowledged late can never double count.
 // On failure the rows stay buffered and the flush is retried with backoff; `close()` drains.
-import pg, { type Pool } from "pg";
-import { registerClickSink, registeredClickSink, type ClickSink } from "@/lib/tracking/registry";
-import type { ClickRow } from "@/lib/tracking/types";
+import { createTrackingPool, type Queryable, type TrackingPool } from "@/lib/db/tracking-pool";
+import { registerClickSink, registeredClickSink, type ClickSink } from "./registry";
+import type { ClickRow } from "./types";
 
-export type Queryable = Pick<Pool, "query">;
+export type { Queryable };
 
 export type ClickWriterOptions = {
   /** Where to write; or `url` to let the writer own a small pool. */
@@ -79,7 +79,7 @@ function columns(rows: ClickRow[]): unknown[] {
 export class ClickWriter {
   private buffer: ClickRow[] = [];
   private readonly db: Queryable;
-  private readonly ownPool?: Pool;
+  private readonly ownPool?: TrackingPool;
   private readonly batchSize: number;
   private readonly intervalMs: number;
   private readonly maxBatch: number;
@@ -95,7 +95,7 @@ export class ClickWriter {
 
   constructor(options: ClickWriterOptions) {
     if (options.db) this.db = options.db;
-    else if (options.url) this.db = this.ownPool = new pg.Pool({ connectionString: options.url, max: 2 });
+    else if (options.url) this.db = this.ownPool = createTrackingPool(options.url, 2);
     else throw new Error("ClickWriter needs `db` or `url`");
     this.batchSize = options.batchSize ?? 500;
     this.intervalMs = options.intervalMs ?? 200;
@@ -248,7 +248,7 @@ SELECT "tenantId", "occurredAt"::date, "linkId", min("partnerId"), min("programI
  * makes concurrent click batches wait (they would otherwise land between the delete and the
  * re-insert); rebuilds are rare, and the redirects themselves never wait for the database.
  */
-export async function rebuildClickDaily(pool: Pick<Pool, "connect">, tenantId: string): Promise<void> {
+export async function rebuildClickDaily(pool: Pick<TrackingPool, "connect">, tenantId: string): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");

@@ -1,22 +1,25 @@
 // Users and memberships are global (one person can belong to several tenants), so they are
-// read here with the raw client, always keyed by the signed-in user's id.
-import { prisma } from "./client";
-import type { Role } from "./generated/enums";
+// read here on the identity handle (the owner's client, narrowed: lib/auth/contexts/user.ts),
+// always keyed by the signed-in user's id or e-mail.
+import type { Role } from "@/lib/db/generated/enums";
+import { identityDb } from "./contexts/user";
+
+const db = () => identityDb();
 
 export function findUserByEmail(email: string) {
-  return prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  return db().user.findUnique({ where: { email: email.trim().toLowerCase() } });
 }
 
 export function findUserById(id: string) {
-  return prisma.user.findUnique({ where: { id } });
+  return db().user.findUnique({ where: { id } });
 }
 
 export function setUserLocale(userId: string, locale: string) {
-  return prisma.user.update({ where: { id: userId }, data: { locale } });
+  return db().user.update({ where: { id: userId }, data: { locale } });
 }
 
 export function listMemberships(userId: string) {
-  return prisma.membership.findMany({
+  return db().membership.findMany({
     where: { userId },
     include: { tenant: { select: { slug: true, name: true } } },
     orderBy: { createdAt: "asc" },
@@ -25,14 +28,14 @@ export function listMemberships(userId: string) {
 
 /** Partner seats of this user across tenants (for the portal). */
 export function listPartnerSeats(userId: string) {
-  return prisma.partner.findMany({
+  return db().partner.findMany({
     where: { userId, status: "active" },
     include: { tenant: { select: { slug: true, name: true } } },
   });
 }
 
 export function isSlugTaken(slug: string) {
-  return prisma.tenant.findUnique({ where: { slug }, select: { id: true } }).then(Boolean);
+  return db().tenant.findUnique({ where: { slug }, select: { id: true } }).then(Boolean);
 }
 
 /** Sign-up: a new user, a new agency tenant and the owner membership, atomically. */
@@ -44,7 +47,7 @@ export async function createUserWithTenant(input: {
   tenantName: string;
   tenantSlug: string;
 }) {
-  return prisma.$transaction(async (tx) => {
+  return db().$transaction(async (tx) => {
     const user = await tx.user.create({
       data: { email: input.email, name: input.name, passwordHash: input.passwordHash, locale: input.locale },
     });
@@ -65,7 +68,7 @@ export async function createUserWithTenant(input: {
 }
 
 export function addMembership(tenantId: string, userId: string, role: Role) {
-  return prisma.membership.upsert({
+  return db().membership.upsert({
     where: { tenantId_userId: { tenantId, userId } },
     create: { tenantId, userId, role },
     update: {},
@@ -74,21 +77,21 @@ export function addMembership(tenantId: string, userId: string, role: Role) {
 
 /** The current session version (null for a deleted user): tokens carrying another one are void. */
 export async function sessionVersionOf(userId: string): Promise<number | null> {
-  const user = await prisma.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
+  const user = await db().user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
   return user ? user.sessionVersion : null;
 }
 
 /** Ends every session of the user (sign-out, sign-out everywhere, password change, removal). */
 export async function bumpSessionVersion(userId: string): Promise<void> {
-  await prisma.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+  await db().user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
 }
 
 /** Staff with a password choose whether a magic link may sign them in. */
 export async function setMagicLinkSignIn(userId: string, enabled: boolean): Promise<void> {
-  await prisma.user.update({ where: { id: userId }, data: { magicLinkSignIn: enabled } });
+  await db().user.update({ where: { id: userId }, data: { magicLinkSignIn: enabled } });
 }
 
 /** Whether the user belongs to any agency as staff (has a membership). */
 export async function isStaffMember(userId: string): Promise<boolean> {
-  return (await prisma.membership.count({ where: { userId } })) > 0;
+  return (await db().membership.count({ where: { userId } })) > 0;
 }

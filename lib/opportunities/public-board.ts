@@ -1,10 +1,12 @@
-// The public opportunity board is opened without an account, so the tenant is looked up by its
-// slug here. Be careful: every query is forced to that tenant AND to status "open", and selects
-// only what a visitor may see (no program names, creators, opt-ins or partners).
+// The public opportunity board is opened without an account: the tenant comes from the slug
+// (PublicContext, lib/auth/contexts/public.ts) and every query here runs on its tenant-scoped
+// client, under row-level security. Be careful all the same: every query is forced to status
+// "open", and selects only what a visitor may see (no program names, creators, opt-ins or partners).
+import type { PublicContext } from "@/lib/auth/contexts/public";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { Market } from "@/lib/db/generated/enums";
+import type { TenantTx } from "@/lib/db/tenant-client";
 import { startOfTodayUtc } from "@/lib/kernel/deadline";
-import { prisma } from "./client";
-import type { Prisma } from "./generated/client";
-import type { Market } from "./generated/enums";
 
 export const boardFields = {
   id: true, side: true, sourceMarket: true, targetMarket: true, platforms: true, niches: true,
@@ -28,14 +30,10 @@ function listed(tenantId: string, now: Date): Prisma.OpportunityWhereInput {
   return { tenantId, status: "open", OR: [{ deadline: null }, { deadline: { gte: startOfTodayUtc(now) } }] };
 }
 
-export function findBoardTenant(slug: string) {
-  return prisma.tenant.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
-}
-
-export async function listBoardOpportunities(tenantId: string, filter: BoardFilter, page: { skip: number; take: number }, now = new Date()) {
+export async function listBoardOpportunities(ctx: PublicContext, filter: BoardFilter, page: { skip: number; take: number }, now = new Date()) {
   const where: Prisma.OpportunityWhereInput = {
     AND: [
-      listed(tenantId, now),
+      listed(ctx.tenantId, now),
       filter.pair ? { sourceMarket: filter.pair.source, targetMarket: filter.pair.target } : {},
       filter.platform ? { platforms: { has: filter.platform } } : {},
       filter.niche ? { niches: { has: filter.niche } } : {},
@@ -48,15 +46,15 @@ export async function listBoardOpportunities(tenantId: string, filter: BoardFilt
     ],
   };
   const [items, total] = await Promise.all([
-    prisma.opportunity.findMany({ where, select: boardFields, orderBy: [{ createdAt: "desc" }, { id: "asc" }], ...page }),
-    prisma.opportunity.count({ where }),
+    ctx.db.opportunity.findMany({ where, select: boardFields, orderBy: [{ createdAt: "desc" }, { id: "asc" }], ...page }),
+    ctx.db.opportunity.count({ where }),
   ]);
   return { items, total };
 }
 
 /** Market pairs and niches that occur among the listed opportunities, for the filter controls. */
-export async function boardFilterOptions(tenantId: string, now = new Date()) {
-  const rows = await prisma.opportunity.findMany({ where: listed(tenantId, now), select: { sourceMarket: true, targetMarket: true, niches: true }, take: 500 });
+export async function boardFilterOptions(ctx: PublicContext, now = new Date()) {
+  const rows = await ctx.db.opportunity.findMany({ where: listed(ctx.tenantId, now), select: { sourceMarket: true, targetMarket: true, niches: true }, take: 500 });
   const pairs = new Map<string, { source: Market; target: Market }>();
   const niches = new Set<string>();
   for (const r of rows) {
@@ -67,12 +65,12 @@ export async function boardFilterOptions(tenantId: string, now = new Date()) {
 }
 
 /**
- * One open opportunity of the tenant with this slug, with what attribution needs. A draft, closed
- * or filled one, and another tenant's id under this slug, are all null (the page answers 404).
+ * One open opportunity of the context's tenant, with what attribution needs. A draft, closed or
+ * filled one, and another tenant's id under this slug, are all null (the page answers 404).
  */
-export function findBoardOpportunity(slug: string, id: string) {
-  return prisma.opportunity.findFirst({
-    where: { id, status: "open", tenant: { slug } },
+export function findBoardOpportunity(ctx: PublicContext, id: string) {
+  return ctx.db.opportunity.findFirst({
+    where: { id, status: "open" },
     select: {
       ...boardFields,
       tenantId: true,
@@ -87,7 +85,7 @@ export function findBoardOpportunity(slug: string, id: string) {
  * The partner behind a share code, when they may be credited for this program: active, and
  * enrolled in it while it is live. Null for anyone else (unknown, suspended, removed, another tenant).
  */
-export function findCreditablePartner(db: Pick<Prisma.TransactionClient, "partner">, tenantId: string, programId: string, code: string) {
+export function findCreditablePartner(db: Pick<TenantTx, "partner">, tenantId: string, programId: string, code: string) {
   return db.partner.findFirst({
     where: { tenantId, refCode: code, status: "active", enrolments: { some: { programId, program: { archivedAt: null } } } },
     select: { id: true },
@@ -95,18 +93,18 @@ export function findCreditablePartner(db: Pick<Prisma.TransactionClient, "partne
 }
 
 /** The attribution terms behind a share link: an open opportunity's program, or the partner's longest window on the board. */
-export async function findShareTerms(slug: string, code: string, opportunityId: string | null) {
+export async function findShareTerms(ctx: PublicContext, code: string, opportunityId: string | null) {
   if (opportunityId) {
-    const o = await prisma.opportunity.findFirst({
-      where: { id: opportunityId, status: "open", tenant: { slug } },
+    const o = await ctx.db.opportunity.findFirst({
+      where: { id: opportunityId, status: "open" },
       select: { tenantId: true, programId: true, program: { select: { attributionWindowDays: true, attributionModel: true } } },
     });
     if (!o) return null;
-    const partner = await findCreditablePartner(prisma, o.tenantId, o.programId, code);
+    const partner = await findCreditablePartner(ctx.db, o.tenantId, o.programId, code);
     return partner ? { partnerId: partner.id, tenantId: o.tenantId, programIds: [o.programId], ...o.program } : null;
   }
-  const partner = await prisma.partner.findFirst({
-    where: { refCode: code, status: "active", tenant: { slug } },
+  const partner = await ctx.db.partner.findFirst({
+    where: { refCode: code, status: "active" },
     select: {
       id: true, tenantId: true,
       enrolments: { where: { program: { archivedAt: null, mode: { in: ["pool", "both"] } } }, select: { program: { select: { id: true, attributionWindowDays: true, attributionModel: true } } } },
@@ -122,9 +120,9 @@ export async function findShareTerms(slug: string, code: string, opportunityId: 
 }
 
 /** Whether an earlier claim's partner could still be credited in one of these programs. */
-export async function isCreditableInAny(tenantId: string, programIds: string[], code: string): Promise<boolean> {
+export async function isCreditableInAny(ctx: PublicContext, programIds: string[], code: string): Promise<boolean> {
   for (const programId of programIds) {
-    if (await findCreditablePartner(prisma, tenantId, programId, code)) return true;
+    if (await findCreditablePartner(ctx.db, ctx.tenantId, programId, code)) return true;
   }
   return false;
 }

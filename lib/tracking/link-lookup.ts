@@ -4,8 +4,8 @@
 // partner is not `active` (suspended, removed, ...) or when its program is archived. Such a link
 // gets the same friendly page as a disabled one and no click is stored (the rule lives here, in
 // one place, so every path that serves /r/<code> applies it).
-import pg, { type Pool } from "pg";
-import type { LinkRecord } from "@/lib/tracking/types";
+import type { Queryable } from "@/lib/db/tracking-pool";
+import type { LinkRecord } from "./types";
 
 const SQL = `
   SELECT l.id, l."tenantId", l."partnerId", l."programId", l."opportunityId", l."destinationUrl",
@@ -19,7 +19,7 @@ const SQL = `
 
 type Row = Omit<LinkRecord, "partnerRefCode"> & { refCode: string | null };
 
-export type Queryable = Pick<Pool, "query">;
+export type { Queryable };
 
 export function createLinkLookup(db: Queryable): (code: string) => Promise<LinkRecord | null> {
   return async (code) => {
@@ -32,16 +32,4 @@ export function createLinkLookup(db: Queryable): (code: string) => Promise<LinkR
     const { refCode, ...link } = row;
     return { ...link, partnerRefCode: refCode };
   };
-}
-
-/**
- * The small pool the redirect uses for lookups and click batches when it runs inside Next (the
- * fallback route); scripts/server.ts builds the same one itself. At most 3 connections, 1 for the
- * embedded database (DATABASE_POOL_MAX=1).
- */
-export function createRedirectPool(url = process.env.DATABASE_URL): Pool {
-  if (!url) throw new Error("DATABASE_URL is not set (npm start sets it for the embedded database)");
-  const pool = new pg.Pool({ connectionString: url, max: Math.min(Number(process.env.DATABASE_POOL_MAX ?? 3), 3) });
-  pool.on("error", (err) => console.error(`[twoway] redirect pool: ${err.message}`));
-  return pool;
 }

@@ -1,15 +1,16 @@
-// Public application pages are opened without an account, so the tenant is looked up by its
-// slug here. Read-only lookups return only what such a page may show; the one write creates an
-// application (partner row status "applied" + enrolment + audit entry) inside that tenant.
-import { prisma } from "./client";
-import type { Market } from "./generated/enums";
-import type { Prisma } from "./generated/client";
+// Public application pages are opened without an account: the tenant comes from the slug
+// (PublicContext) and every query runs on its tenant-scoped client, under row-level security.
+// Read-only lookups return only what such a page may show; the one write creates an application
+// (partner row status "applied" + enrolment + audit entry) inside that tenant.
+import type { PublicContext } from "@/lib/auth/contexts/public";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { Market } from "@/lib/db/generated/enums";
 import { isUniqueViolation } from "@/lib/kernel/unique-violation";
 
-/** An open, live program of the tenant with this slug; a program of another tenant is not found. */
-export function findOpenProgram(slug: string, programId: string) {
-  return prisma.program.findFirst({
-    where: { id: programId, access: "open", archivedAt: null, tenant: { slug } },
+/** An open, live program of the context's tenant; a program of another tenant is not found. */
+export function findOpenProgram(ctx: PublicContext, programId: string) {
+  return ctx.db.program.findFirst({
+    where: { id: programId, access: "open", archivedAt: null },
     select: {
       id: true, tenantId: true, name: true, description: true, markets: true,
       tenant: { select: { name: true, slug: true } },
@@ -29,10 +30,10 @@ export type ApplicationRow = {
 
 export type CreateApplicationResult = { ok: true; partnerId: string } | { ok: false; code: "already_applied" };
 
-export async function createApplication(program: { id: string; tenantId: string }, row: ApplicationRow): Promise<CreateApplicationResult> {
-  const { tenantId } = program;
+export async function createApplication(ctx: PublicContext, program: { id: string }, row: ApplicationRow): Promise<CreateApplicationResult> {
+  const { tenantId } = ctx;
   try {
-    return await prisma.$transaction(async (tx) => {
+    return await ctx.db.$transaction(async (tx) => {
       const existing = await tx.partner.findUnique({ where: { tenantId_email: { tenantId, email: row.email } }, select: { id: true } });
       if (existing) return { ok: false, code: "already_applied" } as const;
       const partner = await tx.partner.create({

@@ -1,7 +1,10 @@
 // Be extremely careful: tenant-less lookups for the Stripe webhook, which arrives without a session
 // or tenant. Each answers only what the webhook needs to find the owning tenant; the change itself
-// then goes through tenantDb(tenantId).
-import { prisma, type PrismaClient } from "./client";
+// then goes through the SystemContext's forTenant(tenantId), under row-level security.
+import { systemContext } from "@/lib/auth/contexts/system";
+import type { OwnerDb } from "@/lib/db/owner";
+
+const system = () => systemContext("stripe-webhook");
 
 export type StripePayoutRef = {
   runId: string;
@@ -10,7 +13,7 @@ export type StripePayoutRef = {
 
 /** The payout a transfer's metadata names, or null. */
 export function findPayoutForStripe(payoutId: string): Promise<StripePayoutRef | null> {
-  return prisma.payout.findUnique({
+  return system().db.payout.findUnique({
     where: { id: payoutId },
     select: { id: true, tenantId: true, runId: true, rail: true, status: true, amountMinor: true, currency: true, externalId: true },
   });
@@ -18,10 +21,10 @@ export function findPayoutForStripe(payoutId: string): Promise<StripePayoutRef |
 
 /** The payout method bound to a connected account (stripeAccountId is unique across tenants), or null. */
 export function findMethodByStripeAccount(stripeAccountId: string): Promise<{ id: string; tenantId: string; partnerId: string } | null> {
-  return prisma.payoutMethod.findUnique({ where: { stripeAccountId }, select: { id: true, tenantId: true, partnerId: true } });
+  return system().db.payoutMethod.findUnique({ where: { stripeAccountId }, select: { id: true, tenantId: true, partnerId: true } });
 }
 
-type RawExecutor = Pick<PrismaClient, "$executeRaw">;
+type RawExecutor = Pick<OwnerDb, "$executeRaw">;
 
 /**
  * Records a Stripe event id as processed. Returns false when it was already recorded (a replay).
@@ -36,5 +39,5 @@ export async function recordStripeEvent(db: RawExecutor, eventId: string, type: 
 
 /** For events that change nothing in any tenant (unknown payout or account): recorded outside a tenant. */
 export function recordStripeEventGlobally(eventId: string, type: string): Promise<boolean> {
-  return recordStripeEvent(prisma, eventId, type);
+  return recordStripeEvent(system().db, eventId, type);
 }

@@ -1,13 +1,17 @@
 // Accepting a partner invite happens before the person can sign in, so the invite is found by
 // the hash of its secret token — globally, not by tenant. A token resolves to its own tenant and
-// partner row and to nothing else. Single use and expiry are enforced atomically.
-import { prisma } from "./client";
-import { createEmailSignInToken } from "./sign-in-tokens";
+// partner row and to nothing else. Single use and expiry are enforced atomically. Owner work
+// through a SystemContext (the user row and the sign-in token are global, and all of it is one
+// transaction), like every secret-token lookup (docs/security.md).
+import { systemContext } from "@/lib/auth/contexts/system";
+import { createEmailSignInToken } from "@/lib/auth/sign-in-tokens";
 import { isUniqueViolation } from "@/lib/kernel/unique-violation";
+
+const system = () => systemContext("partner-invite");
 
 /** What the public invite page may show: the agency, the invitee and their programs. */
 export function findPartnerInviteByTokenHash(tokenHash: string) {
-  return prisma.partnerInvite.findUnique({
+  return system().db.partnerInvite.findUnique({
     where: { tokenHash },
     select: {
       expiresAt: true,
@@ -56,7 +60,7 @@ export async function acceptPartnerInvite(tokenHash: string): Promise<AcceptPart
 }
 
 function acceptOnce(tokenHash: string) {
-  return prisma.$transaction(async (tx) => {
+  return system().db.$transaction(async (tx) => {
     const now = new Date();
     const invite = await tx.partnerInvite.findUnique({
       where: { tokenHash },

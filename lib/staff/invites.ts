@@ -1,9 +1,12 @@
 // Accepting an invite happens before the person has a membership, so the invite is found by
-// the hash of its secret token (not by tenant). Single use and expiry are enforced atomically.
-import { prisma } from "./client";
+// the hash of its secret token (not by tenant): owner work through a SystemContext, like every
+// secret-token lookup (docs/security.md). Single use and expiry are enforced atomically.
+import { systemContext } from "@/lib/auth/contexts/system";
+
+const system = () => systemContext("staff-invite");
 
 export function findInviteByTokenHash(tokenHash: string) {
-  return prisma.staffInvite.findUnique({ where: { tokenHash }, include: { tenant: { select: { name: true, slug: true } } } });
+  return system().db.staffInvite.findUnique({ where: { tokenHash }, include: { tenant: { select: { name: true, slug: true } } } });
 }
 
 export type AcceptResult = { ok: true; tenantSlug: string } | { ok: false; code: "invite_invalid" | "invite_email_mismatch" };
@@ -13,7 +16,7 @@ export type AcceptResult = { ok: true; tenantSlug: string } | { ok: false; code:
  * (acceptedAt IS NULL AND not expired) makes a second, concurrent acceptance fail cleanly.
  */
 export async function acceptInvite(tokenHash: string, user: { id: string; email: string }): Promise<AcceptResult> {
-  return prisma.$transaction(async (tx) => {
+  return system().db.$transaction(async (tx) => {
     const invite = await tx.staffInvite.findUnique({ where: { tokenHash }, include: { tenant: true } });
     if (!invite) return { ok: false, code: "invite_invalid" } as const;
     if (invite.email !== user.email.toLowerCase()) return { ok: false, code: "invite_email_mismatch" } as const;
@@ -36,5 +39,5 @@ export async function acceptInvite(tokenHash: string, user: { id: string; email:
 
 /** New person accepting an invite: creates the user with a password, then accepts. */
 export async function createUserForInvite(input: { email: string; name: string; passwordHash: string; locale: string }) {
-  return prisma.user.create({ data: { email: input.email, name: input.name, passwordHash: input.passwordHash, locale: input.locale } });
+  return system().db.user.create({ data: { email: input.email, name: input.name, passwordHash: input.passwordHash, locale: input.locale } });
 }

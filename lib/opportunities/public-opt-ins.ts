@@ -1,13 +1,14 @@
 // The one public write of the opportunity board: an opt-in, made without an account. Be careful:
-// the tenant and the opportunity come only from the slug + id lookup below (open, this tenant),
-// never from the form, so an opt-in cannot be attached to another agency's opportunity.
+// the tenant comes only from the slug (PublicContext) and the opportunity from the id lookup below
+// (open, in that tenant; the context's client runs under row-level security), never from the form,
+// so an opt-in cannot be attached to another agency's opportunity.
 import { chooseAttribution, type AttributionCandidate } from "@/lib/attribution/choose";
-import { optInKind } from "@/lib/opportunities/codes";
-import { withinWindow, type RefClaim } from "@/lib/opportunities/attribution";
+import type { PublicContext } from "@/lib/auth/contexts/public";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { Market, ReferralKind } from "@/lib/db/generated/enums";
 import { deadlinePassed } from "@/lib/kernel/deadline";
-import { prisma } from "./client";
-import type { Prisma } from "./generated/client";
-import type { Market, ReferralKind } from "./generated/enums";
+import { withinWindow, type RefClaim } from "./attribution";
+import { optInKind } from "./codes";
 import { findCreditablePartner } from "./public-board";
 
 export type OptInRow = {
@@ -32,7 +33,7 @@ export type CreateOptInResult =
   | { ok: false; code: "not_found" | "closed" | "kind_mismatch" | "already_received" };
 
 /**
- * In one transaction: the open opportunity behind slug + id, the same e-mail not yet opted in
+ * In one transaction: the open opportunity behind the context's slug + id, the same e-mail not yet opted in
  * (serialised by an advisory lock, so a double click stores one row), the partner credit when a
  * verified claim is inside the program's window and its partner is active and enrolled, the row
  * and its audit entry. `clicks` are the visitor's tracked-link clicks already resolved for this
@@ -40,11 +41,11 @@ export type CreateOptInResult =
  * and the share claim by time.
  */
 export async function createOptIn(
-  target: { slug: string; opportunityId: string }, row: OptInRow, claim: RefClaim | null, now: Date, clicks: readonly AttributionCandidate[] = [],
+  ctx: PublicContext, opportunityId: string, row: OptInRow, claim: RefClaim | null, now: Date, clicks: readonly AttributionCandidate[] = [],
 ): Promise<CreateOptInResult> {
-  return prisma.$transaction(async (tx) => {
+  return ctx.db.$transaction(async (tx) => {
     const opportunity = await tx.opportunity.findFirst({
-      where: { id: target.opportunityId, status: "open", tenant: { slug: target.slug } },
+      where: { id: opportunityId, status: "open" },
       select: { id: true, tenantId: true, programId: true, side: true, deadline: true, program: { select: { attributionWindowDays: true, attributionModel: true } } },
     });
     if (!opportunity) return { ok: false, code: "not_found" } as const;
