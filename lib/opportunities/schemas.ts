@@ -182,3 +182,10 @@ export const optInInput = z
   })
   .transform((v) => ({ ...v, platforms: v.platforms.filter((p) => p !== null) }));
 export type OptInInput = z.output<typeof optInInput>;
+
+/** Where a save error belongs on the opportunity form. */
+export const opportunityErrorField: Record<string, string> = {
+  opportunity_program_unavailable: "programId",
+  source_market_not_in_program: "sourceMarket",
+  target_market_not_in_program: "targetMarket",
+};
