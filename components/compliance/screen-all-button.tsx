@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { FormMessage } from "@/components/auth/form-message";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
-import { screenAllAction, type ScreenAllState } from "@/lib/compliance/actions";
+import type { ScreenAllState } from "@/lib/compliance/action-states";
+import { screenAllAction } from "@/lib/compliance/actions";
 
 export function ScreenAllButton({ locale, tenant }: { locale: string; tenant: string }) {
   const { t } = useTranslation(["compliance", "errors"]);

@@ -5,7 +5,8 @@ import { FormMessage } from "@/components/auth/form-message";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { importSdnAction, type SdnImportState } from "@/lib/compliance/actions";
+import type { SdnImportState } from "@/lib/compliance/action-states";
+import { importSdnAction } from "@/lib/compliance/actions";
 import { MAX_SDN_FILE_BYTES } from "@/lib/compliance/limits";
 import type { Message } from "@/lib/kernel/form";
 

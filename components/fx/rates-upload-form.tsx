@@ -1,7 +1,8 @@
 "use client";
 import { useActionState, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { importRatesAction, type RatesImportState } from "@/lib/fx/actions";
+import type { RatesImportState } from "@/lib/fx/action-states";
+import { importRatesAction } from "@/lib/fx/actions";
 import { FormMessage } from "@/components/auth/form-message";
 import { RowErrors } from "@/components/imports/row-errors";
 import { Button } from "@/components/ui/button";

@@ -50,6 +50,8 @@ export type ActionTools<P> = {
   parse<S extends z.ZodType>(schema: S): z.output<S>;
   /** Answers with one field's error: a rule the schema cannot check. */
   invalid(field: string, key: string): never;
+  /** The uploaded file in `field`, or that field's error: `required` when missing or empty, `tooLarge` above `maxBytes`. */
+  file(field: string, maxBytes: number, keys: { required: string; tooLarge: string }): File;
   /** Revalidates the path once the body has succeeded (before any redirect). */
   revalidate(path: string, type?: "layout" | "page"): void;
   /** Revalidates what was asked for, then redirects. */
@@ -149,6 +151,12 @@ function define<T extends LocaleTarget>(kind: Kind<T>, options: LooseOptions<T>)
       },
       invalid(field, key) {
         throw new InvalidForm({ [field]: { key } });
+      },
+      file(field, maxBytes, keys) {
+        const file = form.get(field);
+        if (!(file instanceof File) || file.size === 0) throw new InvalidForm({ [field]: { key: keys.required } });
+        if (file.size > maxBytes) throw new InvalidForm({ [field]: { key: keys.tooLarge } });
+        return file;
       },
       revalidate: (path, type) => void pending.push([path, type]),
       redirect(path) {
