@@ -7,7 +7,7 @@ type OpportunityTitles = { id: string; programId: string; titleEn: string | null
 /**
  * An opportunity's pair as posted ("RU → US" for "RU brand seeks US creators"), as the board and
  * the opportunity list show it. Not the pair of its links: those count like the referrals the
- * opportunity brings (US → RU), see lib/opportunities/market-pairs.ts.
+ * opportunity brings (US → RU), see lib/kernel/markets.ts.
  */
 export function postedPair(o: { sourceMarket: Market; targetMarket: Market }): string {
   return `${o.sourceMarket} → ${o.targetMarket}`;
