@@ -211,7 +211,8 @@ describe(`migration ${MIGRATION}`, () => {
   });
 
   it("swaps the old opportunity links and moves their clicks, rollups and click-credited customers and events", async () => {
-    expect((await migrate(url)).applied).toEqual([MIGRATION]);
+    // This migration first; later ones (e.g. 20261206090000_rls_initplan) may follow it.
+    expect((await migrate(url)).applied[0]).toBe(MIGRATION);
 
     expect(await pairOf("TrackedLink", `id = $1`, [ids.oppLink])).toEqual(["US>RU"]);
     expect(await pairOf("Click", `"linkId" = $1`, [ids.oppLink])).toEqual(["US>RU"]);
