@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { importRevenueChunkAction } from "@/lib/imports/actions";
 import { chunk, MAX_IMPORT_BYTES, parseRevenueFile, type HeaderProblem, type RawRevenueRow } from "@/lib/imports/revenue-csv";
-import type { RowError } from "@/lib/imports/row-error";
+import type { RowError } from "@/lib/kernel/row-error";
 import { formatNumber } from "@/lib/i18n/format";
 import { isLocale } from "@/lib/i18n/settings";
 

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { errorsToCsv } from "@/lib/imports/errors-csv";
-import type { RowError } from "@/lib/imports/row-error";
+import type { RowError } from "@/lib/kernel/row-error";
 
 const SHOWN = 200;
 

@@ -1,8 +1,9 @@
 // The owner handle: the raw client under a name that says what it is. NOT tenant-scoped and not
 // under row-level security (docs/security.md, "Paths that run as the owner"). Only lib/auth imports
-// this file (ESLint keeps it so): its context factories look up the rows that make a context here
-// (membership, partner seat, API key, the slug → tenant lookup), and hand this handle on only to
-// UserContext (users, sessions, sign-in tokens) and SystemContext (webhooks, jobs, the seed).
+// this file, and lib/mail/outbox.ts its outbox handle (ESLint keeps it so): lib/auth's context
+// factories look up the rows that make a context here (membership, partner seat, API key, the
+// slug → tenant lookup), and hand the owner's client on only to UserContext (users, sessions,
+// sign-in tokens) and SystemContext (webhooks, jobs, the seed).
 import { prisma, type PrismaClient } from "./client";
 
 export type OwnerDb = PrismaClient;
@@ -19,3 +20,14 @@ export function ownerDb(): OwnerDb {
  * the tenant with its owner membership in one transaction).
  */
 export type IdentityDb = Pick<OwnerDb, "user" | "account" | "session" | "verificationToken" | "membership" | "partner" | "tenant" | "$transaction">;
+
+/**
+ * The mail outbox's handle (lib/mail/outbox.ts): outbox rows are written as the owner — sign-in
+ * links and system mail have no tenant, and the dev outbox lists every tenant's mail. Mail sits
+ * below the features and lib/auth, so it gets this narrow handle here rather than a context.
+ */
+export type OutboxDb = Pick<OwnerDb, "outboxEmail">;
+
+export function outboxDb(): OutboxDb {
+  return prisma;
+}

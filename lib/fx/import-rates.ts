@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { DomainError } from "@/lib/kernel/errors";
-import type { RowError } from "@/lib/imports/row-error";
+import type { RowError } from "@/lib/kernel/row-error";
 import { parseCbrDaily, type ParsedRate } from "./cbr";
 import { MAX_RATES_FILE_BYTES } from "./limits";
 

@@ -2,7 +2,7 @@
 // and per-row errors. Pure: the import in import-rates.ts stores what this returns.
 import { DomainError } from "@/lib/kernel/errors";
 import { readCsv, rowRecord } from "@/lib/kernel/csv-read";
-import type { RowError } from "@/lib/imports/row-error";
+import type { RowError } from "@/lib/kernel/row-error";
 import type { ParsedRate } from "./cbr";
 import { isCurrencyCode } from "./currency";
 import { formatRatio, parseDecimal } from "./decimal";

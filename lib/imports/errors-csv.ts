@@ -1,5 +1,5 @@
 import Papa from "papaparse";
-import type { RowError } from "./row-error";
+import type { RowError } from "@/lib/kernel/row-error";
 
 /**
  * The per-row error report as CSV text (row, column, message), with a BOM so Excel opens the

@@ -12,7 +12,7 @@ import { DomainError } from "@/lib/kernel/errors";
 import { issueToMessage } from "@/lib/kernel/form";
 import { MAX_CELL, MAX_CHUNK_ROWS, REVENUE_COLUMNS, type RawRevenueRow } from "./revenue-csv";
 import { mapRevenueRow } from "./revenue-row";
-import type { RowError } from "./row-error";
+import type { RowError } from "@/lib/kernel/row-error";
 
 const cell = z.string().max(MAX_CELL + 1).optional();
 export const revenueChunkSchema = z.strictObject({

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import type { EventJson } from "@/lib/conversions/event-schema";
 import { parseMoneyToMinor } from "@/lib/kernel/money";
 import { hasControlCharacters } from "@/lib/kernel/text";
-import type { RowError } from "./row-error";
+import type { RowError } from "@/lib/kernel/row-error";
 import type { RawRevenueRow } from "./revenue-csv";
 
 export type MappedRow = { ok: true; json: EventJson; keyDerived: boolean } | { ok: false; errors: RowError[] };

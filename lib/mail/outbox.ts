@@ -1,9 +1,7 @@
-// The mail outbox. Mail is stored as the owner (a SystemContext): sign-in links and system mail
-// have no tenant, and the dev outbox lists every tenant's. The partner-mail sweep passes its tenant
-// transaction instead, so its mail commits with the notices it reports.
-import { systemContext } from "@/lib/auth/contexts/system";
-
-const system = () => systemContext("outbox");
+// The mail outbox. Mail is stored as the owner (lib/db/owner.ts's outbox handle): sign-in links and
+// system mail have no tenant, and the dev outbox lists every tenant's. The partner-mail sweep passes
+// its tenant transaction instead, so its mail commits with the notices it reports.
+import { outboxDb } from "@/lib/db/owner";
 
 export type StoredMail = { tenantId?: string | null; to: string; subject: string; text: string; html?: string };
 
@@ -11,14 +9,14 @@ export type StoredMail = { tenantId?: string | null; to: string; subject: string
 type OutboxWriter = { outboxEmail: { create(args: { data: { tenantId: string | null; to: string; subject: string; text: string; html?: string } }): PromiseLike<{ id: string }> } };
 
 /** Stores a mail in the outbox; pass a transaction to store it together with the rows it reports. */
-export function storeEmail(mail: StoredMail, db: OutboxWriter = system().db) {
+export function storeEmail(mail: StoredMail, db: OutboxWriter = outboxDb()) {
   return db.outboxEmail.create({
     data: { tenantId: mail.tenantId ?? null, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html },
   });
 }
 
 export function markEmail(id: string, result: { status: "sent" | "failed"; error?: string }) {
-  return system().db.outboxEmail.update({
+  return outboxDb().outboxEmail.update({
     where: { id },
     data: { status: result.status, error: result.error ?? null, sentAt: result.status === "sent" ? new Date() : null },
   });
@@ -26,5 +24,5 @@ export function markEmail(id: string, result: { status: "sent" | "failed"; error
 
 /** Development only: the latest stored mails across all tenants (sign-in links are tenant-less). */
 export function latestEmails(limit = 50) {
-  return system().db.outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: limit });
+  return outboxDb().outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: limit });
 }

@@ -10,7 +10,7 @@ import type { StatementLineResult } from "@/lib/db/generated/enums";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { auditIn } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
-import type { RowError } from "@/lib/imports/row-error";
+import type { RowError } from "@/lib/kernel/row-error";
 import { getRunOrThrow, refreshRunCompletion } from "./run-status";
 import { markPayoutPartial, markPayoutSent, settlePayoutPaid } from "./settle";
 import { parseStatementCsv, type StatementLineInput } from "./statement-csv";

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { DomainError } from "@/lib/kernel/errors";
 import { readCsv, rowRecord } from "@/lib/kernel/csv-read";
 import { parseOccurredAt } from "@/lib/imports/revenue-row";
-import type { RowError } from "@/lib/imports/row-error";
+import type { RowError } from "@/lib/kernel/row-error";
 import { parseMoneyToMinor } from "@/lib/kernel/money";
 import { controlCharacterKey } from "@/lib/kernel/text";
 import { findReference } from "./reference";

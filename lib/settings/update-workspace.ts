@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import type { workspaceSettingsInput } from "@/lib/staff/schemas";
+import type { workspaceSettingsInput } from "./schemas";
 
 export async function getWorkspace(ctx: TenantContext) {
   assertCan(ctx, "settings:read");

@@ -17,7 +17,7 @@ import { approveSelected } from "@/lib/commissions/staff-ledger";
 import { createPayoutRun } from "@/lib/payouts/create-run";
 import { approvePayoutRun, executePayoutRun, markRegistrySent } from "@/lib/payouts/execute-run";
 import { importStatement } from "@/lib/payouts/reconcile";
-import { handleStripeWebhook } from "@/lib/stripe/webhook";
+import { handleStripeWebhook } from "@/lib/payouts/stripe-webhook";
 import { stripeEvent } from "../helpers/stripe-standin";
 import { prisma } from "../helpers/db";
 import { expectLedgerInvariants } from "../helpers/ledger-invariants";

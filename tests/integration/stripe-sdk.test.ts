@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getStripe } from "@/lib/stripe/client";
 import { refreshStripeAccount, startStripeOnboarding } from "@/lib/stripe/onboarding";
 import { sendStripeTransfer } from "@/lib/stripe/transfers";
-import { handleStripeWebhook } from "@/lib/stripe/webhook";
+import { handleStripeWebhook } from "@/lib/payouts/stripe-webhook";
 import { DomainError } from "@/lib/kernel/errors";
 import { createTenantFixture, prisma } from "../helpers/db";
 import { partnerWithContext } from "../helpers/partner-context";

@@ -2,7 +2,7 @@
 // replayed and out-of-order events, connected-account updates, and events for unknown payouts.
 import Stripe from "stripe";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { handleStripeWebhook } from "@/lib/stripe/webhook";
+import { handleStripeWebhook } from "@/lib/payouts/stripe-webhook";
 import { POST } from "@/app/api/webhooks/stripe/route";
 import { createTenantFixture, prisma, type TenantFixture } from "../helpers/db";
 import { partnerWithContext } from "../helpers/partner-context";

@@ -1,4 +1,4 @@
-import { handleStripeWebhook } from "@/lib/stripe/webhook";
+import { handleStripeWebhook } from "@/lib/payouts/stripe-webhook";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

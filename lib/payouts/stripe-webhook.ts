@@ -1,13 +1,14 @@
 // Stripe webhook: verify the signature (the SDK's own code), then apply the event once. Each event id
 // is recorded in StripeEvent inside the same transaction that applies it, so replays change nothing
 // and a crash part-way leaves the event to Stripe's retry. Payout changes go through the conditional
-// settle functions, so out-of-order events cannot resurrect a failed payout.
+// settle functions, so out-of-order events cannot resurrect a failed payout. It lives in lib/payouts
+// (it settles payouts); lib/stripe holds only the Stripe API side (client, transfers, onboarding).
 import Stripe from "stripe";
 import { z } from "zod";
 import { systemContext } from "@/lib/auth/contexts/system";
-import { refreshRunCompletion } from "@/lib/payouts/run-status";
-import { settlePayoutFailed, settlePayoutPaid } from "@/lib/payouts/settle";
-import { webhookSecret } from "./client";
+import { webhookSecret } from "@/lib/stripe/client";
+import { refreshRunCompletion } from "./run-status";
+import { settlePayoutFailed, settlePayoutPaid } from "./settle";
 import { findMethodByStripeAccount, findPayoutForStripe, recordStripeEvent, recordStripeEventGlobally } from "./stripe-lookup";
 
 /** The webhook acts for no person: it finds the owning tenant, then works in that tenant's scope. */

@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+// The workspace settings form (Settings → Workspace), read by ./update-workspace.ts.
+
+/** "https://example.com" — scheme and host (and port) only, as CSP frame-ancestors takes it. */
+const embedOrigin = z
+  .string()
+  .regex(/^https?:\/\/[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i, { message: "embed_origin_invalid" })
+  .transform((o) => o.toLowerCase());
+
+export const workspaceSettingsInput = z.object({
+  name: z.string().trim().min(1).max(80),
+  reportingCurrency: z.enum(["USD", "RUB", "EUR", "KZT"], { message: "invalid_choice" }),
+  // One origin per line (or separated by spaces/commas); empty = the board cannot be framed.
+  boardEmbedOrigins: z
+    .string()
+    .max(2000)
+    .optional()
+    .transform((text) => [...new Set((text ?? "").split(/[\s,]+/).map((o) => o.trim().replace(/\/+$/, "")).filter(Boolean))])
+    .pipe(z.array(embedOrigin).max(20)),
+});
