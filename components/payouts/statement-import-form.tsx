@@ -9,7 +9,8 @@ import { Notice } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { formatMoney } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/settings";
-import { importStatementAction, type StatementImportState } from "@/lib/payouts/actions";
+import type { StatementImportState } from "@/lib/payouts/action-states";
+import { importStatementAction } from "@/lib/payouts/actions";
 
 type Props = { locale: Locale; tenant: string; runId: string };
 

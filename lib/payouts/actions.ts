@@ -1,12 +1,9 @@
 "use server";
 import { after } from "next/server";
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { handleFormErrors } from "@/lib/actions/form-action";
-import { requireTenant } from "@/lib/auth/guard";
-import { isLocale, type Locale } from "@/lib/i18n/settings";
-import { formValues, parseForm, type FormState } from "@/lib/kernel/form";
-import type { RowError } from "@/lib/imports/row-error";
+import { z } from "zod";
+import { tenantAction } from "@/lib/actions/client";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
+import type { StatementImportState } from "./action-states";
 import { createPayoutRun } from "./create-run";
 import { executePayoutRun, startPayoutRun } from "./execute-run";
 import { approveHoldRelease, requestHoldRelease } from "./holds";
@@ -18,166 +15,107 @@ import { approvePayoutRun, cancelPayoutRun } from "./run-status";
 import { createRunInput, externalIdInput, failureInput, minimumsFromInput, minimumsInput, receiptInput, releaseNoteInput } from "./schemas";
 import { decodeStatement, MAX_STATEMENT_BYTES } from "./statement-csv";
 
-type Target = { locale: string; tenant: string };
-type RunTarget = Target & { runId: string };
-type PayoutTarget = RunTarget & { payoutId: string };
+const permission = "payouts:manage";
+const run = { runId: z.string() };
+const payout = { runId: z.string(), payoutId: z.string() };
 
-const loc = (target: Target): Locale => (isLocale(target.locale) ? target.locale : "en");
-const listPath = (t: Target) => `/${t.locale}/t/${t.tenant}/payouts`;
-const runPath = (t: RunTarget) => `${listPath(t)}/${t.runId}`;
-const manage = (t: Target) => requireTenant(loc(t), t.tenant, "payouts:manage");
+export const createRunAction = tenantAction({
+  permission,
+  schema: createRunInput,
+  run: async ({ ctx, input, paths, revalidate, redirect }) => {
+    const { id } = await createPayoutRun(ctx, { cutoffAt: input.cutoff });
+    revalidate(paths.staff("payouts"));
+    redirect(paths.staff(`payouts/${id}`));
+  },
+});
 
-export async function createRunAction(target: Target, _prev: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  let runId: string | null = null;
-  const result = await handleFormErrors(async () => {
-    const ctx = await manage(target);
-    const parsed = parseForm(createRunInput, formData);
-    if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors, values };
-    runId = (await createPayoutRun(ctx, { cutoffAt: parsed.data.cutoff })).id;
-    return { ok: true };
-  }, values);
-  if (!result.ok || !runId) return result;
-  revalidatePath(listPath(target));
-  redirect(runPath({ ...target, runId }));
-}
-
-export async function saveMinimumsAction(target: Target, _prev: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  const result = await handleFormErrors(async () => {
-    const ctx = await manage(target);
-    const parsed = parseForm(minimumsInput, formData);
-    if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors, values };
-    const minimums = minimumsFromInput(parsed.data);
-    if (!(minimums instanceof Map)) return { ok: false, fieldErrors: { [minimums.field]: { key: "payouts.minimum_invalid" } }, values };
+export const saveMinimumsAction = tenantAction({
+  permission,
+  schema: minimumsInput,
+  run: async ({ ctx, input, invalid, paths, revalidate }) => {
+    const minimums = minimumsFromInput(input);
+    if (!(minimums instanceof Map)) return invalid(minimums.field, "payouts.minimum_invalid");
     await updatePayoutMinimums(ctx, minimums);
+    revalidate(paths.staff("payouts"));
     return { ok: true, message: { key: "payouts.minimums_saved" } };
-  }, values);
-  if (result.ok) revalidatePath(listPath(target));
-  return result;
-}
+  },
+});
 
-function runAction(body: (ctx: Awaited<ReturnType<typeof manage>>, target: RunTarget) => Promise<void>, success: string) {
-  return async (target: RunTarget): Promise<FormState> => {
-    const result = await handleFormErrors(async () => {
-      const ctx = await manage(target);
-      await body(ctx, target);
+/** A button on the run page: one step of the run, then the page again with `success`. */
+function runStep(step: (ctx: TenantContext, runId: string) => Promise<unknown>, success: string) {
+  return tenantAction({
+    permission,
+    target: run,
+    run: async ({ ctx, target, paths, revalidate }) => {
+      await step(ctx, target.runId);
+      revalidate(paths.staff(`payouts/${target.runId}`));
       return { ok: true, message: { key: success } };
-    });
-    if (result.ok) revalidatePath(runPath(target));
-    return result;
-  };
+    },
+  });
 }
 
-const approve = runAction((ctx, t) => approvePayoutRun(ctx, t.runId), "payouts.run_approved");
-const cancel = runAction((ctx, t) => cancelPayoutRun(ctx, t.runId), "payouts.run_cancelled_done");
-const sendRegistry = runAction(async (ctx, t) => void (await markRegistrySent(ctx, t.runId)), "payouts.registry_marked_sent");
-const execute = runAction(async (ctx, t) => {
+export const approveRunAction = runStep(approvePayoutRun, "payouts.run_approved");
+export const cancelRunAction = runStep(cancelPayoutRun, "payouts.run_cancelled_done");
+export const markRegistrySentAction = runStep(markRegistrySent, "payouts.registry_marked_sent");
+export const executeRunAction = runStep(async (ctx, runId) => {
   // The state change happens now (the page shows "executing" at once); the transfers run after the
   // response, and the run page polls the progress counter.
-  await startPayoutRun(ctx, t.runId);
+  await startPayoutRun(ctx, runId);
   after(async () => {
     try {
-      await executePayoutRun(ctx, t.runId);
+      await executePayoutRun(ctx, runId);
     } catch (error) {
-      console.error("payout run execution failed", t.runId, error);
+      console.error("payout run execution failed", runId, error);
     }
   });
 }, "payouts.run_executing");
 
-export async function approveRunAction(target: RunTarget, _prev: FormState): Promise<FormState> {
-  return approve(target);
-}
-export async function cancelRunAction(target: RunTarget, _prev: FormState): Promise<FormState> {
-  return cancel(target);
-}
-export async function executeRunAction(target: RunTarget, _prev: FormState): Promise<FormState> {
-  return execute(target);
-}
-export async function markRegistrySentAction(target: RunTarget, _prev: FormState): Promise<FormState> {
-  return sendRegistry(target);
-}
-
-function payoutFormAction<S extends Parameters<typeof parseForm>[0]>(
-  schema: S,
-  body: (ctx: Awaited<ReturnType<typeof manage>>, target: PayoutTarget, data: ReturnType<typeof parseForm<S>> & { ok: true }) => Promise<void>,
-  success: string,
-) {
-  return async (target: PayoutTarget, formData: FormData): Promise<FormState> => {
-    const values = formValues(formData);
-    const result = await handleFormErrors(async () => {
-      const ctx = await manage(target);
-      const parsed = parseForm(schema, formData);
-      if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors, values };
-      await body(ctx, target, parsed);
+/** A form on one payout of a run: `step` with the parsed field, then the run's pages again with `success`. */
+function payoutStep<S extends z.ZodType>(schema: S, step: (ctx: TenantContext, payoutId: string, input: z.output<S>) => Promise<unknown>, success: string) {
+  return tenantAction({
+    permission,
+    target: payout,
+    run: async ({ ctx, target, parse, paths, revalidate }) => {
+      await step(ctx, target.payoutId, parse(schema));
+      revalidate(paths.staff(`payouts/${target.runId}`), "layout");
       return { ok: true, message: { key: success } };
-    }, values);
-    if (result.ok) revalidatePath(runPath(target), "layout");
-    return result;
-  };
-}
-
-const requestRelease = payoutFormAction(releaseNoteInput, (ctx, t, p) => requestHoldRelease(ctx, t.payoutId, p.data.note), "payouts.release_requested");
-const paidManually = payoutFormAction(externalIdInput, (ctx, t, p) => markPayoutPaidManually(ctx, t.payoutId, p.data.externalId), "payouts.marked_paid");
-const failedManually = payoutFormAction(failureInput, (ctx, t, p) => markPayoutFailedManually(ctx, t.payoutId, p.data.reason), "payouts.marked_failed");
-const receipt = payoutFormAction(receiptInput, (ctx, t, p) => setPayoutReceipt(ctx, t.payoutId, p.data.receiptRef), "payouts.receipt_saved");
-
-export async function requestReleaseAction(target: PayoutTarget, _prev: FormState, formData: FormData): Promise<FormState> {
-  return requestRelease(target, formData);
-}
-export async function markPaidAction(target: PayoutTarget, _prev: FormState, formData: FormData): Promise<FormState> {
-  return paidManually(target, formData);
-}
-export async function markFailedAction(target: PayoutTarget, _prev: FormState, formData: FormData): Promise<FormState> {
-  return failedManually(target, formData);
-}
-export async function saveReceiptAction(target: PayoutTarget, _prev: FormState, formData: FormData): Promise<FormState> {
-  return receipt(target, formData);
-}
-
-export async function approveReleaseAction(target: PayoutTarget, _prev: FormState): Promise<FormState> {
-  const result = await handleFormErrors(async () => {
-    const ctx = await manage(target);
-    await approveHoldRelease(ctx, target.payoutId);
-    return { ok: true, message: { key: "payouts.release_approved" } };
+    },
   });
-  if (result.ok) revalidatePath(runPath(target), "layout");
-  return result;
 }
 
-/** The reconciliation result as plain strings (amounts in minor units), safe to send to the browser. */
-export type StatementSummaryView = {
-  lineCount: number;
-  matched: number;
-  partial: number;
-  unknown: number;
-  duplicate: number;
-  overpaid: string[];
-  missing: { reference: string; partnerName: string; amountMinor: string; currency: string }[];
-};
-export type StatementImportState = FormState & { summary?: StatementSummaryView; errors?: RowError[] };
+export const requestReleaseAction = payoutStep(releaseNoteInput, (ctx, id, p) => requestHoldRelease(ctx, id, p.note), "payouts.release_requested");
+export const markPaidAction = payoutStep(externalIdInput, (ctx, id, p) => markPayoutPaidManually(ctx, id, p.externalId), "payouts.marked_paid");
+export const markFailedAction = payoutStep(failureInput, (ctx, id, p) => markPayoutFailedManually(ctx, id, p.reason), "payouts.marked_failed");
+export const saveReceiptAction = payoutStep(receiptInput, (ctx, id, p) => setPayoutReceipt(ctx, id, p.receiptRef), "payouts.receipt_saved");
 
-export async function importStatementAction(target: RunTarget, _prev: StatementImportState, formData: FormData): Promise<StatementImportState> {
-  let summary: StatementSummaryView | undefined;
-  let errors: RowError[] | undefined;
-  const result = await handleFormErrors(async () => {
-    const ctx = await manage(target);
-    const file = formData.get("file");
-    if (!(file instanceof File) || file.size === 0) return { ok: false, fieldErrors: { file: { key: "payouts.file_required" } } };
-    if (file.size > MAX_STATEMENT_BYTES) return { ok: false, fieldErrors: { file: { key: "payouts.file_too_large" } } };
-    const csvText = decodeStatement(new Uint8Array(await file.arrayBuffer()));
-    const imported = await importStatement(ctx, { runId: target.runId, fileName: file.name || "statement.csv", csvText });
+export const approveReleaseAction = tenantAction({
+  permission,
+  target: payout,
+  run: async ({ ctx, target, paths, revalidate }) => {
+    await approveHoldRelease(ctx, target.payoutId);
+    revalidate(paths.staff(`payouts/${target.runId}`), "layout");
+    return { ok: true, message: { key: "payouts.release_approved" } };
+  },
+});
+
+export const importStatementAction = tenantAction({
+  permission,
+  target: run,
+  run: async ({ ctx, target, file, paths, revalidate }): Promise<StatementImportState> => {
+    const upload = file("file", MAX_STATEMENT_BYTES, { required: "payouts.file_required", tooLarge: "payouts.file_too_large" });
+    const csvText = decodeStatement(new Uint8Array(await upload.arrayBuffer()));
+    const imported = await importStatement(ctx, { runId: target.runId, fileName: upload.name || "statement.csv", csvText });
     if (!imported.ok) {
-      errors = imported.errors;
-      return { ok: false, message: { key: "payouts.statement_has_errors", values: { count: imported.errors.length } } };
+      return { ok: false, message: { key: "payouts.statement_has_errors", values: { count: imported.errors.length } }, errors: imported.errors };
     }
     const s = imported.summary;
-    summary = {
-      lineCount: s.lineCount, matched: s.matched, partial: s.partial, unknown: s.unknown, duplicate: s.duplicate, overpaid: s.overpaid,
-      missing: s.missing.map((m) => ({ reference: m.reference, partnerName: m.partnerName, amountMinor: m.amountMinor.toString(), currency: m.currency })),
+    revalidate(paths.staff(`payouts/${target.runId}`));
+    return {
+      ok: true,
+      summary: {
+        lineCount: s.lineCount, matched: s.matched, partial: s.partial, unknown: s.unknown, duplicate: s.duplicate, overpaid: s.overpaid,
+        missing: s.missing.map((m) => ({ reference: m.reference, partnerName: m.partnerName, amountMinor: m.amountMinor.toString(), currency: m.currency })),
+      },
     };
-    return { ok: true };
-  });
-  if (result.ok) revalidatePath(runPath(target));
-  return { ...result, summary, errors };
-}
+  },
+});

@@ -1,0 +1,14 @@
+import type { FormState } from "@/lib/kernel/form";
+import type { RowError } from "@/lib/kernel/row-error";
+
+/** The reconciliation result as plain strings (amounts in minor units), safe to send to the browser. */
+export type StatementSummaryView = {
+  lineCount: number;
+  matched: number;
+  partial: number;
+  unknown: number;
+  duplicate: number;
+  overpaid: string[];
+  missing: { reference: string; partnerName: string; amountMinor: string; currency: string }[];
+};
+export type StatementImportState = FormState & { summary?: StatementSummaryView; errors?: RowError[] };
