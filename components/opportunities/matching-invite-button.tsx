@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormMessage } from "@/components/auth/form-message";
 import { Button } from "@/components/ui/button";
-import type { ReferralKind } from "@/lib/db/generated/enums";
+import type { ReferralKind } from "@/lib/kernel/enums";
 import { inviteMatchAction } from "@/lib/opportunities/invite-match-actions";
 import type { FormState } from "@/lib/kernel/form";
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { TFunction } from "i18next";
 import { MarketPair } from "@/components/referrals/market-pair";
 import { PageHeader } from "@/components/ui/card";
-import type { OpportunitySide, OpportunityStatus } from "@/lib/db/generated/enums";
+import type { OpportunitySide, OpportunityStatus } from "@/lib/kernel/enums";
 import type { Locale } from "@/lib/i18n/settings";
 import { pickLocalized } from "@/lib/opportunities/localized-text";
 import { FallbackNote } from "./localized";

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/card";
-import type { OptInStatus } from "@/lib/db/generated/enums";
+import type { OptInStatus } from "@/lib/kernel/enums";
 
 const tones: Record<OptInStatus, "slate" | "green" | "amber" | "indigo" | "red"> = {
   new: "indigo",

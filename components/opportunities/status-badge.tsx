@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/card";
-import type { OpportunityStatus } from "@/lib/db/generated/enums";
+import type { OpportunityStatus } from "@/lib/kernel/enums";
 
 const tones: Record<OpportunityStatus, "slate" | "green" | "amber" | "indigo" | "red"> = {
   draft: "amber",

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { FormMessage } from "@/components/auth/form-message";
 import { Button } from "@/components/ui/button";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
-import type { OpportunityStatus } from "@/lib/db/generated/enums";
+import type { OpportunityStatus } from "@/lib/kernel/enums";
 import { changeOpportunityStatusAction } from "@/lib/opportunities/actions";
 import type { FormState } from "@/lib/kernel/form";
 

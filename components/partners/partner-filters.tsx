@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import Link from "next/link";
 import { markets } from "@/lib/directory/platforms";
-import type { PartnerStatus } from "@/lib/db/generated/enums";
+import type { PartnerStatus } from "@/lib/kernel/enums";
 import type { Locale } from "@/lib/i18n/settings";
 import { formatNumber } from "@/lib/i18n/format";
 import type { PartnerListQuery } from "@/lib/partners/schemas";

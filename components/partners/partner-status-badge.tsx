@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/card";
-import type { PartnerStatus } from "@/lib/db/generated/enums";
+import type { PartnerStatus } from "@/lib/kernel/enums";
 
 const tones = {
   applied: "amber",

@@ -3,7 +3,7 @@ import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
-import type { PayoutRunStatus } from "@/lib/db/generated/enums";
+import type { PayoutRunStatus } from "@/lib/kernel/enums";
 import { formatDateTime, formatMoney } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/settings";
 import { approveReleaseAction, markFailedAction, markPaidAction, requestReleaseAction, saveReceiptAction } from "@/lib/payouts/actions";

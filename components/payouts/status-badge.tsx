@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import { Badge } from "@/components/ui/card";
-import type { PayoutRunStatus, PayoutStatus } from "@/lib/db/generated/enums";
+import type { PayoutRunStatus, PayoutStatus } from "@/lib/kernel/enums";
 
 const payoutTone: Record<PayoutStatus, "slate" | "green" | "amber" | "indigo" | "red"> = {
   held: "amber", ready: "slate", processing: "indigo", sent: "indigo", paid: "green", partial: "amber", failed: "red", cancelled: "slate",

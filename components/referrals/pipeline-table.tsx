@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { TFunction } from "i18next";
 import { Badge } from "@/components/ui/card";
 import { type Column, DataTable } from "@/components/ui/data-table";
-import type { ReferralStatus } from "@/lib/db/generated/enums";
+import type { ReferralStatus } from "@/lib/kernel/enums";
 import { formatDate } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/settings";
 import { MarketPair } from "./market-pair";

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/card";
-import type { ReferralStatus } from "@/lib/db/generated/enums";
+import type { ReferralStatus } from "@/lib/kernel/enums";
 
 const tones: Record<ReferralStatus, "slate" | "green" | "amber" | "indigo" | "red"> = {
   draft: "slate",

@@ -5,7 +5,7 @@ import { FormMessage } from "@/components/auth/form-message";
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
-import type { ReferralStatus } from "@/lib/db/generated/enums";
+import type { ReferralStatus } from "@/lib/kernel/enums";
 import { transitionReferralAction } from "@/lib/referrals/actions";
 import { dealCurrencies, rejectReasons } from "@/lib/referrals/codes";
 import type { FormState } from "@/lib/kernel/form";
