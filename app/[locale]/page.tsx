@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { auth } from "@/lib/auth/auth";
-import { homePath } from "@/lib/auth/actions";
+import { homePath } from "@/lib/auth/home-path";
 import { ButtonLink } from "@/components/ui/button";
 import { LanguageSwitcher } from "@/components/shell/language-switcher";
 import { getT } from "@/lib/i18n/server";

@@ -11,8 +11,8 @@ import { FormMessage } from "./form-message";
 
 export function SignInForm({ locale, next, notice }: { locale: string; next?: string; notice?: string }) {
   const { t } = useTranslation("auth");
-  const [state, action, pending] = useActionState<FormState, FormData>(signInAction.bind(null, locale), {});
-  const [magic, magicAction, magicPending] = useActionState<FormState, FormData>(magicLinkAction.bind(null, locale), {});
+  const [state, action, pending] = useActionState<FormState, FormData>(signInAction.bind(null, { locale }), {});
+  const [magic, magicAction, magicPending] = useActionState<FormState, FormData>(magicLinkAction.bind(null, { locale }), {});
   return (
     <div className="space-y-6">
       <form action={action} onSubmit={submitWithoutReset(action)} className="space-y-4 rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200" noValidate>

@@ -11,7 +11,7 @@ import { FormMessage } from "./form-message";
 
 export function SignUpForm({ locale }: { locale: string }) {
   const { t } = useTranslation("auth");
-  const [state, action, pending] = useActionState<FormState, FormData>(signUpAction.bind(null, locale), {});
+  const [state, action, pending] = useActionState<FormState, FormData>(signUpAction.bind(null, { locale }), {});
   const e = state.fieldErrors ?? {};
   const v = state.values ?? {};
   return (

@@ -10,7 +10,7 @@ import type { FormState } from "@/lib/kernel/form";
 /** The signed-in staff member's own sign-in settings (not the workspace's). */
 export function SignInSettings({ locale, magicLinkSignIn }: { locale: string; magicLinkSignIn: boolean }) {
   const { t } = useTranslation(["auth", "errors"]);
-  const [state, action, pending] = useActionState<FormState, FormData>(saveSignInSettingsAction.bind(null, locale), {});
+  const [state, action, pending] = useActionState<FormState, FormData>(saveSignInSettingsAction.bind(null, { locale }), {});
   return (
     <div className="space-y-5">
       <form action={action} className="space-y-3">
@@ -24,7 +24,7 @@ export function SignInSettings({ locale, magicLinkSignIn }: { locale: string; ma
         </label>
         <Button type="submit" disabled={pending}>{t("security.save")}</Button>
       </form>
-      <form action={signOutEverywhereAction.bind(null, locale)} className="space-y-2 border-t border-slate-100 pt-4">
+      <form action={signOutEverywhereAction.bind(null, { locale })} className="space-y-2 border-t border-slate-100 pt-4">
         <p className="text-sm text-slate-500">{t("security.signOutEverywhereHint")}</p>
         <button type="submit" className="text-sm font-semibold text-rose-700 hover:underline">{t("security.signOutEverywhere")}</button>
       </form>

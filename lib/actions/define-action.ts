@@ -185,6 +185,17 @@ function define<T extends LocaleTarget>(kind: Kind<T>, options: LooseOptions<T>)
   };
 }
 
+/**
+ * For a form that shows no state (`<form action={action.bind(null, target)}>`, e.g. sign-out): the
+ * same action, called as a plain form action; a failure is thrown, so the error page shows it.
+ */
+export function stateless<T>(action: FormAction<T, FormState>): (target: T, formData: FormData) => Promise<void> {
+  return async (target, formData) => {
+    const state = await action(target, {}, formData);
+    if (!state.ok) throw new Error(`form action failed: ${state.message?.key ?? "invalid"}`);
+  };
+}
+
 export const localeShape = { locale: z.string() };
 export const tenantShape = { locale: z.string(), tenant: z.string() };
 export type NoFields = Record<never, never>;

@@ -61,7 +61,7 @@ const forms: Form[] = [
     name: "sign-up",
     valid: () => ({ agencyName: `Hygiene ${hex()}`, name: "Ann", email: `signup-${hex()}@hygiene.test`, password: "long enough password" }),
     text: "agencyName",
-    act: (data) => signUpAction("en", {}, data),
+    act: (data) => signUpAction({ locale: "en" }, {}, data),
   },
   {
     name: "board opt-in",
