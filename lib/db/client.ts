@@ -1,9 +1,9 @@
 // The raw Prisma client. Be extremely careful: it is NOT tenant-scoped. Only lib/db/ imports it (the
-// tenant-scoped client and the queries that need no tenant are built on it here), and outside the app
+// tenant-scoped client and the owner handles of owner.ts are built on it here), and outside the app
 // scripts/ (the seed and jobs among them) and tests/. ESLint's no-restricted-imports
 // (eslint.config.mjs) refuses it in app/, components/ and every other lib/ folder — lib/auth/
-// included, which reaches users and sessions through lib/db's functions; type-only imports are
-// allowed. Everything else goes through `ctx.db`.
+// included, which makes the contexts from owner.ts; type-only imports are allowed. Everything else
+// goes through a context's `ctx.db`.
 //
 // The second wall (row-level security, docs/security.md) lives in the pg pool below: a query issued
 // while a tenant is in scope (lib/db/tenant-scope.ts; `tenantDb()` puts every operation in scope)
