@@ -86,8 +86,9 @@ export type Kind<T extends LocaleTarget> = {
   guard(locale: Locale, target: T): Promise<unknown>;
   paths(locale: Locale, target: T): unknown;
 };
-// Inside the client a target and a body are handled without their precise types; each exported
-// kind below states them for its callers (the casts there are the only place they meet).
+// Inside the client a target and a body are handled without their precise types; each kind in
+// ./client.ts and ./public-client.ts states them for its callers, and formAction is the one place
+// where the two meet (hence its casts).
 type LooseOptions<T> = ActionOptions<Shape, z.ZodType | undefined> & {
   run(args: ActionTools<unknown> & { ctx: unknown; target: T; input: unknown }): Promise<FormState | void>;
 };
@@ -128,7 +129,7 @@ function define<T extends LocaleTarget>(kind: Kind<T>, options: LooseOptions<T>)
     if (!parsedTarget.success) notFound();
     const target = parsedTarget.data as T;
     const locale: Locale = isLocale(target.locale) ? target.locale : "en";
-    const form = formData instanceof FormData ? formData : new FormData();
+    const form = formData ?? new FormData();
     const values = echoed(form, options.values);
     const invalidState = (fieldErrors: FieldErrors): FormState => {
       const message = options.fieldAsMessage ? { message: fieldErrors[options.fieldAsMessage] } : {};

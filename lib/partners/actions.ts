@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { tenantAction } from "@/lib/actions/client";
 import type { ActionTools, TenantPaths } from "@/lib/actions/define-action";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { appUrl } from "@/lib/app-url";
 import { changePartnerStatus } from "./change-partner-status";
 import { enrolPartner, unenrolPartner } from "./enrolments";
@@ -40,26 +41,26 @@ export const changePartnerStatusAction = tenantAction({
   },
 });
 
-export const setPartnerTierAction = tenantAction({
-  permission,
-  target: partner,
-  schema: tierInput,
-  values: false,
-  run: async (tools) => {
-    await setPartnerTier(tools.ctx, tools.target.id, tools.input.tier);
-    done(tools, tools.target.id, "tier");
-  },
-});
+/** A form on one partner's page: `change` with the parsed form, then the page again with `notice`. */
+function partnerChange<S extends z.ZodType>(
+  schema: S,
+  change: (ctx: TenantContext, id: string, input: z.output<S>) => Promise<unknown>,
+  notice: string,
+  options: { values?: false } = {},
+) {
+  return tenantAction({
+    permission,
+    target: partner,
+    ...options,
+    run: async (tools) => {
+      await change(tools.ctx, tools.target.id, tools.parse(schema));
+      done(tools, tools.target.id, notice);
+    },
+  });
+}
 
-export const savePartnerNotesAction = tenantAction({
-  permission,
-  target: partner,
-  schema: notesInput,
-  run: async (tools) => {
-    await setPartnerNotes(tools.ctx, tools.target.id, tools.input.notes);
-    done(tools, tools.target.id, "notes");
-  },
-});
+export const setPartnerTierAction = partnerChange(tierInput, (ctx, id, { tier }) => setPartnerTier(ctx, id, tier), "tier", { values: false });
+export const savePartnerNotesAction = partnerChange(notesInput, (ctx, id, { notes }) => setPartnerNotes(ctx, id, notes), "notes");
 
 export const enrolPartnerAction = tenantAction({
   permission,
