@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { markets, platformCodes } from "@/lib/directory/platforms";
 import type { Market, ReferralKind } from "@/lib/db/generated/enums";
-import { checkbox, COUNTRY_CODE, isEmail, optionalChoice, optionalText } from "@/lib/validation/fields";
+import { checkbox, COUNTRY_CODE, isEmail, optionalChoice, optionalText } from "@/lib/kernel/fields";
 import { contactChannels, MAX_PLATFORMS, MIN_FIT_REASON, relationships, type ContactChannel } from "./codes";
 import { handleIdentity, websiteIdentity } from "./subject-keys";
 
