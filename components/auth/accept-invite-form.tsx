@@ -6,7 +6,7 @@ import { Field, TextInput } from "@/components/ui/field";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { acceptInviteAction } from "@/lib/staff/actions";
 import type { FormState } from "@/lib/kernel/form";
-import { FormMessage } from "./form-message";
+import { FormMessage } from "@/components/ui/form-message";
 
 export function AcceptInviteForm({ locale, token, signedIn }: { locale: string; token: string; signedIn: boolean }) {
   const { t } = useTranslation("auth");

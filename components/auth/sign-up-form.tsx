@@ -7,7 +7,7 @@ import { Field, TextInput } from "@/components/ui/field";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { signUpAction } from "@/lib/auth/actions";
 import type { FormState } from "@/lib/kernel/form";
-import { FormMessage } from "./form-message";
+import { FormMessage } from "@/components/ui/form-message";
 
 export function SignUpForm({ locale }: { locale: string }) {
   const { t } = useTranslation("auth");

@@ -6,7 +6,7 @@ import { Field, Select, TextInput } from "@/components/ui/field";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { adjustmentAction } from "@/lib/commissions/actions";
 import type { FormState } from "@/lib/kernel/form";
-import { ActionNotice } from "./action-notice";
+import { ActionNotice } from "@/components/ui/form-message";
 
 /** A manual ledger row: partner, currency, signed amount and a required reason. */
 export function AdjustmentForm({ locale, tenant, partners }: { locale: string; tenant: string; partners: { id: string; name: string; market: string }[] }) {

@@ -6,7 +6,7 @@ import type { JobState } from "@/lib/commissions/action-states";
 import { approveDueAction, runJobAction } from "@/lib/commissions/actions";
 import { isLocale } from "@/lib/i18n/settings";
 import type { FormState } from "@/lib/kernel/form";
-import { ActionNotice } from "./action-notice";
+import { ActionNotice } from "@/components/ui/form-message";
 import { JobReasons } from "./job-reasons";
 
 /** "Run the commission job now" and "approve everything due" — what the scheduled job does, on demand. */

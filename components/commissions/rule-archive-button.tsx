@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { setRuleArchivedAction } from "@/lib/commissions/actions";
 import type { FormState } from "@/lib/kernel/form";
-import { ActionNotice } from "./action-notice";
+import { ActionNotice } from "@/components/ui/form-message";
 
 export function RuleArchiveButton({ locale, tenant, id, archived }: { locale: string; tenant: string; id: string; archived: boolean }) {
   const { t } = useTranslation("commissions");

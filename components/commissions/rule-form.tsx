@@ -6,7 +6,7 @@ import { Field, Select, TextInput } from "@/components/ui/field";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { saveRuleAction } from "@/lib/commissions/actions";
 import type { FormState } from "@/lib/kernel/form";
-import { ActionNotice } from "./action-notice";
+import { ActionNotice } from "@/components/ui/form-message";
 
 const BASES = ["revenue_share", "lead_bounty", "close_bounty", "deal_share"] as const;
 const TIER_ROWS = 3;

@@ -7,7 +7,7 @@ import { Field, TextInput } from "@/components/ui/field";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { selectionAction } from "@/lib/commissions/actions";
 import type { FormState } from "@/lib/kernel/form";
-import { ActionNotice } from "./action-notice";
+import { ActionNotice } from "@/components/ui/form-message";
 
 /**
  * Wraps the ledger table (its rows carry `ids[]` checkboxes) or one commission (a hidden `ids[]`):

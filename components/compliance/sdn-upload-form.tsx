@@ -1,10 +1,11 @@
 "use client";
 import { useActionState, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { FormMessage } from "@/components/auth/form-message";
+import { FormMessage } from "@/components/ui/form-message";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
+import { FileInput } from "@/components/ui/file-input";
 import type { SdnImportState } from "@/lib/compliance/action-states";
 import { importSdnAction } from "@/lib/compliance/actions";
 import { MAX_SDN_FILE_BYTES } from "@/lib/compliance/limits";
@@ -21,17 +22,7 @@ export function SdnUploadForm({ locale, tenant }: { locale: string; tenant: stri
       <form action={action} className="space-y-4">
         <FormMessage message={state.ok ? undefined : state.message} />
         <Field label={t("sanctions.file")} name="file" error={fileError} hint={t("sanctions.fileHint")}>
-          {(a) => (
-            <input
-              {...a}
-              type="file"
-              name="file"
-              accept=".csv,text/csv"
-              required
-              onChange={(e) => setTooLarge((e.currentTarget.files?.[0]?.size ?? 0) > MAX_SDN_FILE_BYTES)}
-              className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium hover:file:bg-slate-200"
-            />
-          )}
+          {(a) => <FileInput {...a} name="file" accept=".csv,text/csv" required maxBytes={MAX_SDN_FILE_BYTES} onTooLarge={setTooLarge} />}
         </Field>
         <Button type="submit" disabled={pending || tooLarge}>{pending ? t("sanctions.importing") : t("sanctions.import")}</Button>
       </form>

@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/auth/form-message";
+import { FormMessage } from "@/components/ui/form-message";
 import { archiveAction } from "@/lib/directory/actions";
 import type { FormState } from "@/lib/kernel/form";
 

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslation } from "react-i18next";
-import { ActionNotice } from "@/components/links/action-notice";
+import { ActionNotice } from "@/components/ui/form-message";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";

@@ -3,11 +3,12 @@ import { useActionState, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { RatesImportState } from "@/lib/fx/action-states";
 import { importRatesAction } from "@/lib/fx/actions";
-import { FormMessage } from "@/components/auth/form-message";
+import { FormMessage } from "@/components/ui/form-message";
 import { RowErrors } from "@/components/imports/row-errors";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
+import { FileInput } from "@/components/ui/file-input";
 import { MAX_RATES_FILE_BYTES } from "@/lib/fx/limits";
 import type { Message } from "@/lib/kernel/form";
 
@@ -23,17 +24,7 @@ export function RatesUploadForm({ locale, tenant }: { locale: string; tenant: st
       <form action={action} className="space-y-4">
         <FormMessage message={state.ok ? undefined : state.message} />
         <Field label={t("upload.file")} name="file" error={fileError} hint={t("upload.hint")}>
-          {(a) => (
-            <input
-              {...a}
-              type="file"
-              name="file"
-              accept=".csv,.xml,text/csv,text/xml,application/xml"
-              required
-              onChange={(e) => setTooLarge((e.currentTarget.files?.[0]?.size ?? 0) > MAX_RATES_FILE_BYTES)}
-              className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium hover:file:bg-slate-200"
-            />
-          )}
+          {(a) => <FileInput {...a} name="file" accept=".csv,.xml,text/csv,text/xml,application/xml" required maxBytes={MAX_RATES_FILE_BYTES} onTooLarge={setTooLarge} />}
         </Field>
         <Button type="submit" disabled={pending || tooLarge}>{pending ? t("upload.working") : t("upload.submit")}</Button>
       </form>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { RowErrors } from "@/components/imports/row-errors";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
+import { FileInput } from "@/components/ui/file-input";
 import { importRevenueChunkAction } from "@/lib/imports/actions";
 import { chunk, MAX_IMPORT_BYTES, parseRevenueFile, type HeaderProblem, type RawRevenueRow } from "@/lib/imports/revenue-csv";
 import type { RowError } from "@/lib/kernel/row-error";
@@ -74,14 +75,7 @@ export function RevenueImport({ locale, tenant }: { locale: string; tenant: stri
     <div className="space-y-5">
       <div>
         <label htmlFor="revenue-file" className="mb-1 block text-sm font-medium text-slate-800">{t("import.file")}</label>
-        <input
-          id="revenue-file"
-          type="file"
-          accept=".csv,text/csv"
-          disabled={phase === "running"}
-          onChange={(e) => void pick(e.currentTarget.files?.[0])}
-          className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium hover:file:bg-slate-200"
-        />
+        <FileInput id="revenue-file" accept=".csv,text/csv" disabled={phase === "running"} onChange={(e) => void pick(e.currentTarget.files?.[0])} />
       </div>
       {problem ? <Notice tone="error">{t(`errors:${problem.code}`, "values" in problem ? problem.values : {})}</Notice> : null}
       {phase === "ready" ? (

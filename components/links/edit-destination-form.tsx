@@ -6,7 +6,7 @@ import { Field, TextInput } from "@/components/ui/field";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { updateLinkDestinationAction } from "@/lib/links/actions";
 import type { FormState } from "@/lib/kernel/form";
-import { ActionNotice } from "./action-notice";
+import { ActionNotice } from "@/components/ui/form-message";
 
 /** Staff: change where a link goes (empty = the default board page) and its label. */
 export function EditDestinationForm({ locale, tenant, id, destinationUrl, label }: { locale: string; tenant: string; id: string; destinationUrl: string; label: string | null }) {

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { disableOwnLinkAction, setLinkDisabledAction } from "@/lib/links/actions";
 import type { FormState } from "@/lib/kernel/form";
-import { ActionNotice } from "./action-notice";
+import { ActionNotice } from "@/components/ui/form-message";
 
 type Props = { locale: string; tenant: string; id: string; disabled: boolean; as: "staff" | "partner" };
 

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { createPartnerLinkAction } from "@/lib/links/actions";
 import type { FormState } from "@/lib/kernel/form";
-import { ActionNotice } from "./action-notice";
+import { ActionNotice } from "@/components/ui/form-message";
 import { LinkTargetFields, type OpportunityOption } from "./link-form-fields";
 
 /** Portal: a partner's own link for one of their programs (always to the agency board). */

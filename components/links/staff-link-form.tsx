@@ -6,7 +6,7 @@ import { Field, Select, TextInput } from "@/components/ui/field";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { createStaffLinkAction } from "@/lib/links/actions";
 import type { FormState } from "@/lib/kernel/form";
-import { ActionNotice } from "./action-notice";
+import { ActionNotice } from "@/components/ui/form-message";
 import { LinkTargetFields, type OpportunityOption } from "./link-form-fields";
 
 type Props = {

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslation } from "react-i18next";
-import { FormMessage } from "@/components/auth/form-message";
+import { FormMessage } from "@/components/ui/form-message";
 import { Button } from "@/components/ui/button";
 import type { ReferralKind } from "@/lib/kernel/enums";
 import { inviteMatchAction } from "@/lib/opportunities/invite-match-actions";

@@ -1,6 +1,6 @@
 "use client";
 import { useTranslation } from "react-i18next";
-import { FormMessage } from "@/components/auth/form-message";
+import { FormMessage } from "@/components/ui/form-message";
 import { Notice } from "@/components/ui/card";
 import type { FormState } from "@/lib/kernel/form";
 

@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import type { FormState } from "@/lib/kernel/form";
-import { ActionNotice } from "./action-notice";
+import { ActionNotice } from "@/components/ui/form-message";
 
 type Props = {
   action: (prev: FormState) => Promise<FormState>;

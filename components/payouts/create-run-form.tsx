@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { createRunAction } from "@/lib/payouts/actions";
 import { Button } from "@/components/ui/button";
 import type { FormState } from "@/lib/kernel/form";
-import { ActionNotice } from "./action-notice";
+import { ActionNotice } from "@/components/ui/form-message";
 
 /** Creates the run previewed above (same cutoff); on success the action redirects to the new run. */
 export function CreateRunForm({ locale, tenant, cutoff }: { locale: string; tenant: string; cutoff: string }) {

@@ -5,7 +5,7 @@ import { saveMinimumsAction } from "@/lib/payouts/actions";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
 import type { FormState } from "@/lib/kernel/form";
-import { ActionNotice } from "./action-notice";
+import { ActionNotice } from "@/components/ui/form-message";
 
 /** Minimum net payout per currency, typed in major units ("50.00"); empty = no minimum. */
 export function MinimumsForm({ locale, tenant, minimums }: { locale: string; tenant: string; minimums: { currency: string; value: string }[] }) {

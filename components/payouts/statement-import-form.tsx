@@ -1,12 +1,13 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslation } from "react-i18next";
-import { FormMessage } from "@/components/auth/form-message";
+import { FormMessage } from "@/components/ui/form-message";
 import { RowErrors } from "@/components/imports/row-errors";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { Notice } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
+import { FileInput } from "@/components/ui/file-input";
 import { formatMoney } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/settings";
 import type { StatementImportState } from "@/lib/payouts/action-states";
@@ -24,16 +25,7 @@ export function StatementImportForm({ locale, tenant, runId }: Props) {
       <form action={action} className="space-y-4">
         <FormMessage message={state.ok ? undefined : state.message} />
         <Field label={t("statement.file")} name="statement-file" error={state.fieldErrors?.file} hint={t("statement.hint")}>
-          {(a) => (
-            <input
-              {...a}
-              type="file"
-              name="file"
-              accept=".csv,text/csv"
-              required
-              className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium hover:file:bg-slate-200"
-            />
-          )}
+          {(a) => <FileInput {...a} name="file" accept=".csv,text/csv" required />}
         </Field>
         <Button type="submit" disabled={pending}>{pending ? t("statement.working") : t("statement.submit")}</Button>
       </form>

@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
 import type { FormState } from "@/lib/kernel/form";
-import { ActionNotice } from "./action-notice";
+import { ActionNotice } from "@/components/ui/form-message";
 
 type Props = {
   action: (prev: FormState, formData: FormData) => Promise<FormState>;

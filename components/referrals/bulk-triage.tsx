@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { FormMessage } from "@/components/auth/form-message";
+import { FormMessage } from "@/components/ui/form-message";
 import { Notice } from "@/components/ui/card";
 import { ErrorText } from "@/components/ui/field";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
