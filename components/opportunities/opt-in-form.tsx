@@ -3,6 +3,7 @@ import { useActionState, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormMessage } from "@/components/ui/form-message";
 import { Button } from "@/components/ui/button";
+import { ConsentCheckbox, Honeypot } from "@/components/ui/consent";
 import { ErrorText, Field, Select, TextArea, TextInput } from "@/components/ui/field";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { markets, platformCodes } from "@/lib/directory/platforms";
@@ -89,29 +90,9 @@ export function OptInForm({ locale, tenant, id, kind, agency, defaultMarket }: P
         {(a) => <TextArea {...a} name="pitch" rows={5} maxLength={MAX_PITCH} value={pitch} onChange={(ev) => setPitch(ev.target.value)} placeholder={t(`optIn.placeholders.pitch_${kind}`)} />}
       </Field>
 
-      {/* Honeypot: hidden from people and assistive technology; bots that fill it are ignored. */}
-      <div aria-hidden className="absolute -left-[10000px] h-px w-px overflow-hidden">
-        <label>
-          {t("optIn.honeypot")}
-          <input type="text" name="homepage" tabIndex={-1} autoComplete="off" defaultValue="" />
-        </label>
-      </div>
+      <Honeypot name="homepage" label={t("optIn.honeypot")} />
 
-      <div>
-        <label className="flex cursor-pointer items-start gap-3 rounded-lg bg-slate-50 p-3 text-sm text-slate-700 ring-1 ring-slate-200 has-checked:bg-indigo-50 has-checked:ring-indigo-300">
-          <input
-            type="checkbox"
-            name="consent"
-            value="yes"
-            defaultChecked={v.consent === "yes"}
-            aria-invalid={!!e.consent}
-            aria-describedby={e.consent ? "consent-error" : undefined}
-            className="mt-0.5 size-5 shrink-0 rounded border-slate-300 text-indigo-600"
-          />
-          <span>{t("optIn.consent", { agency })}</span>
-        </label>
-        <ErrorText id="consent-error" error={e.consent} />
-      </div>
+      <ConsentCheckbox label={t("optIn.consent", { agency })} checked={v.consent === "yes"} error={e.consent} />
       <Button type="submit" disabled={pending} className="min-h-11 w-full sm:w-auto">{pending ? t("optIn.sending") : t("optIn.submit")}</Button>
     </form>
   );

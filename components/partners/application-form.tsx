@@ -3,7 +3,8 @@ import { useActionState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormMessage } from "@/components/ui/form-message";
 import { Button } from "@/components/ui/button";
-import { ErrorText, Field, Select, TextArea, TextInput } from "@/components/ui/field";
+import { ConsentCheckbox, Honeypot } from "@/components/ui/consent";
+import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
 import { markets } from "@/lib/directory/platforms";
 import { locales } from "@/lib/i18n/settings";
 import { applyToProgramAction } from "@/lib/partners/public-actions";
@@ -60,28 +61,8 @@ export function ApplicationForm({ locale, tenant, programId, agency, programMark
       <Field label={t("apply.pitch")} name="pitch" error={e.pitch} hint={t("apply.pitchHint")}>
         {(a) => <TextArea {...a} name="pitch" rows={5} maxLength={1000} defaultValue={v.pitch ?? ""} />}
       </Field>
-      {/* Honeypot: hidden from people and assistive technology; bots that fill it are ignored. */}
-      <div aria-hidden className="absolute -left-[10000px] h-px w-px overflow-hidden">
-        <label>
-          {t("apply.honeypot")}
-          <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
-        </label>
-      </div>
-      <div>
-        <label className="flex items-start gap-2 text-sm text-slate-700">
-          <input
-            type="checkbox"
-            name="consent"
-            value="yes"
-            defaultChecked={v.consent === "yes"}
-            aria-invalid={!!e.consent}
-            aria-describedby={e.consent ? "consent-error" : undefined}
-            className="mt-0.5 size-4 shrink-0 rounded border-slate-300 text-indigo-600"
-          />
-          <span>{t("apply.consent", { agency })}</span>
-        </label>
-        <ErrorText id="consent-error" error={e.consent} />
-      </div>
+      <Honeypot name="website" label={t("apply.honeypot")} />
+      <ConsentCheckbox label={t("apply.consent", { agency })} checked={v.consent === "yes"} error={e.consent} />
       <Button type="submit" disabled={pending} className="w-full sm:w-auto">{pending ? t("apply.sending") : t("apply.submit")}</Button>
     </form>
   );

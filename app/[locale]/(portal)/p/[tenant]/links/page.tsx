@@ -1,4 +1,4 @@
-import { CopyUrl } from "@/components/links/copy-url";
+import { CopyLink } from "@/components/ui/copy-link";
 import { LinkStatusButton } from "@/components/links/link-status-button";
 import { PartnerLinkForm } from "@/components/links/partner-link-form";
 import { MarketPair } from "@/components/referrals/market-pair";
@@ -50,7 +50,7 @@ export default async function PortalLinksPage({ params, searchParams }: Props) {
               {l.disabledAt ? (
                 <p className="text-sm text-slate-600"><Badge>{t("status.disabled")}</Badge> {t("portal.disabledNote")}</p>
               ) : (
-                <CopyUrl url={trackedLinkUrl(base, l.code)} />
+                <CopyLink url={trackedLinkUrl(base, l.code)} />
               )}
               <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
                 <span className="tabular-nums">{t("clicks", { count: l.clicks30d })}</span>

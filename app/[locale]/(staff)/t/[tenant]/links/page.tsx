@@ -3,7 +3,7 @@ import { EditDestinationForm } from "@/components/links/edit-destination-form";
 import { LinkFilters } from "@/components/links/link-filters";
 import { LinkStatusButton } from "@/components/links/link-status-button";
 import { StaffLinkForm } from "@/components/links/staff-link-form";
-import { CopyUrl } from "@/components/links/copy-url";
+import { CopyLink } from "@/components/ui/copy-link";
 import { MarketPair } from "@/components/referrals/market-pair";
 import { Badge, Card, Notice, PageHeader } from "@/components/ui/card";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
@@ -78,7 +78,7 @@ export default async function StaffLinksPage({ params, searchParams }: Props) {
                 </td>
                 <td className="max-w-72 px-4 py-3">
                   <p className="truncate text-slate-700" title={l.destinationUrl}>{destinationHost(l.destinationUrl)}</p>
-                  <div className="mt-1 w-72"><CopyUrl url={trackedLinkUrl(base, l.code)} compact /></div>
+                  <div className="mt-1 w-72"><CopyLink url={trackedLinkUrl(base, l.code)} compact /></div>
                 </td>
                 <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums">{formatNumber(locale, l.clicks30d)}</td>
                 <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-600">{formatDate(locale, l.createdAt)}</td>

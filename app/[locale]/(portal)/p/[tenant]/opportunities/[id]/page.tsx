@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { CopyLink } from "@/components/opportunities/copy-link";
+import { CopyLink } from "@/components/ui/copy-link";
 import { FallbackNote } from "@/components/opportunities/localized";
 import { FactList } from "@/components/referrals/fact-list";
 import { MarketPair } from "@/components/referrals/market-pair";

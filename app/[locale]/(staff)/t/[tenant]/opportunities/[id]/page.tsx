@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { CopyLink } from "@/components/opportunities/copy-link";
+import { CopyLink } from "@/components/ui/copy-link";
 import { FallbackNote } from "@/components/opportunities/localized";
 import { OpportunityStatusBadge } from "@/components/opportunities/status-badge";
 import { OpportunityStatusForm } from "@/components/opportunities/status-form";
