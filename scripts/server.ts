@@ -20,6 +20,10 @@ import { FRAME_ORIGINS_HEADER, answerNoScript, answerTooLarge, bodyTooLarge, boa
 import { isHttps } from "@/lib/tracking/request-info";
 import { createRedirectHandler, isTrackedLinkRequest } from "@/lib/tracking/handler";
 import { configuredBaseUrl } from "@/lib/base-url";
+import { log } from "@/lib/ops/log";
+import { createMetrics } from "@/lib/ops/metrics";
+import { answerMetrics, isMetricsRequest } from "@/lib/ops/metrics-endpoint";
+import { createObserver } from "@/lib/ops/observe";
 import { loadDotEnv } from "./load-env";
 
 loadDotEnv();
@@ -28,7 +32,7 @@ const dev = process.argv.includes("--dev");
 // Before Next (and React) load: they pick development or production code at import time.
 (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
 
-const say = (m: string) => console.log(`[twoway] ${m}`);
+const say = (m: string) => log().info(m);
 
 function trackingSecret(): string {
   const secret = process.env.TRACKING_SALT || process.env.AUTH_SECRET;
@@ -57,14 +61,18 @@ async function main() {
   // One small pool for link lookups and click batches. The embedded database serves one
   // connection at a time (DATABASE_POOL_MAX=1); a real Postgres gets 3.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: Math.min(Number(process.env.DATABASE_POOL_MAX ?? 3), 3) });
-  pool.on("error", (err) => console.error(`[twoway] redirect pool: ${err.message}`));
-  const clicks = new ClickWriter({ db: pool });
+  pool.on("error", (err) => log().error({ err }, "redirect pool error"));
+  const metrics = createMetrics();
+  const clicks = new ClickWriter({ db: metrics.timedClickDb(pool), log: (m) => log().error(m) });
+  metrics.watchClicks(() => clicks.getStats());
   const hops = trustedProxyHops();
+  const observe = createObserver({ metrics, hops });
   const tracked = createRedirectHandler({
     lookup: createLinkLookup(pool),
     sink: clicks,
     secret: trackingSecret(),
     trustProxy: hops > 0,
+    log: (message, err) => log().error({ err }, message),
   });
   const frameOrigins = createFrameOriginsLookup(pool);
 
@@ -89,14 +97,19 @@ async function main() {
     await handle(req, res);
   }
 
-  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
-    if (isTrackedLinkRequest(req)) return tracked.handle(req, res);
-    toNext(req, res).catch((err: unknown) => {
-      console.error(err);
-      if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
-      res.end("Internal Server Error");
-    });
-  });
+  const failed = (res: ServerResponse) => (err: unknown) => {
+    log().error({ err }, "request failed");
+    if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
+    res.end("Internal Server Error");
+  };
+  // observe: request id, access line and metrics for every request (lib/ops/observe.ts).
+  server.on("request", (req: IncomingMessage, res: ServerResponse) =>
+    observe(req, res, () => {
+      if (isTrackedLinkRequest(req)) return tracked.handle(req, res);
+      if (isMetricsRequest(req)) return void answerMetrics(req, res, metrics.registry, hops).catch(failed(res));
+      toNext(req, res).catch(failed(res));
+    }),
+  );
 
   const intervalMs = partnerMailSweepIntervalMs(mailDelaySeconds);
   const sweeper = startPartnerMailSweeper({ sweep: () => sweepPartnerNotices({ delaySeconds: mailDelaySeconds }), intervalMs, log: say });

@@ -7,6 +7,7 @@ import { requestClientIp } from "@/lib/http/request-ip";
 import { isLocale, type Locale } from "@/lib/i18n/settings";
 import { formValues, parseForm, type FieldErrors, type FormState } from "@/lib/kernel/form";
 import type { ActionState, ActionTarget, LocaleTarget } from "./types";
+import { log } from "@/lib/ops/log";
 
 // The core of the action client. Actions are declared with the kinds in ./client.ts (staff,
 // partner, signed-in user: they run the guard in lib/auth/guard.ts) and ./public-client.ts (board
@@ -117,7 +118,7 @@ function echoed(formData: FormData, option: ActionOptions<Shape, undefined>["val
 /** An expected failure's code (an `errors` key); anything else is logged and becomes "unexpected", never a stack trace. */
 export function failureCode(error: unknown): string {
   if (error instanceof DomainError) return error.code;
-  console.error("action failed", error);
+  log().error({ err: error }, "action failed");
   return "unexpected";
 }
 

@@ -1,5 +1,6 @@
 import type { TenantDb } from "@/lib/db/tenant-client";
 import { runCommissionJob } from "./run-job";
+import { log } from "@/lib/ops/log";
 
 /**
  * Best effort, right after a conversion event is stored (its transaction has committed): credits the
@@ -15,7 +16,7 @@ export async function creditCommissionsAfterIngest(
   try {
     await runCommissionJob(scope.db, { tenantId: scope.tenantId, userId: null }, { eventIds: [event.id], approveDue: false });
   } catch (error) {
-    console.error("commission job after ingest failed; the scheduled run will retry", error);
+    log().error({ err: error }, "commission job after ingest failed; the scheduled run will retry");
   }
 }
 
@@ -29,7 +30,7 @@ export async function creditCommissionsAfterTransition(scope: { db: TenantDb; te
   try {
     return await runCommissionJob(scope.db, { tenantId: scope.tenantId, userId: null }, { eventIds, approveDue: false });
   } catch (error) {
-    console.error("commission job after a referral transition failed; the scheduled run will retry", error);
+    log().error({ err: error }, "commission job after a referral transition failed; the scheduled run will retry");
     return null;
   }
 }

@@ -7,6 +7,7 @@ import { eventInputSchema, MAX_BATCH } from "./event-schema";
 import { ingestEvent } from "./ingest";
 import { consumeEvents } from "./rate-limit";
 import { serializeEvent } from "./serialize-event";
+import { log } from "@/lib/ops/log";
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -60,7 +61,7 @@ async function processItem(ctx: ApiKeyContext, raw: unknown, t: TFunction, path:
       return { ok: false, status: 400, error: { code: "validation_failed", message: t("apikeys.api.validation_failed"), fields: { [field]: t(error.code) } } };
     }
     if (error instanceof DomainError) return { ok: false, status: 400, error: { code: error.code.replace(/^apikeys\./, ""), message: t(error.code) } };
-    console.error("conversion event failed", error);
+    log().error({ err: error }, "conversion event failed");
     return { ok: false, status: 500, error: { code: "internal", message: t("apikeys.api.internal") } };
   }
 }
@@ -76,7 +77,7 @@ export async function handleEventsRequest(request: Request): Promise<Response> {
     return await handle(request, t);
   } catch (error) {
     // Only server faults reach here (e.g. the database is down); input errors are answered above.
-    console.error("events request failed", error);
+    log().error({ err: error }, "events request failed");
     return fail(500, t, "internal");
   }
 }

@@ -13,6 +13,7 @@ import { issueToMessage } from "@/lib/kernel/form";
 import { MAX_CELL, MAX_CHUNK_ROWS, REVENUE_COLUMNS, type RawRevenueRow } from "./revenue-csv";
 import { mapRevenueRow } from "./revenue-row";
 import type { RowError } from "@/lib/kernel/row-error";
+import { log } from "@/lib/ops/log";
 
 const cell = z.string().max(MAX_CELL + 1).optional();
 export const revenueChunkSchema = z.strictObject({
@@ -62,7 +63,7 @@ async function importRow(ctx: TenantContext, raw: RawRevenueRow): Promise<RowOut
       const column = error instanceof EventFieldError ? error.field : undefined;
       return { row: raw.row, status: "failed", errors: [{ row: raw.row, column, code: error.code }] };
     }
-    console.error("revenue import row failed", error);
+    log().error({ err: error }, "revenue import row failed");
     return { row: raw.row, status: "failed", errors: [{ row: raw.row, code: "unexpected" }] };
   }
 }

@@ -1,5 +1,6 @@
 import nodemailer from "nodemailer";
 import { markEmail, storeEmail } from "./outbox";
+import { log } from "@/lib/ops/log";
 
 export type Mail = { tenantId?: string | null; to: string; subject: string; text: string; html?: string };
 
@@ -19,7 +20,7 @@ export async function sendMail(mail: Mail): Promise<void> {
   try {
     id = (await storeEmail(mail)).id;
   } catch (error) {
-    console.error("mail: could not store outbox row", error);
+    log().error({ err: error }, "mail: could not store outbox row");
     return;
   }
   deliverStoredMail(id, mail);

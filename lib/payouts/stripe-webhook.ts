@@ -10,6 +10,7 @@ import { webhookSecret } from "@/lib/stripe/client";
 import { refreshRunCompletion } from "./run-status";
 import { settlePayoutFailed, settlePayoutPaid } from "./settle";
 import { findMethodByStripeAccount, findPayoutForStripe, recordStripeEvent, recordStripeEventGlobally } from "./stripe-lookup";
+import { log } from "@/lib/ops/log";
 
 /** The webhook acts for no person: it finds the owning tenant, then works in that tenant's scope. */
 const inTenant = (tenantId: string) => systemContext("stripe-webhook").forTenant(tenantId);
@@ -33,14 +34,14 @@ async function applyTransfer(event: Stripe.Event, transfer: Stripe.Transfer): Pr
   if (!payout || payout.tenantId !== tenantId || payout.rail !== "stripe") return ignore(event, "unknown_payout");
   if (payout.externalId && payout.externalId !== transfer.id) return ignore(event, "transfer_mismatch");
   if (transfer.currency.toUpperCase() !== payout.currency || BigInt(transfer.amount) !== payout.amountMinor) {
-    console.error(`stripe webhook: transfer ${transfer.id} does not match payout ${payout.id} (amount or currency)`);
+    log().error({ transferId: transfer.id, payoutId: payout.id }, "stripe webhook: transfer does not match payout (amount or currency)");
     return ignore(event, "transfer_mismatch");
   }
   const reversal = event.type === "transfer.reversed" || transfer.reversed;
   if (reversal && transfer.amount_reversed < transfer.amount) {
     // A partial reversal: the partner kept part of the money. Returning every commission to the pool
     // would pay that part twice, so staff settle it by hand.
-    console.error(`stripe webhook: partial reversal of transfer ${transfer.id} (payout ${payout.id}) needs staff review`);
+    log().error({ transferId: transfer.id, payoutId: payout.id }, "stripe webhook: partial reversal of a transfer needs staff review");
     return ignore(event, "partial_reversal");
   }
   const actor = { tenantId, userId: null };

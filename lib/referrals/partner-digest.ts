@@ -15,6 +15,7 @@ import { deliverStoredMail } from "@/lib/mail/send-mail";
 import { partnersWithDueNotices } from "./partner-notices-due";
 import { composePartnerDigest, latestPerReferral } from "./partner-digest-mail";
 import { TX_OPTIONS } from "./tx";
+import { log } from "@/lib/ops/log";
 
 export const DEFAULT_PARTNER_MAIL_DELAY_SECONDS = 300;
 
@@ -59,7 +60,7 @@ export async function sweepPartnerNotices(options: SweepOptions = {}): Promise<S
         result.dropped += sent.notices;
       }
     } catch (error) {
-      console.error(`partner mail: digest for partner ${partnerId} failed`, error);
+      log().error({ err: error, partnerId }, "partner mail: digest failed");
     }
   }
   return result;

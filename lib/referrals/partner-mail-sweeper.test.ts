@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { log } from "@/lib/ops/log";
 import { partnerMailSweepIntervalMs, startPartnerMailSweeper } from "./partner-mail-sweeper";
 
 afterEach(() => vi.useRealTimers());
@@ -45,7 +46,7 @@ describe("partner mail sweeper", () => {
 
   it("keeps sweeping after a failed sweep", async () => {
     vi.useFakeTimers();
-    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const errors = vi.spyOn(log(), "error").mockImplementation(() => undefined);
     const sweep = vi.fn().mockRejectedValueOnce(new Error("db down")).mockResolvedValue({ mails: 1, notices: 2, dropped: 0 });
     const lines: string[] = [];
     const sweeper = startPartnerMailSweeper({ sweep, intervalMs: 1_000, log: (m) => lines.push(m) });

@@ -1,6 +1,7 @@
 // Runs the partner-mail sweep (./partner-digest.ts) on an interval inside the app server
 // (scripts/server.ts) until a job queue takes it over. Several app instances may each run one: the
 // sweep claims notices with row locks, so a mail is never sent twice.
+import { log as opsLog } from "@/lib/ops/log";
 
 /** How often to sweep: every 15 s, and more often for a short delay (e2e uses 2 s) so mails follow it. */
 export function partnerMailSweepIntervalMs(delaySeconds: number): number {
@@ -19,7 +20,7 @@ export function startPartnerMailSweeper(options: {
   intervalMs: number;
   log?: (message: string) => void;
 }): Sweeper {
-  const log = options.log ?? ((m: string) => console.log(`[twoway] ${m}`));
+  const log = options.log ?? ((m: string) => opsLog().info(m));
   let running: Promise<void> | null = null;
   let stopped = false;
   const tick = () => {
@@ -29,7 +30,7 @@ export function startPartnerMailSweeper(options: {
       .then((r) => {
         if (r.mails || r.dropped) log(`partner mail: ${r.mails} e-mail(s) for ${r.notices} change(s)${r.dropped ? `, ${r.dropped} dropped (partner removed)` : ""}`);
       })
-      .catch((error: unknown) => console.error("[twoway] partner mail sweep failed", error))
+      .catch((error: unknown) => opsLog().error({ err: error }, "partner mail sweep failed"))
       .finally(() => {
         running = null;
       });

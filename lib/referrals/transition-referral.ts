@@ -12,6 +12,7 @@ import { notifyPartner } from "./notify-partner";
 import { recordPipelineEvent, reversePipelineEvents, reversedBy, type DealMoney } from "./pipeline-events";
 import { encodeReason } from "./transition-reason";
 import { TX_OPTIONS } from "./tx";
+import { log } from "@/lib/ops/log";
 
 export type NotifyOptions = {
   /**
@@ -131,7 +132,7 @@ export async function bulkTransition(ctx: TenantContext, ids: readonly string[],
       await transitionReferral(ctx, id, input, options);
       results.push({ id, ok: true });
     } catch (error) {
-      if (!(error instanceof DomainError)) console.error("bulk transition failed", id, error);
+      if (!(error instanceof DomainError)) log().error({ err: error, referralId: id }, "bulk transition failed");
       results.push({ id, ok: false, code: error instanceof DomainError ? error.code : "unexpected" });
     }
   }

@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { DomainError, NotFoundError } from "@/lib/kernel/errors";
+import { log } from "@/lib/ops/log";
 import { memberContext, tenantWithOwner } from "../helpers/context";
 import type { TenantFixture } from "../helpers/db";
 import { partnerWithContext } from "../helpers/partner-context";
@@ -167,11 +168,11 @@ describe("failures", () => {
 
   it("logs anything else and answers with the generic message, never the error's text", async () => {
     session.userId = a.fixture.userId;
-    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const logged = vi.spyOn(log(), "error").mockImplementation(() => undefined);
     const state = await saveAction(target(), {}, form({ name: "boom" }));
     expect(state).toEqual({ ok: false, message: { key: "unexpected" }, values: { name: "boom" } });
     expect(JSON.stringify(state)).not.toContain("10.0.0.5");
-    expect(logged).toHaveBeenCalledWith("action failed", expect.objectContaining({ message: "connection to 10.0.0.5 refused" }));
+    expect(logged).toHaveBeenCalledWith({ err: expect.objectContaining({ message: "connection to 10.0.0.5 refused" }) }, "action failed");
   });
 
   it("revalidates nothing when the body fails after asking for it", async () => {
@@ -260,7 +261,7 @@ describe("tenantCall (a payload, not a form)", () => {
     expect(await chunk({ locale: "en", tenant: a.fixture.slug }, { rows: ["a", "b", "c"] })).toEqual({ ok: false, code: "chunk_invalid" });
     expect(await chunk({ locale: "en", tenant: a.fixture.slug }, { rows: ["a"], extra: 1 })).toEqual({ ok: false, code: "chunk_invalid" });
     expect(await chunk({ locale: "en", tenant: a.fixture.slug }, { rows: ["dup"] })).toEqual({ ok: false, code: "duplicate_row" });
-    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const logged = vi.spyOn(log(), "error").mockImplementation(() => undefined);
     expect(await chunk({ locale: "en", tenant: a.fixture.slug }, { rows: ["boom"] })).toEqual({ ok: false, code: "unexpected" });
     expect(logged).toHaveBeenCalledOnce();
     expect(await chunk({ locale: "en", tenant: a.fixture.slug }, { rows: ["a", "b"] })).toEqual({ ok: true, result: { imported: 2 } });

@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { refCookieName } from "@/lib/opportunities/attribution";
 import { shareVisitCookie } from "@/lib/opportunities/share-visit";
+import { log } from "@/lib/ops/log";
 
 const slug = z.string().regex(/^[a-z0-9-]{1,64}$/);
 const input = z.object({
@@ -35,7 +36,7 @@ export async function GET(request: NextRequest) {
     }
   } catch (error) {
     // Attribution must never stop a visitor from reaching the opportunity.
-    console.error("share link attribution failed", error);
+    log().error({ err: error }, "share link attribution failed");
   }
   return response;
 }

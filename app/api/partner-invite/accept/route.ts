@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { acceptPartnerInviteToken } from "@/lib/partners/accept-partner-invite";
+import { log } from "@/lib/ops/log";
 
 const input = z.object({
   token: z.string().regex(/^[A-Za-z0-9_-]{16,100}$/),
@@ -23,7 +24,7 @@ export async function POST(request: Request) {
     const location = accepted.ok ? accepted.signInPath : `${back}?error=${accepted.code}`;
     return new Response(null, { status: 303, headers: { Location: location } });
   } catch (error) {
-    console.error("partner invite acceptance failed", error);
+    log().error({ err: error }, "partner invite acceptance failed");
     return new Response(null, { status: 303, headers: { Location: `${back}?error=unexpected` } });
   }
 }

@@ -1,4 +1,5 @@
 import { handleStripeWebhook } from "@/lib/payouts/stripe-webhook";
+import { log } from "@/lib/ops/log";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -10,7 +11,7 @@ export async function POST(request: Request) {
     return Response.json(result.body, { status: result.status });
   } catch (error) {
     // Unexpected (database down …): 500 makes Stripe retry later; the event was not recorded.
-    console.error("stripe webhook failed", error);
+    log().error({ err: error }, "stripe webhook failed");
     return Response.json({ error: "internal_error" }, { status: 500 });
   }
 }
