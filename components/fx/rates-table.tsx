@@ -1,16 +1,10 @@
 import type { TFunction } from "i18next";
 import { Badge } from "@/components/ui/card";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
-import { formatDate } from "@/lib/i18n/format";
-import { intlLocale, type Locale } from "@/lib/i18n/settings";
+import { formatDate, formatDecimal } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/settings";
 
 type Row = { id: string; day: Date; base: string; quote: string; rate: string; source: string };
-
-/** An exact decimal string in the reader's notation (78.1234 → 78,1234 in Russian), never through a float. */
-function formatRate(locale: Locale, rate: string): string {
-  // Intl accepts decimal strings (ES2023), so the ten stored decimals survive.
-  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 10 }).format(rate as unknown as number);
-}
 
 export function RatesTable({ locale, items, t }: { locale: Locale; items: Row[]; t: TFunction }) {
   if (items.length === 0) return <EmptyState>{t("list.empty")}</EmptyState>;
@@ -28,8 +22,8 @@ export function RatesTable({ locale, items, t }: { locale: Locale; items: Row[];
         <tr key={r.id}>
           <td className="px-4 py-2 tabular-nums text-slate-700">{formatDate(locale, r.day)}</td>
           <td className="px-4 py-2 font-medium">{r.base}/{r.quote}</td>
-          <td className="px-4 py-2 text-right tabular-nums">{formatRate(locale, r.rate)}</td>
-          <td className="px-4 py-2 text-slate-600">{t("list.meaningValue", { base: r.base, quote: r.quote, rate: formatRate(locale, r.rate) })}</td>
+          <td className="px-4 py-2 text-right tabular-nums">{formatDecimal(locale, r.rate)}</td>
+          <td className="px-4 py-2 text-slate-600">{t("list.meaningValue", { base: r.base, quote: r.quote, rate: formatDecimal(locale, r.rate) })}</td>
           <td className="px-4 py-2"><Badge tone={r.source === "cbr" ? "indigo" : "slate"}>{t(`list.sources.${r.source === "cbr" ? "cbr" : "csv"}`)}</Badge></td>
         </tr>
       ))}

@@ -1,13 +1,9 @@
 import type { TFunction } from "i18next";
 import { Badge, Notice } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
-import { formatDate, formatMoney } from "@/lib/i18n/format";
-import { intlLocale, type Locale } from "@/lib/i18n/settings";
+import { formatDate, formatDecimal, formatMoney } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/settings";
 import type { PayoutPlan } from "@/lib/payouts/plan";
-
-function formatRate(locale: Locale, rate: string) {
-  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 10 }).format(rate as unknown as number);
-}
 
 /** The preview of a run: what each partner would get, what waits and why. */
 export function PlanTable({ plan, locale, t }: { plan: PayoutPlan; locale: Locale; t: TFunction }) {
@@ -34,7 +30,7 @@ export function PlanTable({ plan, locale, t }: { plan: PayoutPlan; locale: Local
                 <td className="px-4 py-2 text-right font-medium tabular-nums">{formatMoney(locale, g.netMinor, g.currency)}</td>
                 <td className="px-4 py-2 text-xs text-slate-600">
                   {g.fx.map((f) => (
-                    <div key={f.from}>{t("plan.fxNote", { from: f.from, to: f.to, rate: formatRate(locale, f.rate), day: formatDate(locale, f.rateDay), source: f.source })}</div>
+                    <div key={f.from}>{t("plan.fxNote", { from: f.from, to: f.to, rate: formatDecimal(locale, f.rate), day: formatDate(locale, f.rateDay), source: f.source })}</div>
                   ))}
                 </td>
                 <td className="px-4 py-2">

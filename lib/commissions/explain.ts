@@ -1,7 +1,7 @@
 // Turns a stored Commission.explanation (see compute.ts `Explanation`) into sentences for people.
 // Pure (no server code), so server pages and client components share it with their own `t`.
 import type { TFunction } from "i18next";
-import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { formatDate, formatDecimal, formatMoney } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/settings";
 import type { Explanation } from "./compute";
 import type { JobReason } from "./run-job";
@@ -13,14 +13,9 @@ type PipelineReversal = { kind: "pipeline_reversal"; why: string };
 
 const money = (locale: Locale, minor: string, currency: string) => formatMoney(locale, BigInt(minor), currency);
 
-/** A plain decimal string with the locale's decimal mark ("12.5" → "12,5" in Russian). */
-export function localDecimal(locale: Locale, decimal: string): string {
-  return locale === "ru" ? decimal.replace(".", ",") : decimal;
-}
-
 /** Basis points as a percent for people: 1250 → "12.5 %" / "12,5 %". */
 export function formatPercent(locale: Locale, bps: number): string {
-  return `${localDecimal(locale, bpsToPercent(bps))}\u00a0%`;
+  return `${formatDecimal(locale, bpsToPercent(bps))}\u00a0%`;
 }
 
 /** The "why" as sentences. `compact` (ledger rows) leaves out what the row already shows: rule, base and result. */
@@ -36,7 +31,7 @@ export function explanationLines(raw: unknown, locale: Locale, t: TFunction, com
   const lines = compact ? [] : [t("commissions:why.rule", { name: e.rule.name, basis: t(`commissions:basis.${e.basis}`) })];
   if (e.base && !compact) lines.push(t("commissions:why.base", { amount: money(locale, e.base.amountMinor, e.base.currency), type: t(`commissions:eventType.${e.eventType}`) }));
   if (e.fx && e.converted) {
-    lines.push(t("commissions:why.fx", { rate: localDecimal(locale, e.fx.rate), day: formatDate(locale, `${e.fx.rateDay}T00:00:00Z`), source: e.fx.source, amount: money(locale, e.converted.amountMinor, e.converted.currency) }));
+    lines.push(t("commissions:why.fx", { rate: formatDecimal(locale, e.fx.rate), day: formatDate(locale, `${e.fx.rateDay}T00:00:00Z`), source: e.fx.source, amount: money(locale, e.converted.amountMinor, e.converted.currency) }));
   }
   if (e.duration) lines.push(t("commissions:why.duration", { months: e.duration.months, count: e.duration.months, start: formatDate(locale, e.duration.startsAt), end: formatDate(locale, e.duration.endsAt) }));
   if (e.percentBps !== null) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatMoney, formatNumber } from "./format";
+import { formatDate, formatDecimal, formatMoney, formatNumber } from "./format";
 import { createI18n } from "./instance";
 import { negotiateLocale } from "./settings";
 
@@ -23,6 +23,14 @@ describe("locale formatting", () => {
     expect(formatNumber("en", 1234567)).toBe("1,234,567");
     expect(formatDate("ru", new Date("2026-09-01T12:00:00Z"))).toBe("01.09.2026");
     expect(formatDate("en", new Date("2026-09-01T12:00:00Z"))).toBe("09/01/2026");
+  });
+
+  it("formats exact decimals (FX rates, percents) with the reader's decimal mark and all ten stored digits", () => {
+    expect(formatDecimal("ru", "78.1234")).toBe("78,1234");
+    expect(formatDecimal("en", "78.1234")).toBe("78.1234");
+    expect(formatDecimal("ru", "0.0112233445")).toBe("0,0112233445");
+    expect(formatDecimal("en", "12.5")).toBe("12.5");
+    expect(formatDecimal("ru", "100")).toBe("100");
   });
 });
 

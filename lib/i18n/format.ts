@@ -17,6 +17,14 @@ export function formatMoney(locale: Locale, minor: number | bigint, currency: st
   return format.format(decimal as unknown as number); // Intl accepts decimal strings (ES2023)
 }
 
+/**
+ * An exact decimal string (an FX rate, a percent) in the reader's notation: "78.1234" → "78.1234" /
+ * "78,1234". Intl reads the string itself (ES2023), so the ten stored decimals never pass through a float.
+ */
+export function formatDecimal(locale: Locale, decimal: string): string {
+  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 10 }).format(decimal as unknown as number);
+}
+
 export function formatDate(locale: Locale, date: Date | string, style: "short" | "medium" = "short"): string {
   const d = typeof date === "string" ? new Date(date) : date;
   return new Intl.DateTimeFormat(intlLocale(locale), {

@@ -12,11 +12,10 @@ import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { localDecimal } from "@/lib/commissions/explain";
 import { listCommissions, staffBalances } from "@/lib/commissions/list-commissions";
 import { commissionFormOptions } from "@/lib/commissions/rules";
 import { ledgerQuery, type LedgerQuery } from "@/lib/commissions/schemas";
-import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { formatDate, formatDecimal, formatMoney } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import { flattenSearchParams, type SearchParams } from "@/lib/referrals/list-query";
@@ -69,7 +68,7 @@ export default async function CommissionsPage({ params, searchParams }: Props) {
           <td className={`whitespace-nowrap px-4 py-3 text-right font-medium tabular-nums ${c.amountMinor < 0n ? "text-red-700" : "text-slate-900"}`}>{formatMoney(locale, c.amountMinor, c.currency)}</td>
           <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums text-slate-600">
             {c.baseAmountMinor !== null && c.baseCurrency ? formatMoney(locale, c.baseAmountMinor, c.baseCurrency) : "—"}
-            {c.fxRate ? <p className="text-xs text-slate-500">{t("ledger.fx", { rate: localDecimal(locale, c.fxRate.toFixed()), day: c.fxRateDay ? formatDate(locale, c.fxRateDay) : "—" })}</p> : null}
+            {c.fxRate ? <p className="text-xs text-slate-500">{t("ledger.fx", { rate: formatDecimal(locale, c.fxRate.toFixed()), day: c.fxRateDay ? formatDate(locale, c.fxRateDay) : "—" })}</p> : null}
           </td>
           <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-600">{formatDate(locale, c.occurredAt)}</td>
           <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-600">{formatDate(locale, c.dueAt)}</td>

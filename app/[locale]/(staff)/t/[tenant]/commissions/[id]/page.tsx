@@ -7,10 +7,9 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { localDecimal } from "@/lib/commissions/explain";
 import { getCommission } from "@/lib/commissions/list-commissions";
 import { NotFoundError } from "@/lib/kernel/errors";
-import { formatDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
+import { formatDate, formatDateTime, formatDecimal, formatMoney } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 
@@ -50,7 +49,7 @@ export default async function CommissionPage({ params }: Props) {
             {row(t("detail.rule"), c.rule ? `${c.rule.name} (${t(`basis.${c.rule.basis}`)})` : "—")}
             {row(t("detail.program"), program?.name ?? "—")}
             {row(t("ledger.base"), c.baseAmountMinor !== null && c.baseCurrency ? formatMoney(locale, c.baseAmountMinor, c.baseCurrency) : "—")}
-            {row(t("detail.fx"), c.fxRate ? t("detail.fxValue", { rate: localDecimal(locale, c.fxRate.toFixed()), day: c.fxRateDay ? formatDate(locale, c.fxRateDay) : "—", source: c.fxSource ?? "—" }) : t("detail.noFx"))}
+            {row(t("detail.fx"), c.fxRate ? t("detail.fxValue", { rate: formatDecimal(locale, c.fxRate.toFixed()), day: c.fxRateDay ? formatDate(locale, c.fxRateDay) : "—", source: c.fxSource ?? "—" }) : t("detail.noFx"))}
             {row(t("ledger.occurred"), formatDateTime(locale, c.occurredAt))}
             {row(t("detail.holdUntil"), formatDateTime(locale, c.dueAt))}
             {row(t("detail.payout"), c.payoutId ?? "—")}

@@ -6,10 +6,9 @@ import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { NotFoundError } from "@/lib/kernel/errors";
-import { formatDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
+import { formatDate, formatDateTime, formatDecimal, formatMoney } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
-import { intlLocale } from "@/lib/i18n/settings";
 import { getPayoutDetail } from "@/lib/payouts/queries";
 
 type Props = { params: Promise<{ locale: string; tenant: string; run: string; payout: string }> };
@@ -30,7 +29,6 @@ export default async function PayoutDetailPage({ params }: Props) {
   const ctx = await requireTenantPage(locale, tenant, "payouts:read");
   const [payout, t] = await Promise.all([load(ctx, runId, payoutId), getT(locale, ["payouts", "common"])]);
   const runHref = `/${locale}/t/${ctx.slug}/payouts/${payout.run.id}`;
-  const rate = (value: string) => new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 10 }).format(value as unknown as number);
   const sum = payout.items.reduce((s, i) => s + i.payoutMinor, 0n);
 
   return (
@@ -56,7 +54,7 @@ export default async function PayoutDetailPage({ params }: Props) {
                 <td className="px-4 py-2 tabular-nums">{formatDate(locale, i.commission.occurredAt)}</td>
                 <td className="px-4 py-2 text-right tabular-nums">{formatMoney(locale, i.amountMinor, i.currency)}</td>
                 <td className="px-4 py-2 text-xs text-slate-600">
-                  {i.fxRate ? t("detail.rateValue", { from: i.currency, to: payout.currency, rate: rate(i.fxRate.toFixed()), day: i.fxRateDay ? formatDate(locale, i.fxRateDay) : "—", source: i.fxSource ?? "" }) : "—"}
+                  {i.fxRate ? t("detail.rateValue", { from: i.currency, to: payout.currency, rate: formatDecimal(locale, i.fxRate.toFixed()), day: i.fxRateDay ? formatDate(locale, i.fxRateDay) : "—", source: i.fxSource ?? "" }) : "—"}
                 </td>
                 <td className="px-4 py-2 text-right tabular-nums">{formatMoney(locale, i.payoutMinor, payout.currency)}</td>
               </tr>
