@@ -1,5 +1,6 @@
 import { formatNumber } from "@/lib/i18n/format";
 import { intlLocale, type Locale } from "@/lib/i18n/settings";
+import { minorDigits } from "@/lib/kernel/money";
 import { readRate, type RateKey } from "@/lib/funnel/rate-reading";
 import { NO_SPLIT_KEY, type FunnelBasis, type Rate, type SplitDimension } from "@/lib/funnel/types";
 import type { TFunction } from "i18next";
@@ -50,8 +51,7 @@ export function rateTexts(locale: Locale, key: RateKey, rate: Rate, basis: Funne
 
 /** Minor units as a plain number of major units, for chart axes only (tables use formatMoney). */
 export function minorToNumber(minor: bigint, currency: string): number {
-  const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  return Number(minor) / 10 ** digits;
+  return Number(minor) / 10 ** minorDigits(currency);
 }
 
 /** The name of a split row as people read it: "US→RU", "Cross-market", a program or partner name. */

@@ -1,3 +1,4 @@
+import { minorToDecimal } from "@/lib/kernel/money";
 import { intlLocale, type Locale } from "./settings";
 
 export function formatNumber(locale: Locale, value: number | bigint): string {
@@ -7,14 +8,8 @@ export function formatNumber(locale: Locale, value: number | bigint): string {
 /** Formats integer minor units (cents, kopecks) as money: formatMoney("ru", 123456n, "RUB") → "1 234,56 ₽". */
 export function formatMoney(locale: Locale, minor: number | bigint, currency: string): string {
   const format = new Intl.NumberFormat(intlLocale(locale), { style: "currency", currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  const value = BigInt(minor);
-  const scale = 10n ** BigInt(digits);
-  const sign = value < 0n ? "-" : "";
-  const abs = value < 0n ? -value : value;
   // Format via a decimal string so large amounts never pass through a lossy float.
-  const decimal = `${sign}${abs / scale}.${(abs % scale).toString().padStart(digits, "0")}`;
-  return format.format(decimal as unknown as number); // Intl accepts decimal strings (ES2023)
+  return format.format(minorToDecimal(BigInt(minor), currency) as unknown as number); // Intl accepts decimal strings (ES2023)
 }
 
 /**
