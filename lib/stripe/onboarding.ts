@@ -5,6 +5,7 @@ import type { PayoutMethod } from "@/lib/db/generated/client";
 import type { PartnerContext } from "@/lib/auth/contexts/partner";
 import { isUniqueViolation } from "@/lib/kernel/unique-violation";
 import { DomainError, NotFoundError } from "@/lib/kernel/errors";
+import { log } from "@/lib/ops/log";
 import { getStripe } from "./client";
 
 export type StripeOnboardingStatus = "not_started" | "started" | "details_submitted" | "payouts_enabled";
@@ -21,7 +22,7 @@ async function callStripe<T>(what: string, call: () => Promise<T>): Promise<T> {
     return await call();
   } catch (error) {
     if (error instanceof Stripe.errors.StripeError) {
-      console.error(`stripe ${what} failed: ${error.type} ${error.code ?? ""} ${error.message}`);
+      log().error({ stripeType: error.type, stripeCode: error.code, stripeMessage: error.message }, `stripe ${what} failed`);
       throw new DomainError("stripe.request_failed");
     }
     throw error;
