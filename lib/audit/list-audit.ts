@@ -2,6 +2,7 @@ import { z } from "zod";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
+import { flattenSearchParams, type SearchParams } from "@/lib/kernel/search-params";
 
 export const AUDIT_PAGE_SIZE = 30;
 
@@ -11,9 +12,8 @@ const auditQuery = z.object({
 });
 export type AuditQuery = z.output<typeof auditQuery>;
 
-export function parseAuditQuery(searchParams: Record<string, string | string[] | undefined>): AuditQuery {
-  const flat = Object.fromEntries(Object.entries(searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined]));
-  return auditQuery.parse(flat);
+export function parseAuditQuery(searchParams: SearchParams): AuditQuery {
+  return auditQuery.parse(flattenSearchParams(searchParams, { blankAsMissing: true }));
 }
 
 /** Who did it: a staff member, a partner of this tenant, nobody (a public form), or someone no longer here. */

@@ -1,7 +1,7 @@
 import { listQuery, type ListQuery } from "./schemas";
+import { flattenSearchParams, type SearchParams } from "@/lib/kernel/search-params";
 
 /** URL search params → a valid list query; junk values fall back to defaults instead of erroring. */
-export function parseListQuery(searchParams: Record<string, string | string[] | undefined>): ListQuery {
-  const flat = Object.fromEntries(Object.entries(searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  return listQuery.parse(flat);
+export function parseListQuery(searchParams: SearchParams): ListQuery {
+  return listQuery.parse(flattenSearchParams(searchParams));
 }

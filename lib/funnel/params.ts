@@ -5,6 +5,7 @@ import { z } from "zod";
 import { markets } from "@/lib/directory/platforms";
 import type { ConversionType, Market } from "@/lib/db/generated/enums";
 import type { FunnelBasis, FunnelFilter, FunnelStage, LeaderboardSort, MarketPair, MissingValue, SplitDimension } from "./types";
+import { flattenSearchParams, type SearchParams } from "@/lib/kernel/search-params";
 
 export const periodPresets = ["7d", "30d", "90d", "month", "lastMonth"] as const;
 export type PeriodPreset = (typeof periodPresets)[number] | "custom";
@@ -43,8 +44,6 @@ export type FunnelView = {
   type?: ConversionType;
   excluded: boolean; // clicks drill-down: also list bots and repeats (never counted)
 };
-
-export type SearchParams = Record<string, string | string[] | undefined>;
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const utcMidnight = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
@@ -110,11 +109,6 @@ export function presetRange(preset: Exclude<PeriodPreset, "custom">, now: Date):
     case "lastMonth":
       return { from: new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1)), to: monthStart };
   }
-}
-
-export function flattenSearchParams(searchParams: SearchParams | URLSearchParams): Record<string, string | undefined> {
-  if (searchParams instanceof URLSearchParams) return Object.fromEntries(searchParams.entries());
-  return Object.fromEntries(Object.entries(searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
 }
 
 /**

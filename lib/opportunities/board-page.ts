@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { Locale } from "@/lib/i18n/settings";
 import { findBoardTenant, getBoardOpportunity } from "./board";
+import { firstParam } from "@/lib/kernel/search-params";
 
 /** The agency behind a board URL, looked up once per request (layout and page share it). */
 export const boardTenant = cache((slug: string) => findBoardTenant(slug));
@@ -15,7 +16,7 @@ export const boardOpportunity = cache((slug: string, id: string) => getBoardOppo
  * through /api/board/ref, which sets the attribution cookie and comes back without the code.
  */
 export function redirectShareLink(locale: Locale, slug: string, opportunityId: string | null, ref: string | string[] | undefined) {
-  const code = Array.isArray(ref) ? ref[0] : ref;
+  const code = firstParam(ref);
   if (!code) return;
   const params = new URLSearchParams({ t: slug, ref: code.slice(0, 40), l: locale });
   if (opportunityId) params.set("o", opportunityId);

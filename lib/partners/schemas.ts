@@ -4,6 +4,7 @@ import { locales } from "@/lib/i18n/settings";
 import { checkboxGroup, countryCode, optionalText, requiredEmail } from "@/lib/kernel/fields";
 import { partnerActions, partnerStatuses } from "./status-transitions";
 import { trustTiers } from "./trust-tiers";
+import { flattenSearchParams, type SearchParams } from "@/lib/kernel/search-params";
 
 const name = z.string().trim().min(1).max(120);
 const market = z.enum(markets, { message: "market_required" });
@@ -66,7 +67,6 @@ export const partnerListQuery = z.object({
 export type PartnerListQuery = z.output<typeof partnerListQuery>;
 
 /** URL search params → a valid list query; junk values fall back to defaults instead of erroring. */
-export function parsePartnerListQuery(searchParams: Record<string, string | string[] | undefined>): PartnerListQuery {
-  const flat = Object.fromEntries(Object.entries(searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined]));
-  return partnerListQuery.parse(flat);
+export function parsePartnerListQuery(searchParams: SearchParams): PartnerListQuery {
+  return partnerListQuery.parse(flattenSearchParams(searchParams, { blankAsMissing: true }));
 }

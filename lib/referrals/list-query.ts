@@ -45,13 +45,6 @@ export const myReferralsQuery = z.object({
 });
 export type MyReferralsQuery = z.output<typeof myReferralsQuery>;
 
-export type SearchParams = Record<string, string | string[] | undefined>;
-
-export function flattenSearchParams(searchParams: SearchParams | URLSearchParams): Record<string, string | undefined> {
-  if (searchParams instanceof URLSearchParams) return Object.fromEntries(searchParams.entries());
-  return Object.fromEntries(Object.entries(searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-}
-
 /** The URL of a pipeline view: only non-default values, so links stay short and shareable. */
 export function pipelineSearch(query: PipelineQuery, overrides: Partial<Record<keyof PipelineQuery, string | undefined>> = {}): string {
   const params = new URLSearchParams();

@@ -9,7 +9,7 @@ import { getT } from "@/lib/i18n/server";
 import { listBoard } from "@/lib/opportunities/board";
 import { boardTenant, redirectShareLink } from "@/lib/opportunities/board-page";
 import { boardQuery } from "@/lib/opportunities/schemas";
-import { flattenSearchParams, type SearchParams } from "@/lib/referrals/list-query";
+import { flattenSearchParams, type SearchParams } from "@/lib/kernel/search-params";
 
 type Props = { params: Promise<{ locale: string; tenant: string }>; searchParams: Promise<SearchParams> };
 

@@ -8,6 +8,7 @@ import { requirePartner } from "@/lib/auth/guard";
 import { partnerEarnings } from "@/lib/earnings/partner-earnings";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
+import { pageParam } from "@/lib/kernel/search-params";
 
 type Props = { params: Promise<{ locale: string; tenant: string }>; searchParams: Promise<{ page?: string | string[] }> };
 
@@ -17,7 +18,7 @@ export default async function PortalEarningsPage({ params, searchParams }: Props
   const { tenant } = await params;
   const ctx = await requirePartner(locale, tenant);
   const { page } = await searchParams;
-  const [data, t] = await Promise.all([partnerEarnings(ctx, { page: Number(Array.isArray(page) ? page[0] : page) || 1 }), getT(locale, ["earnings", "common"])]);
+  const [data, t] = await Promise.all([partnerEarnings(ctx, { page: pageParam(page) }), getT(locale, ["earnings", "common"])]);
   const base = `/${locale}/p/${ctx.slug}/earnings`;
   return (
     <>

@@ -5,11 +5,12 @@ import { SeriesSection } from "@/components/funnel/series-section";
 import { RateTiles, StageTiles } from "@/components/funnel/stage-tiles";
 import { PageHeader } from "@/components/ui/card";
 import { requirePartner } from "@/lib/auth/guard";
-import { parseFunnelParams, type SearchParams } from "@/lib/funnel/params";
+import { parseFunnelParams } from "@/lib/funnel/params";
 import { funnelScopeForPartner, getFunnelSeries, getFunnelSplit, getFunnelSummary } from "@/lib/funnel/queries";
 import { formatDate } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
+import { type SearchParams } from "@/lib/kernel/search-params";
 
 type Props = { params: Promise<{ locale: string; tenant: string }>; searchParams: Promise<SearchParams> };
 

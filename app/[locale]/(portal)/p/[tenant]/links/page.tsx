@@ -14,7 +14,7 @@ import { trackedLinkUrl } from "@/lib/links/codes";
 import { listOwnLinks, partnerLinkOptions } from "@/lib/links/list-links";
 import { linkOpportunityTitle, opportunityOptions, postedPair } from "@/lib/links/present";
 import { linkListQuery } from "@/lib/links/schemas";
-import { flattenSearchParams, type SearchParams } from "@/lib/referrals/list-query";
+import { flattenSearchParams, type SearchParams } from "@/lib/kernel/search-params";
 
 type Props = { params: Promise<{ locale: string; tenant: string }>; searchParams: Promise<SearchParams> };
 

@@ -10,8 +10,9 @@ import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import { referralStatuses } from "@/lib/referrals/codes";
-import { flattenSearchParams, myReferralsQuery, type SearchParams } from "@/lib/referrals/list-query";
+import { myReferralsQuery } from "@/lib/referrals/list-query";
 import { listMyReferrals, myReferralCounts } from "@/lib/referrals/partner-referrals";
+import { flattenSearchParams, type SearchParams } from "@/lib/kernel/search-params";
 
 type Props = { params: Promise<{ locale: string; tenant: string }>; searchParams: Promise<SearchParams> };
 

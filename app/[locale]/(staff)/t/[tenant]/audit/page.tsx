@@ -9,8 +9,9 @@ import { requireTenantPage } from "@/lib/auth/guard";
 import { formatDateTime } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
+import type { SearchParams } from "@/lib/kernel/search-params";
 
-type Props = { params: Promise<{ locale: string; tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ locale: string; tenant: string }>; searchParams: Promise<SearchParams> };
 
 export default async function AuditPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);

@@ -18,7 +18,7 @@ import { ledgerQuery, type LedgerQuery } from "@/lib/commissions/schemas";
 import { formatDate, formatDecimal, formatMoney } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
-import { flattenSearchParams, type SearchParams } from "@/lib/referrals/list-query";
+import { flattenSearchParams, type SearchParams } from "@/lib/kernel/search-params";
 
 type Props = { params: Promise<{ locale: string; tenant: string }>; searchParams: Promise<SearchParams> };
 

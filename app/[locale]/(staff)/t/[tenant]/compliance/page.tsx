@@ -13,8 +13,9 @@ import { latestSanctionsList, screeningRows, taxProfileRows } from "@/lib/compli
 import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
+import type { SearchParams } from "@/lib/kernel/search-params";
 
-type Props = { params: Promise<{ locale: string; tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ locale: string; tenant: string }>; searchParams: Promise<SearchParams> };
 
 const SCREENING_ROWS_SHOWN = 500;
 

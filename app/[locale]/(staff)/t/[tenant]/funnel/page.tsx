@@ -11,7 +11,7 @@ import { RateTiles, StageTiles } from "@/components/funnel/stage-tiles";
 import { PageHeader } from "@/components/ui/card";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { funnelSearch, parseFunnelParams, type SearchParams } from "@/lib/funnel/params";
+import { funnelSearch, parseFunnelParams } from "@/lib/funnel/params";
 import {
   funnelScopeForTenant, getFunnelSeries, getFunnelSplit, getFunnelSummary, getLeaderboard, getLtvReport,
 } from "@/lib/funnel/queries";
@@ -19,6 +19,7 @@ import { formatDate } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import { pipelineFilterOptions } from "@/lib/referrals/list-referrals";
+import { type SearchParams } from "@/lib/kernel/search-params";
 
 const LEADERBOARD_LIMIT = 50;
 

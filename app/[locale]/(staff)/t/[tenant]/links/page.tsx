@@ -19,7 +19,7 @@ import { destinationHost } from "@/lib/links/destination";
 import { listLinks, staffLinkOptions } from "@/lib/links/list-links";
 import { linkOpportunityTitle, opportunityOptions, postedPair } from "@/lib/links/present";
 import { linkListQuery, type LinkListQuery } from "@/lib/links/schemas";
-import { flattenSearchParams, type SearchParams } from "@/lib/referrals/list-query";
+import { flattenSearchParams, type SearchParams } from "@/lib/kernel/search-params";
 
 type Props = { params: Promise<{ locale: string; tenant: string }>; searchParams: Promise<SearchParams> };
 

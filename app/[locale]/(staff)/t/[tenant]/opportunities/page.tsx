@@ -17,7 +17,7 @@ import { opportunityText } from "@/lib/opportunities/localized-text";
 import { listOpportunities } from "@/lib/opportunities/opportunities";
 import { budgetText, slotsText } from "@/lib/opportunities/present";
 import { opportunityListQuery } from "@/lib/opportunities/schemas";
-import { flattenSearchParams, type SearchParams } from "@/lib/referrals/list-query";
+import { flattenSearchParams, type SearchParams } from "@/lib/kernel/search-params";
 
 type Props = { params: Promise<{ locale: string; tenant: string }>; searchParams: Promise<SearchParams> };
 

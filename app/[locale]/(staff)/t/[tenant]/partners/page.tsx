@@ -12,8 +12,9 @@ import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import { listPartners, listProgramChoices } from "@/lib/partners/list-partners";
 import { parsePartnerListQuery } from "@/lib/partners/schemas";
+import type { SearchParams } from "@/lib/kernel/search-params";
 
-type Props = { params: Promise<{ locale: string; tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ locale: string; tenant: string }>; searchParams: Promise<SearchParams> };
 
 export default async function PartnersPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);

@@ -13,7 +13,8 @@ import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import { pipelineStatuses } from "@/lib/referrals/codes";
 import { listReferrals, pipelineFilterOptions } from "@/lib/referrals/list-referrals";
-import { flattenSearchParams, pipelineQuery, pipelineSearch, type SearchParams } from "@/lib/referrals/list-query";
+import { pipelineQuery, pipelineSearch } from "@/lib/referrals/list-query";
+import { flattenSearchParams, type SearchParams } from "@/lib/kernel/search-params";
 
 type Props = { params: Promise<{ locale: string; tenant: string }>; searchParams: Promise<SearchParams> };
 

@@ -1,11 +1,12 @@
 import { DRILL_PAGE_SIZE, DrillShell, DrillTabs } from "@/components/funnel/drill-shell";
 import { ClicksTable } from "@/components/funnel/drill-tables";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { funnelSearch, parseFunnelParams, type SearchParams } from "@/lib/funnel/params";
+import { funnelSearch, parseFunnelParams } from "@/lib/funnel/params";
 import { funnelScopeForTenant, listClickRows } from "@/lib/funnel/queries";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import { pipelineFilterOptions } from "@/lib/referrals/list-referrals";
+import { type SearchParams } from "@/lib/kernel/search-params";
 
 type Props = { params: Promise<{ locale: string; tenant: string }>; searchParams: Promise<SearchParams> };
 

@@ -3,11 +3,12 @@ import { DRILL_PAGE_SIZE, DrillShell, DrillTabs } from "@/components/funnel/dril
 import { StageTable } from "@/components/funnel/drill-tables";
 import { buttonClass } from "@/components/ui/button";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { funnelSearch, funnelStages, parseFunnelParams, pipelineSearchFor, type SearchParams } from "@/lib/funnel/params";
+import { funnelSearch, funnelStages, parseFunnelParams, pipelineSearchFor } from "@/lib/funnel/params";
 import { funnelScopeForTenant, listStageReferrals } from "@/lib/funnel/queries";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import { pipelineFilterOptions } from "@/lib/referrals/list-referrals";
+import { type SearchParams } from "@/lib/kernel/search-params";
 
 type Props = { params: Promise<{ locale: string; tenant: string }>; searchParams: Promise<SearchParams> };
 

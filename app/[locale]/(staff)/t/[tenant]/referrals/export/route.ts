@@ -1,6 +1,7 @@
 import { withTenantRoute } from "@/lib/auth/route";
 import { referralsCsv } from "@/lib/referrals/export-csv";
-import { flattenSearchParams, pipelineQuery } from "@/lib/referrals/list-query";
+import { pipelineQuery } from "@/lib/referrals/list-query";
+import { flattenSearchParams } from "@/lib/kernel/search-params";
 
 /** CSV of the pipeline under the filters in the query string. Same guard as the pages. */
 export const GET = withTenantRoute("referrals:read", async (request, ctx, { locale }) => {

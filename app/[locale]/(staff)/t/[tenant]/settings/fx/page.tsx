@@ -10,8 +10,9 @@ import { parseRatesQuery } from "@/lib/fx/rates-query";
 import { formatNumber } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
+import type { SearchParams } from "@/lib/kernel/search-params";
 
-type Props = { params: Promise<{ locale: string; tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ locale: string; tenant: string }>; searchParams: Promise<SearchParams> };
 
 export default async function FxSettingsPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);

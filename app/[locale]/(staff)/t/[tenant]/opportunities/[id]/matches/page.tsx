@@ -11,7 +11,7 @@ import { formatNumber } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import { loadMatches, MATCH_LIMIT } from "@/lib/opportunities/matching-load";
-import { flattenSearchParams, type SearchParams } from "@/lib/referrals/list-query";
+import { flattenSearchParams, type SearchParams } from "@/lib/kernel/search-params";
 
 type Props = { params: Promise<{ locale: string; tenant: string; id: string }>; searchParams: Promise<SearchParams> };
 

@@ -13,7 +13,7 @@ import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import { listOptIns, reviewQuery } from "@/lib/opportunities/review";
 import { optInStatuses, reviewDecisions } from "@/lib/opportunities/review-status";
-import { flattenSearchParams, type SearchParams } from "@/lib/referrals/list-query";
+import { flattenSearchParams, type SearchParams } from "@/lib/kernel/search-params";
 
 type Props = { params: Promise<{ locale: string; tenant: string; id: string }>; searchParams: Promise<SearchParams> };
 
