@@ -12,6 +12,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "./generated/client";
+import { poolTimeouts } from "./pool-config";
 import { currentTenant, runAsOwner, runAsTenant, tenantPreamble } from "./tenant-scope";
 
 export function databaseUrl(): string {
@@ -152,7 +153,7 @@ export class TenantScopedPool extends pg.Pool {
 export function createPrismaClient(url = databaseUrl()): PrismaClient {
   // The embedded database (PGlite) serves one connection at a time; DATABASE_POOL_MAX=1 there.
   const max = Number(process.env.DATABASE_POOL_MAX ?? 10);
-  const pool = new TenantScopedPool({ connectionString: url, max });
+  const pool = new TenantScopedPool({ connectionString: url, max, ...poolTimeouts() });
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const client = new PrismaClient({ adapter });
   keepBatchesPerTenant(client);

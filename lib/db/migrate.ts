@@ -6,6 +6,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import pg from "pg";
+import { timeoutSetting } from "./pool-config";
 
 // Same key as Prisma's schema engine, so this runner and `prisma migrate deploy` exclude each other.
 const ADVISORY_LOCK_KEY = 72707369;
@@ -47,7 +48,8 @@ export async function migrate(
   const dir = resolve(opts.migrationsDir ?? "prisma/migrations");
   const log = opts.log ?? (() => {});
   const local = readMigrations(dir);
-  const client = new pg.Client({ connectionString: databaseUrl });
+  // A bounded connect (an unreachable database fails the start); no statement timeout: a migration may be long.
+  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: timeoutSetting("DATABASE_CONNECT_TIMEOUT_MS") });
   await client.connect();
   const applied: string[] = [];
   try {

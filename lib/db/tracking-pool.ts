@@ -3,14 +3,15 @@
 // and the batched click writes (docs/security.md, "Paths that run as the owner"). lib/tracking
 // gets its pool only from here (or from scripts/server.ts, which builds the same one).
 import pg, { type Pool } from "pg";
+import { poolTimeouts } from "./pool-config";
 
 /** What the tracking code needs of a pool: one parameterised query at a time. */
 export type Queryable = Pick<Pool, "query">;
 export type TrackingPool = Pool;
 
-/** A plain pg pool on `url` with at most `max` connections (no error handler: callers add their own). */
+/** A plain pg pool on `url` with at most `max` connections and the configured timeouts (no error handler: callers add their own). */
 export function createTrackingPool(url: string, max: number): TrackingPool {
-  return new pg.Pool({ connectionString: url, max });
+  return new pg.Pool({ connectionString: url, max, ...poolTimeouts() });
 }
 
 /**

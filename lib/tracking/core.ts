@@ -91,13 +91,21 @@ export function createRedirectCore(options: RedirectCoreOptions): RedirectCore {
   const now = options.now ?? Date.now;
   const log = options.log ?? ((message, err) => console.error(`[twoway] ${message}`, err instanceof Error ? err.message : (err ?? "")));
   const cache =
-    options.cache ?? new LinkCache({ load: async (code) => toLiveLink(await options.lookup(code)), ttlMs: options.cacheTtlMs, now });
+    options.cache ??
+    new LinkCache({ load: async (code) => toLiveLink(await options.lookup(code)), ttlMs: options.cacheTtlMs, now, onStale: (_code, err) => logStale(err) });
   const repeats = new RepeatTracker();
   if (options.register ?? true) {
     registerLinkCache(cache);
     registerClickSink(sink);
   }
   let lastLoggedAt = 0;
+  let lastStaleAt = 0;
+  // The cache answered from its last known entry because the lookup failed (at most every 10 s).
+  function logStale(err: unknown) {
+    if (now() - lastStaleAt <= 10_000) return;
+    lastStaleAt = now();
+    log("link lookup failed; serving the last known link (stale-if-error)", err);
+  }
 
   function friendly(input: Pick<RedirectInput, "method" | "headers">, status: number, kind: FriendlyKind): RedirectOutcome {
     const { headers } = input;

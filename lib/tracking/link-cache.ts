@@ -3,6 +3,10 @@
 // (30 s), which is how a change reaches the other app instances. Misses are cached too, in a
 // separate, smaller map, so a flood of random codes costs one query per code and bounded memory.
 // Concurrent misses for one code share one query.
+// Stale-if-error: an expired entry is kept (not served) until its code is looked up again; when that
+// lookup fails or takes longer than `loadTimeoutMs` (2 s), the last known answer is served for
+// another `staleRetryMs` (5 s) before the next attempt, so a database outage or partition neither
+// hangs redirects nor turns known links into 503s. invalidate() drops stale entries too.
 import type { LiveLink } from "./types";
 
 type Entry = { link: LiveLink | null; expires: number };
@@ -10,6 +14,12 @@ type Entry = { link: LiveLink | null; expires: number };
 export type LinkCacheOptions = {
   load: (code: string) => Promise<LiveLink | null>;
   ttlMs?: number;
+  /** A lookup slower than this counts as failed (default 2000 ms). */
+  loadTimeoutMs?: number;
+  /** After a failed lookup, serve the stale answer this long before trying again (default 5000 ms). */
+  staleRetryMs?: number;
+  /** Called when a stale answer is served instead of a failed lookup. */
+  onStale?: (code: string, err: unknown) => void;
   maxEntries?: number;
   maxNegative?: number;
   now?: () => number;
@@ -23,12 +33,16 @@ export class LinkCache {
   // so its answer is given to the requests that waited for it but not stored.
   private generation = 0;
   private readonly ttlMs: number;
+  private readonly loadTimeoutMs: number;
+  private readonly staleRetryMs: number;
   private readonly maxEntries: number;
   private readonly maxNegative: number;
   private readonly now: () => number;
 
   constructor(private readonly options: LinkCacheOptions) {
     this.ttlMs = options.ttlMs ?? 30_000;
+    this.loadTimeoutMs = options.loadTimeoutMs ?? 2_000;
+    this.staleRetryMs = options.staleRetryMs ?? 5_000;
     this.maxEntries = options.maxEntries ?? 50_000;
     this.maxNegative = options.maxNegative ?? 10_000;
     this.now = options.now ?? Date.now;
@@ -37,12 +51,7 @@ export class LinkCache {
   /** The cached answer if fresh, else undefined (the caller then awaits `load`). Sync for the hot path. */
   peek(code: string): LiveLink | null | undefined {
     const entry = this.live.get(code) ?? this.missing.get(code);
-    if (!entry) return undefined;
-    if (entry.expires <= this.now()) {
-      this.live.delete(code);
-      this.missing.delete(code);
-      return undefined;
-    }
+    if (!entry || entry.expires <= this.now()) return undefined; // an expired entry stays for stale-if-error
     return entry.link;
   }
 
@@ -52,16 +61,19 @@ export class LinkCache {
     let pending = this.inflight.get(code);
     if (!pending) {
       const generation = this.generation;
-      const loading: Promise<LiveLink | null> = this.options.load(code).then(
+      const loading: Promise<LiveLink | null> = withTimeout(this.options.load(code), this.loadTimeoutMs).then(
         (link) => {
           if (this.inflight.get(code) === loading) this.inflight.delete(code);
           if (generation === this.generation) this.store(code, link);
           return link;
         },
         (err: unknown) => {
-          // failures are not cached: the next request retries
           if (this.inflight.get(code) === loading) this.inflight.delete(code);
-          throw err;
+          const stale = generation === this.generation ? (this.live.get(code) ?? this.missing.get(code)) : undefined;
+          if (!stale) throw err; // failures are not cached: the next request retries
+          stale.expires = this.now() + this.staleRetryMs;
+          this.options.onStale?.(code, err);
+          return stale.link;
         },
       );
       this.inflight.set(code, (pending = loading));
@@ -95,4 +107,13 @@ export class LinkCache {
     while (map.size >= max) map.delete(map.keys().next().value!);
     map.set(code, { link, expires: this.now() + this.ttlMs });
   }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`link lookup timed out after ${ms} ms`)), ms);
+    timer.unref?.();
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
