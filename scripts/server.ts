@@ -24,6 +24,10 @@ import { log } from "@/lib/ops/log";
 import { createMetrics } from "@/lib/ops/metrics";
 import { answerMetrics, isMetricsRequest } from "@/lib/ops/metrics-endpoint";
 import { createObserver } from "@/lib/ops/observe";
+import { validateEnv } from "@/lib/config/env";
+import { poolTimeouts } from "@/lib/db/pool-config";
+import { registerServerReadinessChecks } from "@/lib/ops/checks";
+import { handleHealthRequest, isHealthRequest } from "@/lib/ops/health";
 import { loadDotEnv } from "./load-env";
 
 loadDotEnv();
@@ -45,6 +49,7 @@ async function main() {
   const port = Number(process.env.PORT ?? 3000);
   // Not $HOSTNAME: containers export the machine name there, and Next builds internal URLs from it.
   const hostname = "localhost";
+  validateEnv(process.env, { production: !dev }); // one message naming every bad variable (lib/config/env.ts)
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error("DATABASE_URL is not set (npm start sets it for the embedded database)");
   const base = configuredBaseUrl();
@@ -60,11 +65,12 @@ async function main() {
 
   // One small pool for link lookups and click batches. The embedded database serves one
   // connection at a time (DATABASE_POOL_MAX=1); a real Postgres gets 3.
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: Math.min(Number(process.env.DATABASE_POOL_MAX ?? 3), 3) });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: Math.min(Number(process.env.DATABASE_POOL_MAX ?? 3), 3), ...poolTimeouts() });
   pool.on("error", (err) => log().error({ err }, "redirect pool error"));
   const metrics = createMetrics();
   const clicks = new ClickWriter({ db: metrics.timedClickDb(pool), log: (m) => log().error(m) });
   metrics.watchClicks(() => clicks.getStats());
+  registerServerReadinessChecks(pool, clicks); // /readyz (lib/ops/health.ts)
   const hops = trustedProxyHops();
   const observe = createObserver({ metrics, hops });
   const tracked = createRedirectHandler({
@@ -106,6 +112,7 @@ async function main() {
   server.on("request", (req: IncomingMessage, res: ServerResponse) =>
     observe(req, res, () => {
       if (isTrackedLinkRequest(req)) return tracked.handle(req, res);
+      if (isHealthRequest(req)) return void handleHealthRequest(req, res);
       if (isMetricsRequest(req)) return void answerMetrics(req, res, metrics.registry, hops).catch(failed(res));
       toNext(req, res).catch(failed(res));
     }),

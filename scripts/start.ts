@@ -10,6 +10,9 @@ import { dirname, join } from "node:path";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { configuredBaseUrl } from "@/lib/base-url";
+import { validateEnv } from "@/lib/config/env";
+import { exitCodeForChild } from "@/lib/ops/child-exit";
+import { assertDatabaseReachable } from "@/lib/ops/startup-check";
 import { loadDotEnv } from "./load-env";
 
 loadDotEnv();
@@ -33,6 +36,7 @@ const mark = (label: string) => {
 let embedded: EmbeddedPostgres | undefined;
 let current: ChildProcess | undefined; // the build or the server, whichever runs now
 let signals = 0;
+let forwarded: NodeJS.Signals | undefined; // the signal handed to the server: its death by it is a clean stop
 const alive = (c?: ChildProcess) => !!c && c.exitCode === null && c.signalCode === null;
 
 // First signal: hand it to the server (it flushes clicks; its exit then stops the database) or, during setup, stop right
@@ -40,6 +44,7 @@ const alive = (c?: ChildProcess) => !!c && c.exitCode === null && c.signalCode =
 function onSignal(sig: NodeJS.Signals) {
   signals++;
   if (signals === 1 && alive(current)) {
+    forwarded = sig;
     current!.kill(sig);
     return;
   }
@@ -92,6 +97,8 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 180_000
 async function main() {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
+  // Production = an external database outside dev: AUTH_SECRET and APP_URL are then required.
+  validateEnv(process.env, { production: !dev && !!process.env.DATABASE_URL });
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", AUTH_TRUST_HOST: "true", PORT: String(port) };
   let signIns: { email: string; password: string; role: string }[] = [];
   await assertPortFree(port);
@@ -127,6 +134,7 @@ async function main() {
         await prisma.$disconnect();
       }
     } else {
+      await assertDatabaseReachable(process.env.DATABASE_URL); // bounded: fail fast, never hang
       const { applied } = await migrate(process.env.DATABASE_URL, { log: say });
       mark(applied.length ? `migrated (${applied.length})` : "migrations up to date");
       if (!env.AUTH_SECRET) say("warning: AUTH_SECRET is not set; sign-in will not work until it is.");
@@ -149,7 +157,11 @@ async function main() {
   const serverArgs = ["--import", "tsx", "scripts/server.ts", ...(dev ? ["--dev"] : [])];
   const child = (current = spawn(process.execPath, serverArgs, { stdio: "inherit", env }));
   const exited = new Promise<number>((resolve) => {
-    child.on("exit", (code) => resolve(code ?? 0));
+    child.on("exit", (code, signal) => {
+      const status = exitCodeForChild(code, signal, forwarded);
+      if (status !== 0) say(`server exited with ${signal ?? `code ${code}`}; exiting ${status}`);
+      resolve(status);
+    });
     child.on("error", (err) => {
       console.error(err);
       resolve(1);
@@ -171,7 +183,7 @@ async function main() {
 
   const code = await exited;
   await embedded?.stop();
-  process.exit(signals ? 0 : code);
+  process.exit(code);
 }
 
 main().catch((err) => {

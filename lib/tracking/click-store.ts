@@ -6,6 +6,7 @@
 // On failure the rows stay buffered and the flush is retried with backoff; `close()` drains.
 import { createTrackingPool, type Queryable, type TrackingPool } from "@/lib/db/tracking-pool";
 import { registerClickSink, registeredClickSink, type ClickSink } from "./registry";
+import { OverflowLog } from "./overflow-log";
 import type { ClickRow } from "./types";
 
 export type { Queryable };
@@ -92,6 +93,7 @@ export class ClickWriter {
   private inflight = 0;
   private closing = false;
   private readonly stats: ClickWriterStats = { buffered: 0, written: 0, dropped: 0, failures: 0 };
+  private readonly overflow: OverflowLog;
 
   constructor(options: ClickWriterOptions) {
     if (options.db) this.db = options.db;
@@ -103,6 +105,7 @@ export class ClickWriter {
     this.maxBuffered = options.maxBuffered ?? 200_000;
     this.maxBackoffMs = options.maxBackoffMs ?? 10_000;
     this.log = options.log ?? ((m) => console.error(`[twoway] ${m}`));
+    this.overflow = new OverflowLog(this.log);
     // An idle pooled connection that dies (database restart) must not crash the server.
     this.ownPool?.on("error", (err) => this.log(`click writer pool: ${err.message}`));
   }
@@ -110,9 +113,11 @@ export class ClickWriter {
   /** Synchronous: the request never waits for the database. */
   add(row: ClickRow) {
     if (this.buffer.length >= this.maxBuffered) {
-      if (this.stats.dropped++ % 1000 === 0) this.log(`click buffer full (${this.maxBuffered}): ${this.stats.dropped} clicks dropped so far`);
+      this.stats.dropped++;
+      this.overflow.note(this.maxBuffered, this.stats.dropped);
       return;
     }
+    this.overflow.recovered(this.stats.dropped);
     this.buffer.push(row);
     if (this.closing) return; // close() is draining; it picks this row up
     if (this.buffer.length >= this.batchSize && !this.flushing && this.backoffMs === 0) this.kick(0);
@@ -127,6 +132,11 @@ export class ClickWriter {
   /** Clicks not yet stored: buffered or in the batch being written. */
   get pending(): number {
     return this.buffer.length + this.inflight;
+  }
+
+  /** The buffer's cap: at this many pending clicks new ones are dropped (readiness reports it). */
+  get capacity(): number {
+    return this.maxBuffered;
   }
 
   getStats(): ClickWriterStats {
