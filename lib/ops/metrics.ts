@@ -23,7 +23,7 @@ export function createMetrics(options: { defaults?: boolean } = {}) {
   });
   const httpDuration = new Histogram({
     name: "twoway_http_request_duration_seconds",
-    help: "Time to answer an HTTP request (until the response is written), by route pattern",
+    help: "Time to answer an HTTP request (until the response is written), by route pattern; tracked-link redirects are in twoway_redirect_duration_seconds",
     labelNames: ["route"] as const,
     buckets: HTTP_BUCKETS,
     registers: [registry],

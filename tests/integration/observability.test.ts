@@ -15,9 +15,9 @@ import { newClickId } from "@/lib/tracking/visitor";
 type Started = { url: string; lines: Record<string, unknown>[]; metrics: Metrics; server: Server };
 const servers: Server[] = [];
 
-async function start(hops = 0): Promise<Started> {
+async function start(hops = 0, level = "info"): Promise<Started> {
   const lines: Record<string, unknown>[] = [];
-  const logger = createLogger({ destination: { write: (s: string) => void lines.push(JSON.parse(s)) } });
+  const logger = createLogger({ level, destination: { write: (s: string) => void lines.push(JSON.parse(s)) } });
   const metrics = createMetrics();
   const observe = createObserver({ metrics, hops, logger: () => logger });
   const server = createServer((req: IncomingMessage, res: ServerResponse) =>
@@ -71,6 +71,15 @@ describe("request ids and access lines", () => {
     expect(junk.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it("logs a redirect's access line at debug only (the hot path), a 500 at error", async () => {
+    const info = await start();
+    await fetch(`${info.url}/r/abc123`, { redirect: "manual" });
+    expect(info.lines).toEqual([]);
+    const debug = await start(0, "debug");
+    await fetch(`${debug.url}/r/abc123`, { redirect: "manual" });
+    expect(debug.lines).toMatchObject([{ level: "debug", msg: "request", route: "/r/:code", status: 302 }]);
+  });
+
   it("logs a 500 at error level", async () => {
     const s = await start();
     await fetch(`${s.url}/boom`);
@@ -91,7 +100,8 @@ describe("/metrics", () => {
     expect(body).toContain('twoway_http_requests_total{method="GET",route="/r/:code",status="302"} 2');
     expect(body).toContain('twoway_http_requests_total{method="GET",route="/:locale/t/:tenant/payouts",status="200"} 1');
     expect(body).toContain('twoway_redirect_duration_seconds_count{status="302"} 2');
-    expect(body).toMatch(/twoway_http_request_duration_seconds_bucket\{le="0.005",route="\/r\/:code"\}/);
+    expect(body).toMatch(/twoway_http_request_duration_seconds_bucket\{le="0.005",route="\/:locale\/t\/:tenant\/payouts"\}/);
+    expect(body).not.toContain('twoway_http_request_duration_seconds_count{route="/r/:code"}');
     expect(body).toContain("twoway_process_cpu_seconds_total");
     expect(body).toContain("twoway_click_buffer_size 0");
     expect(body).not.toContain("abc123");
