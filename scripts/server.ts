@@ -9,7 +9,6 @@
 // (PARTNER_MAIL_DELAY_SECONDS, default 300, batches a partner's changes) until a job queue lands.
 // SIGTERM/SIGINT: stop accepting, finish open requests, flush buffered clicks, let a running
 // partner-mail sweep finish, close Next, exit 0.
-import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import pg from "pg";
 import { ClickWriter } from "@/lib/tracking/click-store";
@@ -19,6 +18,8 @@ import { trustedProxyHops } from "@/lib/http/client-ip";
 import { FRAME_ORIGINS_HEADER, answerNoScript, answerTooLarge, bodyTooLarge, boardSlug, isNoScriptFormPost, prepareInbound } from "@/lib/http/inbound";
 import { isHttps } from "@/lib/tracking/request-info";
 import { createRedirectHandler, isTrackedLinkRequest } from "@/lib/tracking/handler";
+import { listenForLinkChanges } from "@/lib/tracking/link-invalidation";
+import { trackingSecret } from "@/lib/tracking/tracking-secret";
 import { configuredBaseUrl } from "@/lib/base-url";
 import { log } from "@/lib/ops/log";
 import { createMetrics } from "@/lib/ops/metrics";
@@ -37,13 +38,6 @@ const dev = process.argv.includes("--dev");
 (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
 
 const say = (m: string) => log().info(m);
-
-function trackingSecret(): string {
-  const secret = process.env.TRACKING_SALT || process.env.AUTH_SECRET;
-  if (secret) return secret;
-  say("warning: neither TRACKING_SALT nor AUTH_SECRET is set; visitor hashes change on every restart.");
-  return randomBytes(32).toString("base64url");
-}
 
 async function main() {
   const port = Number(process.env.PORT ?? 3000);
@@ -80,6 +74,17 @@ async function main() {
     trustProxy: hops > 0,
     log: (message, err) => log().error({ err }, message),
   });
+  // Link changes made on any instance (NOTIFY from triggers, lib/tracking/link-invalidation.ts). The
+  // embedded database is single-instance and cannot deliver a NOTIFY across connections: there the
+  // in-process invalidation and the cache TTL suffice.
+  const linkChanges =
+    process.env.TWOWAY_EMBEDDED_DB === "1"
+      ? undefined
+      : listenForLinkChanges({
+          connection: () => new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5_000, keepAlive: true }),
+          cache: tracked.cache,
+          log: say,
+        });
   const frameOrigins = createFrameOriginsLookup(pool);
 
   const server = createServer({ keepAliveTimeout: 65_000 });
@@ -137,7 +142,7 @@ async function main() {
     const { written, dropped } = clicks.getStats();
     say(`clicks flushed (${written} written this run${dropped ? `, ${dropped} dropped` : ""})`);
     await sweepStopped; // its transaction committed or rolled back, its mail handed to SMTP
-    await Promise.allSettled([app.close(), pool.end()]);
+    await Promise.allSettled([app.close(), pool.end(), linkChanges?.close()]);
     process.exit(0);
   }
   process.on("SIGTERM", (s) => void shutdown(s));

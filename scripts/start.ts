@@ -112,6 +112,7 @@ async function main() {
       mark("embedded db ready");
       env.DATABASE_URL = process.env.DATABASE_URL = embedded.url;
       env.DATABASE_POOL_MAX = process.env.DATABASE_POOL_MAX = "1";
+      env.TWOWAY_EMBEDDED_DB = "1"; // single-instance: the server skips the cross-instance LISTEN
       env.AUTH_SECRET ??= authSecret();
       env.TWOWAY_DEV_OUTBOX ??= "1"; // no SMTP in the demo: staff read mail in the outbox
       // Links in e-mails point at this local server, never at whatever Host a request claims.

@@ -28,7 +28,7 @@ export async function setLinkDisabled(ctx: TenantContext, id: string, disabled: 
   const link = await findLink(ctx, id);
   if ((link.disabledAt !== null) === disabled) return;
   await ctx.db.trackedLink.updateMany({ where: { id }, data: { disabledAt: disabled ? now : null } });
-  // This process's /r/ cache forgets the code now; other app instances within the cache TTL (30 s).
+  // This process's /r/ cache forgets the code now; other app instances when the commit's NOTIFY arrives.
   invalidateTrackedLink(link.code);
   await recordAudit(ctx, { action: disabled ? "link.disabled" : "link.enabled", entityType: "TrackedLink", entityId: id, data: { code: link.code } });
 }

@@ -3,6 +3,10 @@
 // "Click" from unnest() arrays, whose RETURNING feeds the "ClickDaily" upsert. One statement is
 // one transaction, and because the rollup counts only rows actually inserted (ON CONFLICT DO
 // NOTHING), retrying a batch whose commit was acknowledged late can never double count.
+// Repeats are decided here, against the stored clicks, so they hold across app instances: a click
+// whose visitor already has a counted click on the link from the last 30 minutes (stored by any
+// instance) points at it. The in-memory RepeatTracker only answers the redirect itself (cookie and
+// `tw_click`); a repeat id there still resolves to the counted click (lib/attribution/resolve-click).
 // On failure the rows stay buffered and the flush is retried with backoff; `close()` drains.
 import { createTrackingPool, type Queryable, type TrackingPool } from "@/lib/db/tracking-pool";
 import { registerClickSink, registeredClickSink, type ClickSink } from "./registry";
@@ -33,6 +37,24 @@ WITH batch AS (
   SELECT * FROM unnest($1::text[], $2::text[], $3::float8[], $4::text[], $5::text[],
                        $6::"DeviceClass"[], $7::text[], $8::boolean[], $9::text[])
     AS b(id, "linkId", "atMs", country, "referrerHost", device, "visitorHash", "isBot", "repeatOfId")
+), judged AS (
+  -- The earliest counted click of this visitor on this link in the 30 minutes up to this one, from
+  -- any instance (REPEAT_WINDOW_MS; index "Click_linkId_visitorHash_occurredAt_idx").
+  SELECT b.*, CASE WHEN b."isBot" THEN NULL ELSE (
+           SELECT c.id FROM "Click" c
+            WHERE c."linkId" = b."linkId" AND c."visitorHash" = b."visitorHash" AND c.id <> b.id
+              AND NOT c."isBot" AND c."repeatOfId" IS NULL
+              AND c."occurredAt" >  to_timestamp((b."atMs" - 1800000) / 1000.0) AT TIME ZONE 'UTC'
+              AND c."occurredAt" <= to_timestamp(b."atMs" / 1000.0) AT TIME ZONE 'UTC'
+            ORDER BY c."occurredAt" LIMIT 1) END AS prior
+    FROM batch b
+), decided AS (
+  -- The stored click wins over this process's memory; the memory's answer still holds when its
+  -- counted click is in this same batch (not stored yet) and stays counted.
+  SELECT j.id, j."linkId", j."atMs", j.country, j."referrerHost", j.device, j."visitorHash", j."isBot",
+         CASE WHEN j."isBot" THEN NULL
+              ELSE COALESCE(j.prior, (SELECT h.id FROM judged h WHERE h.id = j."repeatOfId" AND h.prior IS NULL)) END AS "repeatOfId"
+    FROM judged j
 ), inserted AS (
   INSERT INTO "Click" (id, "tenantId", "linkId", "partnerId", "programId", "opportunityId",
                        "sourceMarket", "targetMarket", "occurredAt", country, "referrerHost",
@@ -40,7 +62,7 @@ WITH batch AS (
   SELECT b.id, l."tenantId", l.id, l."partnerId", l."programId", l."opportunityId",
          l."sourceMarket", l."targetMarket", to_timestamp(b."atMs" / 1000.0) AT TIME ZONE 'UTC',
          b.country, b."referrerHost", b.device, b."visitorHash", b."isBot", b."repeatOfId"
-    FROM batch b JOIN "TrackedLink" l ON l.id = b."linkId"
+    FROM decided b JOIN "TrackedLink" l ON l.id = b."linkId"
   ON CONFLICT (id) DO NOTHING
   RETURNING "tenantId", "linkId", "partnerId", "programId", "sourceMarket", "targetMarket",
             "occurredAt", "isBot", "repeatOfId"

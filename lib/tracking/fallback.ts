@@ -4,26 +4,19 @@
 // route do not open new pools, reusing the process's registered link cache and click writer when
 // there are ones (under the custom server this route never runs: it answers GET/HEAD /r/* first).
 import { trustedProxyHops } from "@/lib/http/client-ip";
-import { randomBytes } from "node:crypto";
 import { createRedirectPool } from "@/lib/db/tracking-pool";
 import { processClickWriter } from "./click-store";
 import { createLinkLookup } from "./link-lookup";
 import { createRedirectCore, type RedirectCore } from "./core";
 import { friendlyPage, pageLocale } from "./friendly-page";
 import { registeredLinkCache } from "./registry";
+import { trackingSecret } from "./tracking-secret";
 import { respondToWebRequest } from "./web";
 
 type Fallback = { core: RedirectCore; trustProxy: boolean };
 
 const SLOT = Symbol.for("twoway.redirectRoute");
 const slots = globalThis as typeof globalThis & { [SLOT]?: Fallback };
-
-function trackingSecret(): string {
-  const secret = process.env.TRACKING_SALT || process.env.AUTH_SECRET;
-  if (secret) return secret;
-  console.warn("[twoway] neither TRACKING_SALT nor AUTH_SECRET is set; visitor hashes change on every restart.");
-  return randomBytes(32).toString("base64url");
-}
 
 /** The process's fallback redirect, created on first use (never at build time). */
 export function fallbackRedirect(): Fallback {

@@ -5,9 +5,9 @@
 // action (running inside Next) could not reach the custom server's cache. `Symbol.for` keys live
 // in the process-wide symbol registry, so every module copy finds the same slot.
 //
-// Invalidation through this slot is immediate only inside this process. With several app
-// instances, the other processes still serve their cached answer until the cache TTL (30 s, see
-// link-cache.ts) expires: that TTL is the cross-process fallback, not a leftover.
+// Invalidation through this slot is immediate only inside this process. Other app instances hear
+// of a change through PostgreSQL (a trigger NOTIFYs, link-invalidation.ts LISTENs); the cache TTL
+// (30 s, link-cache.ts) remains the bound when that message is lost or on the embedded database.
 //
 // Deliberately dependency-free (types only): lib/links imports it from server actions.
 import type { LinkCache } from "./link-cache";

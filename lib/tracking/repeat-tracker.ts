@@ -1,7 +1,8 @@
 // Repeat collapse: the first click of a visitor on a link is counted; further clicks within the
-// window are stored pointing at it. In memory and bounded: after a restart (or under a flood of
-// distinct visitors evicting old ones) a repeat is counted once more, which errs on the side of
-// the partner and costs no database read on the hot path.
+// window are stored pointing at it. This in-memory tracker is the fast path that answers the
+// redirect itself (the click id in the cookie and `tw_click`) with no database read; what is stored
+// and counted is decided again when the batch is written, against the clicks every instance stored
+// (click-store.ts), so a repeat through another instance or after a restart is still a repeat.
 export const REPEAT_WINDOW_MS = 30 * 60 * 1000;
 
 type First = { clickId: string; at: number };
