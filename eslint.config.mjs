@@ -31,6 +31,10 @@ const systemCallers = [
   "lib/compliance/tax-thresholds.ts", // global reference data
   "lib/staff/invites.ts", // secret-token lookups
   "lib/partners/partner-invites.ts",
+  "lib/jobs/queue.ts", // the job queue: enqueue (owner), tasks acting for the tenant named in a payload
+  "lib/jobs/tasks.ts",
+  "lib/jobs/heartbeat.ts",
+  "lib/payouts/resume-runs.ts", // every-minute scan for runs a crash left unfinished
 ];
 
 // --- Boundaries between layers (import/no-restricted-paths resolves @/ and relative paths) -----

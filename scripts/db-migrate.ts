@@ -1,4 +1,6 @@
-// npm run db:migrate — applies pending migrations to DATABASE_URL (never seeds).
+// npm run db:migrate — applies pending migrations to DATABASE_URL (never seeds), then installs or
+// upgrades the job queue's tables (graphile-worker's own migrations, schema graphile_worker).
+import { migrateJobQueue } from "@/lib/db/job-queue-schema";
 import { migrate } from "@/lib/db/migrate";
 import { loadDotEnv } from "./load-env";
 
@@ -8,6 +10,7 @@ async function main() {
   if (!url) throw new Error("DATABASE_URL is not set");
   const { applied } = await migrate(url, { log: (m) => console.log(m) });
   console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
+  await migrateJobQueue(url);
 }
 
 main().catch((err) => {

@@ -125,6 +125,12 @@ async function main() {
 
   const intervalMs = partnerMailSweepIntervalMs(mailDelaySeconds);
   const sweeper = startPartnerMailSweeper({ sweep: () => sweepPartnerNotices({ delaySeconds: mailDelaySeconds }), intervalMs, log: say });
+  // The job worker (payout runs, recurring jobs: lib/jobs) runs in this process unless separate
+  // `npm run worker` processes take the jobs (JOBS_IN_WEB=0 on the web instances).
+  (await import("@/lib/jobs/server-only-hook")).allowServerOnlyImports();
+  const { startJobWorker } = await import("@/lib/jobs/worker");
+  const jobs = process.env.JOBS_IN_WEB === "0" ? undefined : await startJobWorker({ databaseUrl, embedded: process.env.TWOWAY_EMBEDDED_DB === "1" || process.env.DATABASE_POOL_MAX === "1" });
+  (await import("@/lib/jobs/heartbeat")).registerWorkerHeartbeatCheck(jobs); // /readyz: "worker"
 
   let stopping = false;
   async function shutdown(signal: NodeJS.Signals) {
@@ -133,6 +139,7 @@ async function main() {
     stopping = true;
     say(`${signal}: stopping (${clicks.pending} clicks buffered)`);
     const sweepStopped = sweeper.stop(); // no new sweep starts; one in progress finishes
+    const jobsStopped = jobs?.stop(); // no new job starts; a running payout run stops after its transfer in flight and is retried
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     // Open requests get a few seconds; then keep-alive sockets are cut.
@@ -142,6 +149,7 @@ async function main() {
     const { written, dropped } = clicks.getStats();
     say(`clicks flushed (${written} written this run${dropped ? `, ${dropped} dropped` : ""})`);
     await sweepStopped; // its transaction committed or rolled back, its mail handed to SMTP
+    await jobsStopped;
     await Promise.allSettled([app.close(), pool.end(), linkChanges?.close()]);
     process.exit(0);
   }

@@ -5,7 +5,8 @@
 // the SDK's own test-header helper) so the app's real webhook path runs:
 //   POST /v1/accounts, GET /v1/accounts/:id, POST /v1/account_links, GET /setup/:token (the
 //   "hosted onboarding": marks the account onboarded, sends account.updated, redirects to return_url),
-//   POST /v1/transfers (sends transfer.created), GET /v1/transfers/:id,
+//   POST /v1/transfers (sends transfer.created), GET /v1/transfers/:id, GET /v1/transfers (newest
+//   first; transfer_group, destination, limit and starting_after as Stripe has them),
 //   POST /v1/transfers/:id/reversals (sends transfer.reversed).
 // CLI: `tsx scripts/stripe-standin.ts` listens on STRIPE_STANDIN_PORT (12111); webhooks go to
 // STRIPE_STANDIN_WEBHOOK_URL (default http://127.0.0.1:$PORT/api/webhooks/stripe) when
@@ -40,6 +41,8 @@ export type StandinState = {
   onboard(accountId: string): Promise<StandinAccount>;
   /** Resolves once every webhook delivery started so far has finished. */
   idle(): Promise<void>;
+  /** Drops every remembered Idempotency-Key, as Stripe does after about 24 hours. */
+  forgetIdempotencyKeys(): void;
 };
 
 export type StandinOptions = {
@@ -221,6 +224,16 @@ export async function startStripeStandin(options: StandinOptions = {}) {
     return { reply: { status: 200, body: reversal }, reversed: transfer };
   }
 
+  function listTransfers(params: Obj): Reply {
+    const limit = Math.min(Math.max(Number(params.limit ?? 10) || 10, 1), 100);
+    let all = [...transfers.values()].reverse(); // newest first, as Stripe lists them
+    if (params.transfer_group) all = all.filter((t) => t.transfer_group === params.transfer_group);
+    if (params.destination) all = all.filter((t) => t.destination === params.destination);
+    if (params.starting_after) all = all.slice(all.findIndex((t) => t.id === params.starting_after) + 1);
+    const data = all.slice(0, limit);
+    return { status: 200, body: { object: "list", data, has_more: all.length > limit, url: "/v1/transfers" } };
+  }
+
   function route(method: string, path: string, params: Obj): { reply: Reply; after?: () => void } {
     let m: RegExpMatchArray | null;
     if (method === "POST" && path === "/v1/accounts") return { reply: createAccount(params) };
@@ -233,6 +246,7 @@ export async function startStripeStandin(options: StandinOptions = {}) {
       const { reply, created } = createTransfer(params);
       return { reply, after: created ? () => void send("transfer.created", { ...created }) : undefined };
     }
+    if (method === "GET" && path === "/v1/transfers") return { reply: listTransfers(params) };
     if (method === "GET" && (m = path.match(/^\/v1\/transfers\/([\w]+)$/))) {
       const transfer = transfers.get(m[1]);
       return { reply: transfer ? { status: 200, body: transfer } : noSuch("transfer", m[1]) };
@@ -291,7 +305,9 @@ export async function startStripeStandin(options: StandinOptions = {}) {
       }
       if (seen) return json(res, seen.reply, { "idempotent-replayed": "true", "idempotency-key": idempotencyKey });
     }
-    const { reply, after } = route(method, url.pathname, parseStripeForm(body));
+    // GET parameters come in the query string, POST parameters in the form body.
+    const params = method === "GET" ? parseStripeForm(url.searchParams.toString()) : parseStripeForm(body);
+    const { reply, after } = route(method, url.pathname, params);
     // Like Stripe, only a request that ran is saved (a validation error is not), as it was answered then.
     if (method === "POST" && idempotencyKey && reply.status === 200) {
       idempotent.set(idempotencyKey, { signature, reply: { status: 200, body: JSON.parse(JSON.stringify(reply.body)) } });
@@ -316,6 +332,9 @@ export async function startStripeStandin(options: StandinOptions = {}) {
 
   const state: StandinState = {
     accounts, transfers, requests, deliveries,
+      forgetIdempotencyKeys() {
+      idempotent.clear();
+    },
     async onboard(accountId) {
       const account = accounts.get(accountId);
       if (!account) throw new Error(`stand-in: no account ${accountId}`);

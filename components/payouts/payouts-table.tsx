@@ -6,7 +6,7 @@ import { DataTable } from "@/components/ui/data-table";
 import type { PayoutRunStatus } from "@/lib/kernel/enums";
 import { formatDateTime, formatMoney } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/settings";
-import { approveReleaseAction, markFailedAction, markPaidAction, requestReleaseAction, saveReceiptAction } from "@/lib/payouts/actions";
+import { approveReleaseAction, markFailedAction, markPaidAction, requestReleaseAction, retryPayoutAction, saveReceiptAction } from "@/lib/payouts/actions";
 import type { RunPayoutRow } from "@/lib/payouts/queries";
 import { ActionButton } from "./action-button";
 import { PayoutStatusBadge } from "./status-badge";
@@ -22,6 +22,8 @@ type Props = {
   userId: string;
   stripeConfigured: boolean;
   t: TFunction;
+  /** Render time, for how long a payout has been processing. */
+  now: number;
 };
 
 function Disclosure({ label, children }: { label: string; children: ReactNode }) {
@@ -34,7 +36,7 @@ function Disclosure({ label, children }: { label: string; children: ReactNode })
 }
 
 /** The payouts of a run with their state, notes and the staff actions each one allows. */
-export function PayoutsTable({ rows, locale, tenant, runId, runStatus, canManage, userId, stripeConfigured, t }: Props) {
+export function PayoutsTable({ rows, locale, tenant, runId, runStatus, canManage, userId, stripeConfigured, t, now }: Props) {
   const base = `/${locale}/t/${tenant}/payouts/${runId}`;
   const live = runStatus === "executing" || runStatus === "completed";
   return (
@@ -48,6 +50,7 @@ export function PayoutsTable({ rows, locale, tenant, runId, runStatus, canManage
         const target = { locale, tenant, runId, payoutId: p.id };
         const blocked = p.holdReasons.includes("sanctions_blocked");
         const open = ["ready", "processing", "sent", "partial"].includes(p.status);
+        const processingMinutes = p.rail === "stripe" && p.status === "processing" ? Math.floor((now - p.updatedAt.getTime()) / 60_000) : null;
         return (
           <tr key={p.id} className="align-top">
             <td className="px-4 py-2 font-medium">{p.partnerName}</td>
@@ -81,6 +84,7 @@ export function PayoutsTable({ rows, locale, tenant, runId, runStatus, canManage
               {p.rail === "stripe" && p.status === "ready" && !stripeConfigured ? <div className="text-amber-700">{t("notes.stripeNotConfigured")}</div> : null}
               {p.rail === "stripe" && p.status === "ready" && stripeConfigured && !p.hasStripeAccount ? <div className="text-amber-700">{t("notes.noStripeAccount")}</div> : null}
               {p.rail === "registry" && p.status === "ready" && live ? <div>{t("notes.registryWaiting")}</div> : null}
+              {processingMinutes !== null && processingMinutes >= 1 ? <div className="text-amber-700">{t("retry.processingFor", { count: processingMinutes })}</div> : null}
               {p.externalId ? <div>{t("table.externalId")}: <span className="font-mono">{p.externalId}</span></div> : null}
               {p.failureReason && (p.status === "failed" || p.status === "processing") ? <div className="text-red-700">{p.failureReason}</div> : null}
             </td>
@@ -98,6 +102,9 @@ export function PayoutsTable({ rows, locale, tenant, runId, runStatus, canManage
                   )
                 ) : null}
                 {p.status === "held" && blocked ? <p className="text-xs text-red-700">{t("hold.blocked")}</p> : null}
+                {live && processingMinutes !== null ? (
+                  <ActionButton action={retryPayoutAction.bind(null, target)} label={t("retry.button")} variant="secondary" confirm={t("retry.confirm")} />
+                ) : null}
                 {live && open && p.rail === "manual" ? (
                   <Disclosure label={t("manual.markPaid")}>
                     <TextActionForm action={markPaidAction.bind(null, target)} name="externalId" idPrefix={p.id} label={t("manual.externalId")} submitLabel={t("manual.markPaidSubmit")} variant="primary" />

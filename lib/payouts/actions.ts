@@ -1,19 +1,20 @@
 "use server";
-import { after } from "next/server";
 import { z } from "zod";
 import { tenantAction } from "@/lib/actions/client";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import type { StatementImportState } from "./action-states";
 import { createPayoutRun } from "./create-run";
-import { executePayoutRun, startPayoutRun } from "./execute-run";
+import { retryStuckPayout, startPayoutRun } from "./execute-run";
 import { approveHoldRelease, requestHoldRelease } from "./holds";
 import { markPayoutFailedManually, markPayoutPaidManually, setPayoutReceipt } from "./manual";
 import { updatePayoutMinimums } from "./minimums";
 import { importStatement } from "./reconcile";
+import { enqueueRunExecution } from "./resume-runs";
 import { markRegistrySent } from "./registry-sent";
 import { approvePayoutRun, cancelPayoutRun } from "./run-status";
 import { createRunInput, externalIdInput, failureInput, minimumsFromInput, minimumsInput, receiptInput, releaseNoteInput } from "./schemas";
 import { decodeStatement, MAX_STATEMENT_BYTES } from "./statement-csv";
+import { log } from "@/lib/ops/log";
 
 const permission = "payouts:manage";
 const run = { runId: z.string() };
@@ -58,16 +59,15 @@ export const approveRunAction = runStep(approvePayoutRun, "payouts.run_approved"
 export const cancelRunAction = runStep(cancelPayoutRun, "payouts.run_cancelled_done");
 export const markRegistrySentAction = runStep(markRegistrySent, "payouts.registry_marked_sent");
 export const executeRunAction = runStep(async (ctx, runId) => {
-  // The state change happens now (the page shows "executing" at once); the transfers run after the
-  // response, and the run page polls the progress counter.
+  // The state change happens now (the page shows "executing" at once); the transfers run as a job
+  // in a worker, and the run page polls the progress counter. Should the enqueue fail, the
+  // every-minute resume job finds the executing run and enqueues it.
   await startPayoutRun(ctx, runId);
-  after(async () => {
-    try {
-      await executePayoutRun(ctx, runId);
-    } catch (error) {
-      console.error("payout run execution failed", runId, error);
-    }
-  });
+  try {
+    await enqueueRunExecution(ctx.tenantId, runId, ctx.userId);
+  } catch (error) {
+    log().error({ err: error, runId }, "payout run job not enqueued; the resume job will pick the run up");
+  }
 }, "payouts.run_executing");
 
 /** A form on one payout of a run: `step` with the parsed field, then the run's pages again with `success`. */
@@ -86,6 +86,7 @@ function payoutStep<S extends z.ZodType>(schema: S, step: (ctx: TenantContext, p
 export const requestReleaseAction = payoutStep(releaseNoteInput, (ctx, id, p) => requestHoldRelease(ctx, id, p.note), "payouts.release_requested");
 export const markPaidAction = payoutStep(externalIdInput, (ctx, id, p) => markPayoutPaidManually(ctx, id, p.externalId), "payouts.marked_paid");
 export const markFailedAction = payoutStep(failureInput, (ctx, id, p) => markPayoutFailedManually(ctx, id, p.reason), "payouts.marked_failed");
+export const retryPayoutAction = payoutStep(z.object({}), (ctx, id) => retryStuckPayout(ctx, id), "payouts.payout_retried");
 export const saveReceiptAction = payoutStep(receiptInput, (ctx, id, p) => setPayoutReceipt(ctx, id, p.receiptRef), "payouts.receipt_saved");
 
 export const approveReleaseAction = tenantAction({

@@ -70,6 +70,8 @@ export type RunPayoutRow = {
   selfEmployed: boolean;
   hasStripeAccount: boolean;
   items: number;
+  /** Last change: how long a `processing` payout has waited (a pass that died leaves it there). */
+  updatedAt: Date;
 };
 
 export async function getPayoutRun(ctx: TenantContext, runId: string) {
@@ -93,6 +95,7 @@ export async function getPayoutRun(ctx: TenantContext, runId: string) {
       releasedAt: p.releasedAt, externalId: p.externalId, failureReason: p.failureReason, receivedAmountMinor: p.receivedAmountMinor,
       receiptRef: p.receiptRef, selfEmployed: payee.taxForm === "ru_self_employed",
       hasStripeAccount: !!(payee.stripeAccountId || p.partner.payoutMethod?.stripeAccountId), items: p._count.items,
+      updatedAt: p.updatedAt,
     };
   });
   const statements = imports.map((i) => {
@@ -100,7 +103,7 @@ export async function getPayoutRun(ctx: TenantContext, runId: string) {
     for (const l of i.lines) counts[l.result] = (counts[l.result] ?? 0) + 1;
     return { id: i.id, fileName: i.fileName, createdAt: i.createdAt, lineCount: i.lineCount, counts };
   });
-  return { run, payouts: rows, statements };
+  return { run, payouts: rows, statements, loadedAt: Date.now() };
 }
 
 export async function getPayoutDetail(ctx: TenantContext, runId: string, payoutId: string) {

@@ -32,3 +32,15 @@ export async function sendStripeTransfer(stripe: Stripe, input: StripeTransferIn
   );
   return { transferId: transfer.id };
 }
+
+/**
+ * The transfer Stripe already has for a payout, or null: the run's transfers (transfer_group = run id)
+ * searched for metadata.payout_id. Asked before any resend of a payout a crashed pass left
+ * `processing` — the idempotency key alone protects for about 24 h only.
+ */
+export async function findStripeTransfer(stripe: Stripe, input: { runId: string; payoutId: string }): Promise<{ transferId: string } | null> {
+  for await (const transfer of stripe.transfers.list({ transfer_group: input.runId, limit: 100 })) {
+    if (transfer.metadata?.payout_id === input.payoutId) return { transferId: transfer.id };
+  }
+  return null;
+}

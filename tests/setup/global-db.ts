@@ -1,5 +1,6 @@
 // One throwaway database per `vitest run`: created, migrated with the project's runner, dropped.
 import type { TestProject } from "vitest/node";
+import { migrateJobQueue } from "../../lib/db/job-queue-schema";
 import { migrate } from "../../lib/db/migrate";
 import { createScratchDatabase, dropStaleDatabases } from "../helpers/scratch-db";
 
@@ -14,6 +15,7 @@ export default async function setup(project: TestProject) {
   const db = await createScratchDatabase("twoway_test");
   try {
     await migrate(db.url);
+    await migrateJobQueue(db.url);
   } catch (err) {
     await db.drop();
     throw err;

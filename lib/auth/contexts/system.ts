@@ -1,6 +1,6 @@
 // Be extremely careful: a SystemContext is the process acting for itself, with no person and no
 // tenant behind the request — the Stripe webhook (proved by its signature), the jobs (commissions,
-// the partner-mail sweep), the seed, global reference data (tax thresholds), and
+// the partner-mail sweep, the job queue: lib/jobs), the seed, global reference data (tax thresholds), and
 // secret-token lookups that find their tenant from the token (staff and partner invites).
 //
 // `db` is the OWNER's client: not tenant-scoped and not under row-level security. Use it only to
@@ -17,6 +17,7 @@ export type SystemPurpose =
   | "stripe-webhook"
   | "partner-mail"
   | "commission-job"
+  | "jobs"
   | "seed"
   | "tax-thresholds"
   | "staff-invite"

@@ -34,7 +34,7 @@ export default async function PayoutRunPage({ params }: Props) {
   const locale = await localeParam(params);
   const { tenant, run: runId } = await params;
   const ctx = await requireTenantPage(locale, tenant, "payouts:read");
-  const [{ run, payouts, statements }, t] = await Promise.all([load(ctx, runId), getT(locale, ["payouts", "common"])]);
+  const [{ run, payouts, statements, loadedAt }, t] = await Promise.all([load(ctx, runId), getT(locale, ["payouts", "common"])]);
   const canManage = can(ctx.role, "payouts:manage");
   const target = { locale, tenant: ctx.slug, runId: run.id };
   const base = `/${locale}/t/${ctx.slug}/payouts`;
@@ -118,7 +118,7 @@ export default async function PayoutRunPage({ params }: Props) {
         <Card title={t("run.payoutsTitle")}>
           <PayoutsTable
             rows={payouts} locale={locale} tenant={ctx.slug} runId={run.id} runStatus={run.status}
-            canManage={canManage} userId={ctx.userId} stripeConfigured={configured} t={t}
+            canManage={canManage} userId={ctx.userId} stripeConfigured={configured} t={t} now={loadedAt}
           />
         </Card>
       </div>

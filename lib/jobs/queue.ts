@@ -1,0 +1,26 @@
+// Be extremely careful: enqueues jobs as the owner (the queue's tables belong to no tenant). A job's
+// payload names its tenant; the task does the tenant's work through SystemContext.forTenant, so
+// row-level security applies to everything the job touches. Never put secrets in a payload: it is
+// stored in graphile_worker's tables.
+import { systemContext } from "@/lib/auth/contexts/system";
+
+/** Every job the app enqueues (tasks in lib/jobs/tasks.ts). */
+export type JobPayloads = {
+  "payouts:execute-run": { tenantId: string; runId: string; userId: string | null };
+  "commissions:events": { tenantId: string; eventIds: string[] };
+};
+
+export type EnqueueOptions = {
+  /** One pending job per key: a second enqueue with the same key updates the waiting one. */
+  jobKey?: string;
+  maxAttempts?: number;
+};
+
+/** Adds a job (graphile_worker.add_job); any worker process picks it up, with retries and exponential backoff. */
+export async function enqueueJob<T extends keyof JobPayloads>(task: T, payload: JobPayloads[T], options: EnqueueOptions = {}): Promise<void> {
+  const db = systemContext("jobs").db;
+  await db.$queryRaw`SELECT (graphile_worker.add_job(
+    ${task}::text, ${JSON.stringify(payload)}::json,
+    max_attempts := ${options.maxAttempts ?? 25}::int, job_key := ${options.jobKey ?? null}::text, job_key_mode := 'preserve_run_at'
+  )).id`;
+}

@@ -1,0 +1,61 @@
+// Be extremely careful: every task runs as the process itself (SystemContext). A payload names its
+// tenant; the tenant's work goes through forTenant(tenantId), under row-level security.
+// What runs as a job (docs/operations.md, "Jobs and workers"):
+//   payouts.execute-run   — a payout run's transfers, enqueued by "Execute" and by the resume sweep
+//   payouts:resume-runs   — every minute: runs a crash or a failed enqueue left unfinished
+//   commissions.events    — the commission job for events whose inline credit failed
+//   commissions:all       — hourly: the commission job for every tenant (new events, due approvals)
+import type { JobHelpers, TaskList } from "graphile-worker";
+import { systemContext } from "@/lib/auth/contexts/system";
+import { runCommissionJob } from "@/lib/commissions/run-job";
+import { executeStartedRun } from "@/lib/payouts/execute-run";
+import { resumeExecutingRuns } from "@/lib/payouts/resume-runs";
+import type { JobPayloads } from "./queue";
+
+/** Recurring jobs (graphile-worker crontab: one execution per tick across all workers). */
+export const crontab = [
+  "* * * * * payouts:resume-runs ?max=1",
+  "7 * * * * commissions:all ?max=3",
+].join("\n");
+
+/** Thrown by a task the worker's shutdown interrupted: the job is retried (by this or another worker). */
+export class InterruptedByShutdown extends Error {
+  constructor() {
+    super("interrupted by shutdown; the job will be retried");
+  }
+}
+
+function payload<T extends keyof JobPayloads>(raw: unknown): JobPayloads[T] {
+  if (!raw || typeof raw !== "object" || typeof (raw as { tenantId?: unknown }).tenantId !== "string") {
+    throw new Error("job payload without a tenantId");
+  }
+  return raw as JobPayloads[T];
+}
+
+/** The task list; `stopping()` says the worker is shutting down (long tasks end early and are retried). */
+export function makeTasks(stopping: () => boolean): TaskList {
+  const system = () => systemContext("jobs");
+  return {
+    "payouts:execute-run": async (raw: unknown, helpers: JobHelpers) => {
+      const { tenantId, runId, userId } = payload<"payouts:execute-run">(raw);
+      const shouldStop = () => stopping() || helpers.abortSignal?.aborted === true;
+      const summary = await executeStartedRun({ db: system().forTenant(tenantId), tenantId, userId }, runId, { shouldStop });
+      if (shouldStop()) throw new InterruptedByShutdown();
+      helpers.logger.debug(`payout run ${runId}: ${JSON.stringify(summary)}`);
+    },
+    "payouts:resume-runs": async () => {
+      await resumeExecutingRuns();
+    },
+    "commissions:events": async (raw: unknown) => {
+      const { tenantId, eventIds } = payload<"commissions:events">(raw);
+      await runCommissionJob(system().forTenant(tenantId), { tenantId, userId: null }, { eventIds, approveDue: false });
+    },
+    "commissions:all": async () => {
+      const tenants = await system().db.tenant.findMany({ select: { id: true }, orderBy: { createdAt: "asc" } });
+      for (const tenant of tenants) {
+        if (stopping()) throw new InterruptedByShutdown();
+        await runCommissionJob(system().forTenant(tenant.id), { tenantId: tenant.id, userId: null });
+      }
+    },
+  };
+}
