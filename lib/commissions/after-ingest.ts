@@ -1,11 +1,20 @@
 import type { TenantDb } from "@/lib/db/tenant-client";
+import { enqueueJob } from "@/lib/jobs/queue";
 import { runCommissionJob } from "./run-job";
 import { log } from "@/lib/ops/log";
+
+/** The inline credit failed: a job retries it with backoff (any worker), else the hourly job catches up. */
+async function retryAsJob(tenantId: string, eventIds: string[], message: string, error: unknown) {
+  log().error({ err: error }, message);
+  await enqueueJob("commissions:events", { tenantId, eventIds }).catch((err: unknown) => {
+    log().error({ err }, "commission retry job not enqueued; the hourly commission job will catch up");
+  });
+}
 
 /**
  * Best effort, right after a conversion event is stored (its transaction has committed): credits the
  * event's commissions now instead of at the next scheduled job run. Never throws — a failure here is
- * logged and the scheduled job (scripts/job-commissions.ts) picks the event up later. Events without a
+ * logged and retried as a job (lib/jobs/tasks.ts, "commissions:events"); the hourly job is the backstop. Events without a
  * partner and program (direct customers) cannot earn and cost nothing.
  */
 export async function creditCommissionsAfterIngest(
@@ -16,7 +25,7 @@ export async function creditCommissionsAfterIngest(
   try {
     await runCommissionJob(scope.db, { tenantId: scope.tenantId, userId: null }, { eventIds: [event.id], approveDue: false });
   } catch (error) {
-    log().error({ err: error }, "commission job after ingest failed; the scheduled run will retry");
+    await retryAsJob(scope.tenantId, [event.id], "commission job after ingest failed; retrying as a job", error);
   }
 }
 
@@ -30,7 +39,7 @@ export async function creditCommissionsAfterTransition(scope: { db: TenantDb; te
   try {
     return await runCommissionJob(scope.db, { tenantId: scope.tenantId, userId: null }, { eventIds, approveDue: false });
   } catch (error) {
-    log().error({ err: error }, "commission job after a referral transition failed; the scheduled run will retry");
+    await retryAsJob(scope.tenantId, eventIds, "commission job after a referral transition failed; retrying as a job", error);
     return null;
   }
 }

@@ -1,9 +1,10 @@
 // Be extremely careful: every task runs as the process itself (SystemContext). A payload names its
 // tenant; the tenant's work goes through forTenant(tenantId), under row-level security.
 // What runs as a job (docs/operations.md, "Jobs and workers"):
-//   payouts.execute-run   — a payout run's transfers, enqueued by "Execute" and by the resume sweep
+//   payouts:execute-run   — a payout run's transfers, enqueued by "Execute" and by the resume sweep
 //   payouts:resume-runs   — every minute: runs a crash or a failed enqueue left unfinished
-//   commissions.events    — the commission job for events whose inline credit failed
+//   commissions:events    — the commission job for events whose inline credit failed (after an
+//                           ingest or a pipeline move: lib/commissions/after-ingest.ts)
 //   commissions:all       — hourly: the commission job for every tenant (new events, due approvals)
 import type { JobHelpers, TaskList } from "graphile-worker";
 import { systemContext } from "@/lib/auth/contexts/system";
