@@ -8,6 +8,7 @@ import { ingestEvent } from "./ingest";
 import { consumeEvents } from "./rate-limit";
 import { serializeEvent } from "./serialize-event";
 import { log } from "@/lib/ops/log";
+import { readLimitedText } from "@/lib/http/read-limited";
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -21,27 +22,6 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 
 const fail = (status: number, t: TFunction, code: string, extra: Partial<ApiError> = {}, headers: Record<string, string> = {}) =>
   json(status, { error: { code, message: t(`apikeys.api.${code}`), ...extra } }, headers);
-
-/** The body as text, or null once it passes `limit` bytes (read no further). */
-async function readLimited(request: Request, limit: number): Promise<string | null> {
-  const declared = Number(request.headers.get("content-length") ?? NaN);
-  if (declared > limit) return null;
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
 
 /** One event: validate, ingest, and describe the outcome. Bad input never becomes a 500. */
 async function processItem(ctx: ApiKeyContext, raw: unknown, t: TFunction, path: (string | number)[]): Promise<ItemOutcome> {
@@ -88,7 +68,7 @@ async function handle(request: Request, t: TFunction): Promise<Response> {
 
   const type = request.headers.get("content-type");
   if (type && !/^application\/json\s*(;|$)/i.test(type)) return fail(415, t, "unsupported_media_type");
-  const text = await readLimited(request, MAX_BODY_BYTES);
+  const text = await readLimitedText(request, MAX_BODY_BYTES);
   if (text === null) return fail(413, t, "payload_too_large");
   let body: unknown;
   try {

@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { acceptPartnerInviteToken } from "@/lib/partners/accept-partner-invite";
+import { readLimitedForm } from "@/lib/http/read-limited";
 import { log } from "@/lib/ops/log";
+
+/** The form carries a token and a locale: a few hundred bytes. */
+const MAX_FORM_BYTES = 16 * 1024;
 
 const input = z.object({
   token: z.string().regex(/^[A-Za-z0-9_-]{16,100}$/),
@@ -14,7 +18,7 @@ const input = z.object({
  * sign-in token.) The Location is relative so the host the person used is kept.
  */
 export async function POST(request: Request) {
-  const form = await request.formData().catch(() => null);
+  const form = await readLimitedForm(request, MAX_FORM_BYTES);
   const parsed = input.safeParse({ token: form?.get("token"), locale: form?.get("locale") ?? undefined });
   if (!parsed.success) return new Response(null, { status: 303, headers: { Location: "/" } });
   const { token, locale } = parsed.data;
