@@ -1,8 +1,8 @@
 // npm run job:partner-mail — one partner-mail sweep over every tenant: each partner whose oldest
 // unsent status change is PARTNER_MAIL_DELAY_SECONDS old (default 300) gets one e-mail for all of
-// them. The app server already sweeps every 15 s (scripts/server.ts); run this where the app runs
-// under plain `next start`, or to flush now (`PARTNER_MAIL_DELAY_SECONDS=0`). Safe next to a running
-// server: notices are claimed with row locks, so nothing is sent twice.
+// them. Every job worker already runs this sweep as the job mail:partner-digest (every minute:
+// lib/jobs/partner-mail.ts); run this to flush now (`PARTNER_MAIL_DELAY_SECONDS=0`). Safe next to
+// running workers: notices are claimed with row locks, so nothing is sent twice.
 import { prisma } from "@/lib/db/client";
 import { sweepPartnerNotices } from "@/lib/referrals/partner-digest";
 import { loadDotEnv } from "./load-env";

@@ -5,10 +5,10 @@
 //
 // Env: PORT (3000), DATABASE_URL, AUTH_SECRET or TRACKING_SALT (visitor hash), TRUST_PROXY=1 behind
 // a proxy that sets X-Forwarded-For/-Proto, DATABASE_POOL_MAX (1 for the embedded database).
-// Partner status e-mails: a sweep (lib/referrals/partner-digest.ts) runs in this process every 15 s
-// (PARTNER_MAIL_DELAY_SECONDS, default 300, batches a partner's changes) until a job queue lands.
-// SIGTERM/SIGINT: stop accepting, finish open requests, flush buffered clicks, let a running
-// partner-mail sweep finish, close Next, exit 0.
+// Jobs (payout runs, the partner-mail sweep, recurring jobs: lib/jobs) run on an in-process worker
+// unless JOBS_IN_WEB=0 (then `npm run worker` processes take them).
+// SIGTERM/SIGINT: /readyz answers 503 at once; after SHUTDOWN_DRAIN_MS (default 0) stop accepting,
+// finish open requests, flush buffered clicks, let running jobs finish or release them, close Next, exit 0.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import pg from "pg";
 import { ClickWriter } from "@/lib/tracking/click-store";
@@ -29,6 +29,7 @@ import { validateEnv } from "@/lib/config/env";
 import { poolTimeouts } from "@/lib/db/pool-config";
 import { registerServerReadinessChecks } from "@/lib/ops/checks";
 import { handleHealthRequest, isHealthRequest } from "@/lib/ops/health";
+import { shutdownDrainMs, stopAccepting } from "@/lib/ops/stop-accepting";
 import { loadDotEnv } from "./load-env";
 
 loadDotEnv();
@@ -53,8 +54,7 @@ async function main() {
   // Auth.js builds its own URLs (magic links, callbacks) from AUTH_URL when set: pin them to the base.
   if (base) process.env.AUTH_URL = base;
   // Imported here, not at the top: NODE_ENV is set first. Throws on a malformed setting: fail at start.
-  const { partnerMailDelaySeconds, sweepPartnerNotices } = await import("@/lib/referrals/partner-digest");
-  const { partnerMailSweepIntervalMs, startPartnerMailSweeper } = await import("@/lib/referrals/partner-mail-sweeper");
+  const { partnerMailDelaySeconds } = await import("@/lib/referrals/partner-digest");
   const mailDelaySeconds = partnerMailDelaySeconds();
 
   // One small pool for link lookups and click batches. The embedded database serves one
@@ -123,14 +123,25 @@ async function main() {
     }),
   );
 
-  const intervalMs = partnerMailSweepIntervalMs(mailDelaySeconds);
-  const sweeper = startPartnerMailSweeper({ sweep: () => sweepPartnerNotices({ delaySeconds: mailDelaySeconds }), intervalMs, log: say });
-  // The job worker (payout runs, recurring jobs: lib/jobs) runs in this process unless separate
-  // `npm run worker` processes take the jobs (JOBS_IN_WEB=0 on the web instances).
+  // The job worker (payout runs, the partner-mail sweep, recurring jobs: lib/jobs) runs in this
+  // process unless separate `npm run worker` processes take the jobs (JOBS_IN_WEB=0 on the web instances).
   (await import("@/lib/jobs/server-only-hook")).allowServerOnlyImports();
   const { startJobWorker } = await import("@/lib/jobs/worker");
-  const jobs = process.env.JOBS_IN_WEB === "0" ? undefined : await startJobWorker({ databaseUrl, embedded: process.env.TWOWAY_EMBEDDED_DB === "1" || process.env.DATABASE_POOL_MAX === "1" });
+  const jobs =
+    process.env.JOBS_IN_WEB === "0"
+      ? undefined
+      : await startJobWorker({
+          databaseUrl,
+          embedded: process.env.TWOWAY_EMBEDDED_DB === "1" || process.env.DATABASE_POOL_MAX === "1",
+          onJobError: (task, final) => metrics.countJobError(task, final),
+        });
   (await import("@/lib/jobs/heartbeat")).registerWorkerHeartbeatCheck(jobs); // /readyz: "worker"
+  // Gauges read from the database on scrape (cached 15 s): the queue's depth, payouts by status.
+  const { systemContext } = await import("@/lib/auth/contexts/system");
+  const { jobQueueDepth } = await import("@/lib/jobs/queue-stats");
+  const { payoutCountsByStatus } = await import("@/lib/payouts/status-counts");
+  metrics.watchJobQueue(() => jobQueueDepth(systemContext("jobs")));
+  metrics.watchPayouts(() => payoutCountsByStatus(systemContext("metrics")));
 
   let stopping = false;
   async function shutdown(signal: NodeJS.Signals) {
@@ -138,18 +149,13 @@ async function main() {
     if (stopping) return;
     stopping = true;
     say(`${signal}: stopping (${clicks.pending} clicks buffered)`);
-    const sweepStopped = sweeper.stop(); // no new sweep starts; one in progress finishes
     const jobsStopped = jobs?.stop(); // no new job starts; a running payout run stops after its transfer in flight and is retried
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
-    // Open requests get a few seconds; then keep-alive sockets are cut.
-    await Promise.race([closed, new Promise((r) => setTimeout(r, 5_000).unref())]);
-    server.closeAllConnections();
+    // /readyz answers 503 from now on; the listener closes after the drain (lib/ops/stop-accepting.ts).
+    await stopAccepting(server, { drainMs: shutdownDrainMs() });
     await clicks.close();
     const { written, dropped } = clicks.getStats();
     say(`clicks flushed (${written} written this run${dropped ? `, ${dropped} dropped` : ""})`);
-    await sweepStopped; // its transaction committed or rolled back, its mail handed to SMTP
-    await jobsStopped;
+    await jobsStopped; // a running partner-mail sweep committed or rolled back, its mail handed to SMTP
     await Promise.allSettled([app.close(), pool.end(), linkChanges?.close()]);
     process.exit(0);
   }
@@ -161,7 +167,7 @@ async function main() {
     server.listen(port, () => resolve());
   });
   say(`${dev ? "development" : "production"} server listening on http://${hostname}:${port}`);
-  say(`partner e-mails: changes batched for ${mailDelaySeconds} s, swept every ${intervalMs / 1000} s`);
+  say(`partner e-mails: changes batched for ${mailDelaySeconds} s, swept by the job mail:partner-digest${jobs ? "" : " (on the workers: JOBS_IN_WEB=0)"}`);
 }
 
 main().catch((err) => {

@@ -44,6 +44,8 @@ const schema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, "must be an smtp:// or smtps:// URL").optional(),
   STRIPE_API_BASE: httpUrl.optional(),
   PARTNER_MAIL_DELAY_SECONDS: z.string().trim().regex(/^[0-9]+$/, "must be a whole number of seconds").optional(),
+  SHUTDOWN_DRAIN_MS: z.string().trim().regex(/^[0-9]+$/, "must be a whole number of milliseconds").optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, "must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379").optional(),
 });
 
 export type AppEnv = z.infer<typeof schema>;

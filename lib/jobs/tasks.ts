@@ -6,17 +6,26 @@
 //   commissions:events    — the commission job for events whose inline credit failed (after an
 //                           ingest or a pipeline move: lib/commissions/after-ingest.ts)
 //   commissions:all       — hourly: the commission job for every tenant (new events, due approvals)
+//   mail:partner-digest   — every minute (and more often for a short delay: ./partner-mail.ts): the
+//                           partner-mail sweep (lib/referrals/partner-digest.ts)
+//   fx:missing-rates      — daily: logs the tenants with events waiting for an FX rate (lib/fx/missing-rates.ts)
 import type { JobHelpers, TaskList } from "graphile-worker";
 import { systemContext } from "@/lib/auth/contexts/system";
 import { runCommissionJob } from "@/lib/commissions/run-job";
 import { executeStartedRun } from "@/lib/payouts/execute-run";
 import { resumeExecutingRuns } from "@/lib/payouts/resume-runs";
+import { missingRates } from "@/lib/fx/missing-rates";
+import { log } from "@/lib/ops/log";
+import { sweepPartnerNotices } from "@/lib/referrals/partner-digest";
+import { PARTNER_MAIL_TASK, partnerMailJobSpec } from "./partner-mail";
 import type { JobPayloads } from "./queue";
 
 /** Recurring jobs (graphile-worker crontab: one execution per tick across all workers). */
 export const crontab = [
   "* * * * * payouts:resume-runs ?max=1",
   "7 * * * * commissions:all ?max=3",
+  `* * * * * ${PARTNER_MAIL_TASK} ?max=${partnerMailJobSpec.maxAttempts}&jobKey=${partnerMailJobSpec.jobKey}&jobKeyMode=${partnerMailJobSpec.jobKeyMode}`,
+  "15 6 * * * fx:missing-rates ?max=3",
 ].join("\n");
 
 /** Thrown by a task the worker's shutdown interrupted: the job is retried (by this or another worker). */
@@ -57,6 +66,22 @@ export function makeTasks(stopping: () => boolean): TaskList {
         if (stopping()) throw new InterruptedByShutdown();
         await runCommissionJob(system().forTenant(tenant.id), { tenantId: tenant.id, userId: null });
       }
+    },
+    [PARTNER_MAIL_TASK]: async () => {
+      const r = await sweepPartnerNotices();
+      if (r.mails || r.dropped) log().info({ ...r }, "partner mail: sweep sent digests");
+    },
+    "fx:missing-rates": async () => {
+      const tenants = await system().db.tenant.findMany({ select: { id: true }, orderBy: { createdAt: "asc" } });
+      let waiting = 0;
+      for (const tenant of tenants) {
+        if (stopping()) throw new InterruptedByShutdown();
+        const missing = await missingRates(system().forTenant(tenant.id));
+        if (missing.events === 0) continue;
+        waiting++;
+        log().warn({ tenantId: tenant.id, ...missing }, "fx: events are waiting for a rate; import rates in Settings → FX rates");
+      }
+      log().info({ tenants: tenants.length, waiting }, "fx: missing-rate check done");
     },
   };
 }

@@ -1,11 +1,14 @@
 // The job worker (graphile-worker on the app's PostgreSQL, or the embedded one): `npm run worker`
 // runs it in its own process, `npm start` inside the app server. Several workers may run at once:
-// jobs are taken with SELECT … FOR UPDATE SKIP LOCKED, and each cron tick runs once.
+// jobs are taken with SELECT … FOR UPDATE SKIP LOCKED, and each cron tick runs once. With a short
+// PARTNER_MAIL_DELAY_SECONDS each worker also enqueues the partner-mail sweep (./partner-mail.ts).
 // Shutdown: stop taking jobs, let the running ones finish — a payout run stops after the transfer in
 // flight and is retried — and give up after `shutdownMs`: graphile-worker then releases what is left.
 import { run, type Runner } from "graphile-worker";
 import pg from "pg";
 import { quietLogger } from "@/lib/db/job-queue-schema";
+import { partnerMailDelaySeconds } from "@/lib/referrals/partner-digest";
+import { startPartnerMailNudge } from "./partner-mail";
 import { crontab, makeTasks } from "./tasks";
 
 export type JobWorker = {
@@ -28,7 +31,10 @@ export async function startJobWorker(options: {
    * are found by polling.
    */
   embedded?: boolean;
+  /** Each time a job throws (`final`: it will not be retried), e.g. for a failures counter. */
+  onJobError?: (task: string, final: boolean) => void;
 }): Promise<JobWorker> {
+  const mailDelaySeconds = partnerMailDelaySeconds(); // throws on a malformed setting: fail at start
   const concurrency = options.embedded ? 1 : (options.concurrency ?? 2);
   const shutdownMs = options.shutdownMs ?? 20_000;
   // Its own small pool: one connection listens for new jobs, the others fetch and complete them.
@@ -53,6 +59,8 @@ export async function startJobWorker(options: {
   runner.events.on("job:start", () => { last = new Date(); });
   runner.events.on("job:complete", () => { last = new Date(); });
   runner.events.on("worker:getJob:empty", () => { last = new Date(); });
+  runner.events.on("job:error", ({ job }) => options.onJobError?.(job.task_identifier, job.attempts >= job.max_attempts));
+  const stopNudge = startPartnerMailNudge(runner.addJob, mailDelaySeconds);
 
   let stopped: Promise<void> | undefined;
   return {
@@ -60,6 +68,7 @@ export async function startJobWorker(options: {
     stop() {
       stopped ??= (async () => {
         stopping = true;
+        stopNudge();
         await Promise.race([runner.stop(), new Promise((r) => setTimeout(r, shutdownMs + 3_000).unref())]).catch((err: unknown) => {
           console.error(`[jobs] stop: ${err instanceof Error ? err.message : String(err)}`);
         });

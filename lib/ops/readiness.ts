@@ -9,8 +9,21 @@ export type CheckReport = { ok: boolean; ms: number; detail?: unknown; error?: s
 export type ReadinessReport = { ok: boolean; checks: Record<string, CheckReport> };
 
 const SLOT = Symbol.for("twoway.readinessChecks");
-const slots = globalThis as typeof globalThis & { [SLOT]?: Map<string, ReadinessCheck> };
+const STOPPING = Symbol.for("twoway.stopping");
+const slots = globalThis as typeof globalThis & { [SLOT]?: Map<string, ReadinessCheck>; [STOPPING]?: boolean };
 const registry = (slots[SLOT] ??= new Map());
+
+/**
+ * The process is shutting down (SIGTERM/SIGINT): from now on /readyz answers 503 "stopping" without
+ * running the checks, so a load balancer takes this instance out while it drains. There is no way back.
+ */
+export function markStopping(): void {
+  slots[STOPPING] = true;
+}
+
+export function isStopping(): boolean {
+  return slots[STOPPING] === true;
+}
 
 /** Adds (or replaces) the check called `name`; returns a function that removes it. */
 export function registerReadinessCheck(name: string, check: ReadinessCheck): () => void {

@@ -1,6 +1,6 @@
 // Be extremely careful: a SystemContext is the process acting for itself, with no person and no
 // tenant behind the request — the Stripe webhook (proved by its signature), the jobs (commissions,
-// the partner-mail sweep, the job queue: lib/jobs), the seed, global reference data (tax thresholds), and
+// the partner-mail sweep, the job queue: lib/jobs), the /metrics gauges (counts only), the seed, global reference data (tax thresholds), and
 // secret-token lookups that find their tenant from the token (staff and partner invites).
 //
 // `db` is the OWNER's client: not tenant-scoped and not under row-level security. Use it only to
@@ -18,6 +18,7 @@ export type SystemPurpose =
   | "partner-mail"
   | "commission-job"
   | "jobs"
+  | "metrics"
   | "seed"
   | "tax-thresholds"
   | "staff-invite"

@@ -1,0 +1,26 @@
+// The daily `fx:missing-rates` job (lib/jobs/tasks.ts). Rates are never fetched: staff import them
+// (a rates CSV or the CBR daily XML, ./import-rates.ts), and an event whose day has no usable rate
+// waits, "missing a rate", until they do (docs/decisions.md, FX). Nothing tells staff that an import
+// is overdue except the funnel's missing-FX counter, so once a day this job names the tenants with
+// events waiting for a rate, in the log, for whoever watches it.
+import type { TenantDb } from "@/lib/db/tenant-client";
+
+export type MissingRates = {
+  /** Events with an amount in a currency and no reporting amount (their rate is missing). */
+  events: number;
+  /** The earliest such event's time, or null. */
+  oldest: Date | null;
+  /** The latest day the tenant has any rate for, or null when it has none. */
+  latestRateDay: Date | null;
+};
+
+/** One tenant's events waiting for a rate (the tenant-scoped client: row-level security applies). */
+export async function missingRates(db: TenantDb): Promise<MissingRates> {
+  const where = { amountMinor: { not: null }, currency: { not: null }, reportingAmountMinor: null };
+  const [events, oldest, latest] = await Promise.all([
+    db.conversionEvent.count({ where }),
+    db.conversionEvent.findFirst({ where, orderBy: { occurredAt: "asc" }, select: { occurredAt: true } }),
+    db.fxRate.findFirst({ orderBy: { day: "desc" }, select: { day: true } }),
+  ]);
+  return { events, oldest: oldest?.occurredAt ?? null, latestRateDay: latest?.day ?? null };
+}
