@@ -1,16 +1,26 @@
 // Request ids, access lines and /metrics, through a real HTTP server wired the way scripts/server.ts
 // wires it (observe → /metrics | redirect stand-in | app stand-in), and the click flush metric on
-// the real database.
+// the real database; the job-queue, job-failure and payout gauges against the test database's
+// graphile-worker tables and payouts.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { systemContext } from "@/lib/auth/contexts/system";
+import { jobQueueDepth } from "@/lib/jobs/queue-stats";
+import { startJobWorker } from "@/lib/jobs/worker";
+import { createPayoutRun } from "@/lib/payouts/create-run";
+import { payoutCountsByStatus } from "@/lib/payouts/status-counts";
+import { prisma } from "../helpers/db";
+import { approved, payee, payoutWorld } from "./payouts-fixtures";
 import { createLogger } from "@/lib/ops/log";
 import { createMetrics, type Metrics } from "@/lib/ops/metrics";
 import { answerMetrics, isMetricsRequest } from "@/lib/ops/metrics-endpoint";
 import { createObserver } from "@/lib/ops/observe";
 import { ClickWriter } from "@/lib/tracking/click-store";
 import { newClickId } from "@/lib/tracking/visitor";
+
+vi.mock("server-only", () => ({}));
 
 type Started = { url: string; lines: Record<string, unknown>[]; metrics: Metrics; server: Server };
 const servers: Server[] = [];
@@ -146,4 +156,88 @@ describe("click metrics", () => {
     expect(text).toContain('twoway_click_flush_duration_seconds_count{result="ok"} 1');
     expect(text).toContain("twoway_click_buffer_size 0");
   });
+});
+
+describe("job and payout metrics", () => {
+  const gauge = (text: string, name: string, labels: string) => {
+    const m = new RegExp(`^${name}\\{${labels.replace(/[{}]/g, "")}\\} (\\d+)$`, "m").exec(text);
+    return m ? Number(m[1]) : undefined;
+  };
+  const addJob = (task: string, opts: { runAt?: Date; maxAttempts?: number } = {}) =>
+    prisma.$queryRaw<{ id: string }[]>`SELECT (graphile_worker.add_job(${task}::text, '{}'::json,
+      run_at := ${opts.runAt ?? new Date()}::timestamptz, max_attempts := ${opts.maxAttempts ?? 25}::int)).id::text AS id`;
+
+  it("shows the queue's depth by task and state, read at most once per TTL", async () => {
+    const task = `metrics:probe-${newClickId().slice(0, 6)}`; // no worker knows it: the jobs stay put
+    await addJob(task);
+    await addJob(task);
+    await addJob(task, { runAt: new Date(Date.now() + 3_600_000) });
+    const [dead] = await addJob(task, { maxAttempts: 1 });
+    await prisma.$executeRaw`UPDATE graphile_worker._private_jobs SET attempts = 1, last_error = 'boom' WHERE id = ${dead.id}::bigint`;
+    const [held] = await addJob(task);
+    await prisma.$executeRaw`UPDATE graphile_worker._private_jobs SET locked_at = now(), locked_by = 'dead-worker' WHERE id = ${held.id}::bigint`;
+
+    const metrics = createMetrics({ defaults: false });
+    let loads = 0;
+    metrics.watchJobQueue(() => {
+      loads++;
+      return jobQueueDepth(systemContext("jobs"));
+    });
+    const text = await metrics.registry.metrics();
+    const at = (state: string) => gauge(text, "twoway_job_queue_jobs", `task="${task}",state="${state}"`);
+    expect({ ready: at("ready"), scheduled: at("scheduled"), locked: at("locked"), failed: at("failed") }).toEqual({ ready: 2, scheduled: 1, locked: 1, failed: 1 });
+    // Within the 15 s cache a new job is not seen and the database is not asked again.
+    await addJob(task);
+    const again = await metrics.registry.metrics();
+    expect(gauge(again, "twoway_job_queue_jobs", `task="${task}",state="ready"`)).toBe(2);
+    expect(loads).toBe(1);
+    await prisma.$executeRaw`DELETE FROM graphile_worker._private_jobs WHERE task_id = (SELECT id FROM graphile_worker._private_tasks WHERE identifier = ${task})`;
+  });
+
+  it("serves the last value when the query hangs, within its timeout", async () => {
+    const metrics = createMetrics({ defaults: false });
+    let hang = false;
+    metrics.watchJobQueue(
+      () => (hang ? new Promise(() => {}) : Promise.resolve([{ task: "t", ready: 3, scheduled: 0, locked: 0, failed: 0 }])),
+      { ttlMs: 0, timeoutMs: 200 },
+    );
+    expect(await metrics.registry.metrics()).toContain('twoway_job_queue_jobs{task="t",state="ready"} 3');
+    hang = true;
+    const started = performance.now();
+    const text = await metrics.registry.metrics();
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(text).toContain('twoway_job_queue_jobs{task="t",state="ready"} 3');
+  });
+
+  it("counts payouts by status over every tenant, as the database has them", async () => {
+    const w = await payoutWorld("Metrics Payouts");
+    for (let i = 0; i < 3; i++) await approved(w, await payee(w), [[BigInt(5_000 + i), "USD"]]);
+    const metrics = createMetrics({ defaults: false });
+    metrics.watchPayouts(() => payoutCountsByStatus(systemContext("metrics")), { ttlMs: 0 });
+    const before = gauge(await metrics.registry.metrics(), "twoway_payouts", 'status="ready"') ?? 0;
+    await createPayoutRun(w.ctx, { cutoffAt: new Date() });
+    const text = await metrics.registry.metrics();
+    const db = await prisma.payout.groupBy({ by: ["status"], _count: true });
+    for (const row of db) expect(gauge(text, "twoway_payouts", `status="${row.status}"`)).toBe(row._count);
+    expect(gauge(text, "twoway_payouts", 'status="ready"')).toBe(before + 3);
+  });
+
+  it("counts a worker's failed jobs by task, final when no attempt is left", async () => {
+    const metrics = createMetrics({ defaults: false });
+    const worker = await startJobWorker({ databaseUrl: process.env.DATABASE_URL!, pollIntervalMs: 200, onJobError: (task, final) => metrics.countJobError(task, final) });
+    try {
+      // A payload the task rejects (no tenantId), one attempt only.
+      await prisma.$queryRaw`SELECT graphile_worker.add_job('payouts:execute-run', '{"runId":"x"}'::json, max_attempts := 1)`;
+      const until = Date.now() + 10_000;
+      let text = "";
+      while (Date.now() < until) {
+        text = await metrics.registry.metrics();
+        if (text.includes('twoway_job_failures_total{task="payouts:execute-run",final="true"} 1')) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(text).toContain('twoway_job_failures_total{task="payouts:execute-run",final="true"} 1');
+    } finally {
+      await worker.stop();
+    }
+  }, 20_000);
 });
