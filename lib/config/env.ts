@@ -35,6 +35,7 @@ const timeouts = Object.fromEntries(
 
 const schema = z.object({
   DATABASE_URL: postgresUrl.optional(),
+  DATABASE_READ_URL: postgresUrl.optional(),
   DATABASE_POOL_MAX: positiveInt.optional(),
   ...timeouts,
   PORT: z.string().refine((v) => /^[1-9][0-9]*$/.test(v.trim()) && Number(v) <= 65_535, "must be a port number (1–65535)").optional(),
@@ -66,6 +67,8 @@ export function validateEnv(env: Readonly<Record<string, string | undefined>>, o
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = schema.safeParse(present);
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`);
+  // A replica of the embedded database cannot exist: dashboards would read some other database.
+  if (present.DATABASE_READ_URL && !present.DATABASE_URL) problems.push("DATABASE_READ_URL needs DATABASE_URL (a replica of the primary it names)");
   if (opts.production) {
     if (!present.AUTH_SECRET) problems.push("AUTH_SECRET is required in production (sessions and sign-in need it): `openssl rand -base64 32`");
     if (!present.APP_URL && !present.AUTH_URL) {

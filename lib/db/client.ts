@@ -150,11 +150,12 @@ export class TenantScopedPool extends pg.Pool {
   }
 }
 
-export function createPrismaClient(url = databaseUrl()): PrismaClient {
+/** `pool`: extra pg settings on top of the shared ones (the read client of read-client.ts adds a read-only session). */
+export function createPrismaClient(url = databaseUrl(), pool: Pick<pg.PoolConfig, "options"> = {}): PrismaClient {
   // The embedded database (PGlite) serves one connection at a time; DATABASE_POOL_MAX=1 there.
   const max = Number(process.env.DATABASE_POOL_MAX ?? 10);
-  const pool = new TenantScopedPool({ connectionString: url, max, ...poolTimeouts() });
-  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  const tenantPool = new TenantScopedPool({ connectionString: url, max, ...poolTimeouts(), ...pool });
+  const adapter = new PrismaPg(tenantPool, { disposeExternalPool: true });
   const client = new PrismaClient({ adapter });
   keepBatchesPerTenant(client);
   return client;

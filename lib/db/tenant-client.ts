@@ -4,7 +4,8 @@
 // Models that are not tenant-owned (users, auth tables) cannot be reached through it at all.
 // Every operation also runs with the tenant in scope (tenant-scope.ts), which makes the pool run
 // it as the database role twoway_app under row-level security: the second wall (docs/security.md).
-import { prisma } from "./client";
+import { prisma, type PrismaClient } from "./client";
+import { usableReadClient } from "./read-client";
 import { assertTenantId, runAsTenant } from "./tenant-scope";
 
 export const tenantOwnedModels = new Set([
@@ -31,6 +32,7 @@ export const tenantOwnedModels = new Set([
   "ClickDaily",
   "FunnelDaily",
   "FunnelDailyProgram",
+  "LtvDaily",
   "Customer",
   "ConversionEvent",
   "ApiKey",
@@ -70,6 +72,20 @@ function scopeArgs(tenantId: string, operation: string, input: unknown): Args {
 }
 
 export function tenantDb(tenantId: string) {
+  return scopedTo(prisma, tenantId);
+}
+
+/**
+ * The same tenant-scoped client on the read replica (DATABASE_READ_URL, read-client.ts): for reports
+ * that may be a few seconds behind (docs/operations.md, "Read replica"). Without a replica, or while
+ * it is unusable, it is `tenantDb(tenantId)`. Read-only on the replica: a write through it fails.
+ */
+export function tenantReadDb(tenantId: string): TenantDb {
+  const replica = usableReadClient();
+  return replica ? scopedTo(replica, tenantId) : tenantDb(tenantId);
+}
+
+function scopedTo(base: PrismaClient, tenantId: string) {
   if (!tenantId) throw new Error("tenantDb needs a tenant id");
   assertTenantId(tenantId);
   // Second wall (docs/security.md): every operation — model queries and raw SQL alike — runs with the
@@ -77,7 +93,7 @@ export function tenantDb(tenantId: string) {
   // Postgres row-level security hides other tenants' rows even if a filter is missing.
   // `await` INSIDE the scope: Prisma promises are lazy and start on `.then`.
   const scoped = <T>(run: () => Promise<T>): Promise<T> => runAsTenant(tenantId, async () => await run());
-  return prisma.$extends({
+  return base.$extends({
     name: "tenant-scope",
     query: {
       // Top-level $allOperations: model operations and the raw ones ($queryRaw, $executeRaw,

@@ -2,7 +2,7 @@
 // tenant; a partner gets only their own rows (partnerId forced, and the filter cannot widen it).
 import { assertCan } from "@/lib/auth/permissions";
 import type { PartnerContext } from "@/lib/auth/contexts/partner";
-import { tenantDb } from "@/lib/db/tenant-client";
+import { tenantReadDb } from "@/lib/db/tenant-client";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { NotFoundError } from "@/lib/kernel/errors";
 import type { FunnelScope } from "./types";
@@ -33,9 +33,14 @@ export function trustedFunnelScope(tenantId: string, reportingCurrency: string, 
  * The client the funnel's raw SQL runs on. `$queryRaw` is NOT scoped by the tenant client's
  * extension, so every statement in lib/funnel filters by `scope.tenantId` (and partnerId) itself
  * — see `scopeWhere` in `sql.ts`.
+ *
+ * It reads the replica when DATABASE_READ_URL is set (the primary otherwise): every funnel view,
+ * drill-down and export may be a few seconds behind, and lib/funnel only reads (the client is
+ * read-only; a write through it fails). No page that shows a user's own change right after it is
+ * made reads through here — docs/operations.md, "Read replica".
  */
 export function funnelDb(scope: FunnelScope) {
-  return tenantDb(scope.tenantId);
+  return tenantReadDb(scope.tenantId);
 }
 
 export type FunnelDb = ReturnType<typeof funnelDb>;

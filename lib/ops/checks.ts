@@ -1,7 +1,9 @@
 // The web server's own readiness checks (registered by scripts/server.ts): the database answers,
-// every migration in prisma/migrations is applied, the click buffer is below its cap.
+// every migration in prisma/migrations is applied, the click buffer is below its cap; with
+// DATABASE_READ_URL, the read replica's state (reported, never failing: see readReplicaCheck).
 import type { Queryable } from "@/lib/db/tracking-pool";
 import { readMigrations } from "@/lib/db/migrate";
+import { probeReplica, readReplicaUrl } from "@/lib/db/read-client";
 import { registerReadinessCheck, type CheckResult } from "./readiness";
 
 export function databaseCheck(db: Queryable): () => Promise<CheckResult> {
@@ -28,6 +30,20 @@ export function clickBufferCheck(writer: { pending: number; capacity: number }):
   return () => ({ ok: writer.pending < writer.capacity, detail: { pending: writer.pending, capacity: writer.capacity } });
 }
 
+/**
+ * The read replica as /readyz shows it: reachable and a standby, replay paused or not, WAL received
+ * but not replayed (bytes), age of the last replayed commit, and which database the dashboards read
+ * now. It never fails readiness: while the replica is unusable the dashboards read the primary
+ * (lib/db/read-client.ts), so the instance still serves everything — taking it out of rotation
+ * would stop redirects over a reporting copy.
+ */
+export function readReplicaCheck(probe: typeof probeReplica = probeReplica): () => Promise<CheckResult> {
+  return async () => {
+    const health = await probe();
+    return { ok: true, detail: { readingFrom: health.usable ? "replica" : "primary", ...health.status, ...(health.error ? { error: health.error } : {}) } };
+  };
+}
+
 /** The checks every web server process registers for /readyz; returns a function that removes them. */
 export function registerServerReadinessChecks(db: Queryable, clicks: { pending: number; capacity: number }): () => void {
   const removers = [
@@ -35,5 +51,6 @@ export function registerServerReadinessChecks(db: Queryable, clicks: { pending: 
     registerReadinessCheck("migrations", migrationsCheck(db)),
     registerReadinessCheck("clickBuffer", clickBufferCheck(clicks)),
   ];
+  if (readReplicaUrl()) removers.push(registerReadinessCheck("readReplica", readReplicaCheck()));
   return () => removers.forEach((remove) => remove());
 }
