@@ -1,11 +1,11 @@
-import { postgresLimiter } from "@/lib/db/rate-limit-store";
+import { sharedLimiter } from "@/lib/db/rate-limit-store";
 
 // Failed sign-ins: one counter per account, whatever the path (sign-in page or Auth.js's own
 // credentials callback) and whatever address the attempts come from, plus one per client address.
-// Stored in PostgreSQL, so they hold across app instances and restarts.
+// Stored in PostgreSQL (Redis when REDIS_URL is set), so they hold across app instances and restarts.
 export const SIGN_IN_FAILURES_PER_ACCOUNT = 10;
-const perAccount = postgresLimiter("signin-account", SIGN_IN_FAILURES_PER_ACCOUNT, 15 * 60);
-const perIp = postgresLimiter("signin-ip", 50, 15 * 60);
+const perAccount = sharedLimiter("signin-account", SIGN_IN_FAILURES_PER_ACCOUNT, 15 * 60);
+const perIp = sharedLimiter("signin-ip", 50, 15 * 60);
 
 export async function isSignInBlocked(email: string, ip: string): Promise<boolean> {
   const [account, address] = await Promise.all([perAccount.isBlocked(email), perIp.isBlocked(ip)]);
@@ -21,8 +21,8 @@ export async function clearSignInFailures(email: string): Promise<void> {
 }
 
 // Magic-link requests are limited per address and per client, so the form cannot flood an inbox.
-const magicLinks = postgresLimiter("magic-link", 5, 60 * 60);
-const magicLinksPerIp = postgresLimiter("magic-link-ip", 30, 60 * 60);
+const magicLinks = sharedLimiter("magic-link", 5, 60 * 60);
+const magicLinksPerIp = sharedLimiter("magic-link-ip", 30, 60 * 60);
 
 export async function allowMagicLink(email: string, ip: string): Promise<boolean> {
   const [account, address] = await Promise.all([magicLinks.consume(email), magicLinksPerIp.consume(ip)]);
@@ -31,7 +31,7 @@ export async function allowMagicLink(email: string, ip: string): Promise<boolean
 
 // Sign-up answers the same for every e-mail; it is limited per client so it cannot be used to
 // probe addresses or create agencies in bulk.
-const signUps = postgresLimiter("signup-ip", 10, 60 * 60);
+const signUps = sharedLimiter("signup-ip", 10, 60 * 60);
 
 export async function allowSignUp(ip: string): Promise<boolean> {
   return (await signUps.consume(ip)).ok;

@@ -8,7 +8,7 @@ import { markStopping } from "./readiness";
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
 
 /** SHUTDOWN_DRAIN_MS: whole milliseconds ≥ 0 (validated by lib/config/env.ts), default 0. */
-export function shutdownDrainMs(env: NodeJS.ProcessEnv = process.env): number {
+export function shutdownDrainMs(env: Readonly<Record<string, string | undefined>> = process.env): number {
   const raw = env.SHUTDOWN_DRAIN_MS?.trim();
   return raw && /^\d+$/.test(raw) ? Number(raw) : 0;
 }
