@@ -112,16 +112,25 @@ describe("a streaming replica", () => {
 
     await standby.query("SELECT pg_wal_replay_pause()");
     await primary.query(`UPDATE "ClickDaily" SET clicks = clicks + 7 WHERE "tenantId" = $1`, [A]);
+    // Some WAL to catch up on besides: 5,000 days of B's clicks (rollup triggers included).
+    await primary.query(
+      `INSERT INTO "ClickDaily" ("tenantId", day, "linkId", "partnerId", "programId", "sourceMarket", "targetMarket", clicks)
+       SELECT $1, DATE '2000-01-01' + g, $1 || '_link', $1 || '_partner', $1 || '_program', 'US', 'RU', 1 FROM generate_series(1, 5000) g`,
+      [B],
+    );
     expect(await primaryClicks()).toBe(32);
     expect(await dashboardClicks()).toBe(25); // read from the replica, which has not replayed the update
 
     const { detail } = await readReplicaCheck()();
     expect(detail).toMatchObject({ readingFrom: "replica", standby: true, paused: true });
-    expect((detail as { replayLagBytes: number }).replayLagBytes).toBeGreaterThan(0); // received, not replayed
+    const behind = (detail as { replayLagBytes: number }).replayLagBytes;
+    expect(behind).toBeGreaterThan(0); // received, not replayed
+    measured.walBehindWhilePausedBytes = behind;
 
     await standby.query("SELECT pg_wal_replay_resume()");
     const { ms } = await until(dashboardClicks, (n) => n === 32);
     measured.dashboardCaughtUpAfterResumeMs = ms;
+    measured.allWalReplayedAfterResumeMs = ms + (await replayedUpToNow());
   });
 
   it("applies row-level security on the replica: a tenant's read client sees only its own rows", async () => {
@@ -130,7 +139,7 @@ describe("a streaming replica", () => {
     const rows = await tenantReadDb(A).$queryRaw<{ tenantId: string }[]>`SELECT "tenantId" FROM "ClickDaily"`;
     expect(rows.map((r) => r.tenantId)).toEqual([A]);
     const total = await tenantReadDb(B).$queryRaw<{ n: bigint }[]>`SELECT COALESCE(SUM(clicks), 0)::bigint AS n FROM "ClickDaily"`;
-    expect(total[0].n).toBe(100n);
+    expect(total[0].n).toBe(5_100n); // 100 + the 5,000 days written while replay was paused
     // The owner's session on the same replica sees both: the rows are there, RLS hid them.
     const owner = await standby.query(`SELECT count(DISTINCT "tenantId")::int AS n FROM "ClickDaily"`);
     expect(owner.rows[0].n).toBe(2);
