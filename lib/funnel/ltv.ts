@@ -1,12 +1,16 @@
 // LTV: customers first seen in [from, to), referral vs direct, with their net revenue so far
 // (every revenue − refund event of the customer, any date) in the reporting currency.
+//
+// Read from LtvDaily, a rollup kept exact by triggers on Customer and ConversionEvent (migration
+// 20261206140000_ltv_rollup): one row per day first seen, source, partner, program, market pair and
+// reporting currency. The raw query it replaced is kept as the oracle (ltv-raw.ts); the tests and
+// bench:funnel check that both give the same report for every filter.
 import { funnelDb } from "./scope";
-import { checkFilter, scopeWhere, sql } from "./sql";
-import { revenueParts } from "./stages";
+import { checkFilter, dateOf, scopeWhere, sql } from "./sql";
 import { averageMinor } from "./totals";
 import type { FunnelFilter, FunnelScope, LtvReport, LtvRow, MarketPair } from "./types";
 
-type Row = {
+export type LtvSqlRow = {
   grouping: number; // GROUPING(source, month, pair): 3 = by source, 1 = by source and month, 6 = by pair
   source: "referral" | "direct" | null;
   month: string | null;
@@ -23,34 +27,10 @@ const ltvRow = (customers: number, total: bigint, missing: number): LtvRow => ({
   missingFxEvents: missing,
 });
 
-/**
- * Filters apply to the customer's copied columns (partner, program, markets), so a partner or
- * program filter leaves direct customers out. The basis does not apply: the cohort is firstSeenAt.
- */
-export async function getLtvReport(scope: FunnelScope, filter: FunnelFilter): Promise<LtvReport> {
-  checkFilter(filter);
-  const m = revenueParts(scope.reportingCurrency);
-  const rows = await funnelDb(scope).$queryRaw<Row[]>(sql`
-    WITH cust AS (
-      SELECT c."id", c."source"::text AS source, to_char(c."firstSeenAt", 'YYYY-MM') AS month,
-        CASE WHEN c."sourceMarket" IS NULL OR c."targetMarket" IS NULL THEN NULL
-          ELSE c."sourceMarket"::text || '>' || c."targetMarket"::text END AS pair
-      FROM "Customer" c
-      WHERE ${scopeWhere(scope, filter, "c")} AND c."firstSeenAt" >= ${filter.from.toISOString()}::timestamp
-        AND c."firstSeenAt" < ${filter.to.toISOString()}::timestamp
-    ), money AS (
-      SELECT e."customerId", ${m.revenue} AS revenue, ${m.missing} AS missing
-      FROM "ConversionEvent" e JOIN cust ON cust."id" = e."customerId"
-      WHERE e."tenantId" = ${scope.tenantId} AND ${m.isMoney}
-      GROUP BY e."customerId"
-    )
-    SELECT GROUPING(source, month, pair)::int AS grouping, source, month, pair, COUNT(*)::int AS customers,
-      COALESCE(SUM(money.revenue), 0)::bigint AS total, COALESCE(SUM(money.missing), 0)::int AS missing
-    FROM cust LEFT JOIN money ON money."customerId" = cust."id"
-    GROUP BY GROUPING SETS ((source), (source, month), (pair))`);
-
+/** The report from the rows of `GROUP BY GROUPING SETS ((source), (source, month), (pair))`. */
+export function ltvReportFromRows(currency: string, rows: LtvSqlRow[]): LtvReport {
   const report: LtvReport = {
-    currency: scope.reportingCurrency,
+    currency,
     referral: ltvRow(0, 0n, 0),
     direct: ltvRow(0, 0n, 0),
     byCohortMonth: [],
@@ -65,4 +45,31 @@ export async function getLtvReport(scope: FunnelScope, filter: FunnelFilter): Pr
   report.byCohortMonth.sort((a, b) => a.month.localeCompare(b.month) || a.source.localeCompare(b.source));
   report.byMarketPair.sort((a, b) => a.pair.localeCompare(b.pair));
   return report;
+}
+
+/**
+ * Filters apply to the customer's copied columns (partner, program, markets), so a partner or
+ * program filter leaves direct customers out. The basis does not apply: the cohort is firstSeenAt.
+ * Revenue counts amounts in the scope's reporting currency; amounts in another one and events
+ * without a reporting amount are "missing FX". A group exists only while it has customers (a
+ * rollup row whose counters went back to zero is no customer).
+ */
+export async function getLtvReport(scope: FunnelScope, filter: FunnelFilter): Promise<LtvReport> {
+  checkFilter(filter);
+  const cur = scope.reportingCurrency;
+  const rows = await funnelDb(scope).$queryRaw<LtvSqlRow[]>(sql`
+    SELECT GROUPING(source, month, pair)::int AS grouping, source, month, pair, SUM(customers)::int AS customers,
+      SUM(revenue)::bigint AS total, SUM(missing)::int AS missing
+    FROM (
+      SELECT lt."source"::text AS source, to_char(lt."firstSeenDay"::timestamp, 'YYYY-MM') AS month,
+        CASE WHEN lt."sourceMarket" = '' OR lt."targetMarket" = '' THEN NULL ELSE lt."sourceMarket" || '>' || lt."targetMarket" END AS pair,
+        lt."customers",
+        CASE WHEN lt."reportingCurrency" = ${cur} THEN lt."revenueMinor" ELSE 0 END AS revenue,
+        lt."missingFxEvents" + CASE WHEN lt."reportingCurrency" <> ${cur} THEN lt."revenueEvents" ELSE 0 END AS missing
+      FROM "LtvDaily" lt
+      WHERE ${scopeWhere(scope, filter, "lt")} AND lt."firstSeenDay" >= ${dateOf(filter.from)} AND lt."firstSeenDay" < ${dateOf(filter.to)}
+    ) x
+    GROUP BY GROUPING SETS ((source), (source, month), (pair))
+    HAVING SUM(customers) > 0`);
+  return ltvReportFromRows(cur, rows);
 }

@@ -35,9 +35,9 @@ export function checkFilter(filter: FunnelFilter): void {
 }
 
 /** Table aliases used in the funnel's SQL (constants only: they are spliced in raw). */
-export type Alias = "cd" | "fd" | "fp" | "r" | "e" | "c" | "k";
-/** The rollups keep markets as text ('' = none) rather than the Market enum. */
-export const isRollup = (alias: Alias) => alias === "fd" || alias === "fp";
+export type Alias = "cd" | "fd" | "fp" | "lt" | "r" | "e" | "c" | "k";
+/** The rollups (FunnelDaily, FunnelDailyProgram, LtvDaily) keep markets as text ('' = none) rather than the Market enum. */
+export const isRollup = (alias: Alias) => alias === "fd" || alias === "fp" || alias === "lt";
 
 export const col = (alias: Alias, column: string): Sql => raw(`"${alias}"."${column}"`);
 
