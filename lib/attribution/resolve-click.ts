@@ -4,6 +4,7 @@
 // whose partner is still active.
 import type { Market } from "@/lib/db/generated/enums";
 import type { TenantDb } from "@/lib/db/tenant-client";
+import { REPEAT_WINDOW_MS } from "@/lib/tracking/repeat-tracker";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A click stamped slightly "after" the event by another server's clock still counts. */
@@ -42,7 +43,15 @@ export async function attributeByClickId(db: TenantDb, tenantId: string, clickId
   if (!clickId || clickId.length > MAX_CLICK_ID) return null;
   // tenantId is also forced by the scoped client; repeating it keeps the rule visible here.
   let click = await db.click.findFirst({ where: { id: clickId, tenantId }, select: clickFields });
-  if (click?.repeatOfId) click = await db.click.findFirst({ where: { id: click.repeatOfId, tenantId }, select: clickFields });
+  // A repeat points at a click of the 30 minutes before it: bounding the time lets Postgres look in
+  // that month's partition only ("Click" is partitioned by month; the lookup above probes each).
+  if (click?.repeatOfId) {
+    const around = click.occurredAt.getTime();
+    click = await db.click.findFirst({
+      where: { id: click.repeatOfId, tenantId, occurredAt: { gte: new Date(around - REPEAT_WINDOW_MS - CLICK_SKEW_MS), lte: new Date(around + CLICK_SKEW_MS) } },
+      select: clickFields,
+    });
+  }
   if (!click || click.isBot) return null;
 
   const [program, partner] = await Promise.all([

@@ -6,12 +6,15 @@
 //   commissions:events    — the commission job for events whose inline credit failed (after an
 //                           ingest or a pipeline move: lib/commissions/after-ingest.ts)
 //   commissions:all       — hourly: the commission job for every tenant (new events, due approvals)
+//   clicks:partitions     — daily: "Click" month partitions ahead, each agency's click retention
+//                           (lib/tracking/partitions.ts)
 //   mail:partner-digest   — every minute (and more often for a short delay: ./partner-mail.ts): the
 //                           partner-mail sweep (lib/referrals/partner-digest.ts)
 //   fx:missing-rates      — daily: logs the tenants with events waiting for an FX rate (lib/fx/missing-rates.ts)
 import type { JobHelpers, TaskList } from "graphile-worker";
 import { systemContext } from "@/lib/auth/contexts/system";
 import { runCommissionJob } from "@/lib/commissions/run-job";
+import { maintainClickPartitions } from "@/lib/tracking/partitions";
 import { executeStartedRun } from "@/lib/payouts/execute-run";
 import { resumeExecutingRuns } from "@/lib/payouts/resume-runs";
 import { missingRates } from "@/lib/fx/missing-rates";
@@ -24,6 +27,7 @@ import type { JobPayloads } from "./queue";
 export const crontab = [
   "* * * * * payouts:resume-runs ?max=1",
   "7 * * * * commissions:all ?max=3",
+  "40 3 * * * clicks:partitions ?max=3",
   `* * * * * ${PARTNER_MAIL_TASK} ?max=${partnerMailJobSpec.maxAttempts}&jobKey=${partnerMailJobSpec.jobKey}&jobKeyMode=${partnerMailJobSpec.jobKeyMode}`,
   "15 6 * * * fx:missing-rates ?max=3",
 ].join("\n");
@@ -59,6 +63,11 @@ export function makeTasks(stopping: () => boolean): TaskList {
     "commissions:events": async (raw: unknown) => {
       const { tenantId, eventIds } = payload<"commissions:events">(raw);
       await runCommissionJob(system().forTenant(tenantId), { tenantId, userId: null }, { eventIds, approveDue: false });
+    },
+    "clicks:partitions": async (_raw: unknown, helpers: JobHelpers) => {
+      const report = await maintainClickPartitions(system(), { shouldStop: stopping });
+      if (report.interrupted) throw new InterruptedByShutdown();
+      helpers.logger.info(`click partitions: ${JSON.stringify(report)}`);
     },
     "commissions:all": async () => {
       const tenants = await system().db.tenant.findMany({ select: { id: true }, orderBy: { createdAt: "asc" } });

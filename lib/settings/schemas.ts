@@ -19,3 +19,11 @@ export const workspaceSettingsInput = z.object({
     .transform((text) => [...new Set((text ?? "").split(/[\s,]+/).map((o) => o.trim().replace(/\/+$/, "")).filter(Boolean))])
     .pipe(z.array(embedOrigin).max(20)),
 });
+
+// The click-retention form (Settings → Click data), read by ./click-retention.ts. Empty = keep forever.
+export const clickRetentionInput = z.object({
+  clickRetentionMonths: z.preprocess(
+    (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : Number(v)),
+    z.number({ error: (issue) => (issue.code === "invalid_type" ? "whole_number" : undefined) }).int({ message: "whole_number" }).min(3).max(120).nullable(),
+  ),
+});

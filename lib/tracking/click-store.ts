@@ -63,7 +63,7 @@ WITH batch AS (
          l."sourceMarket", l."targetMarket", to_timestamp(b."atMs" / 1000.0) AT TIME ZONE 'UTC',
          b.country, b."referrerHost", b.device, b."visitorHash", b."isBot", b."repeatOfId"
     FROM decided b JOIN "TrackedLink" l ON l.id = b."linkId"
-  ON CONFLICT (id) DO NOTHING
+  ON CONFLICT (id, "occurredAt") DO NOTHING -- the primary key (Click is partitioned on occurredAt)
   RETURNING "tenantId", "linkId", "partnerId", "programId", "sourceMarket", "targetMarket",
             "occurredAt", "isBot", "repeatOfId"
 )
@@ -275,8 +275,8 @@ SELECT "tenantId", "occurredAt"::date, "linkId", min("partnerId"), min("programI
  GROUP BY "tenantId", "occurredAt"::date, "linkId"`;
 
 /**
- * Recomputes a tenant's "ClickDaily" from raw clicks (repair after a manual fix or an import),
- * with the writer's counting rules: clicks = neither bot nor repeat; repeats; bots. The table lock
+ * Recomputes a tenant's "ClickDaily" from raw clicks (repair after a manual fix or an import) from
+ * the day of its oldest stored click on, with the writer's counting rules: clicks = neither bot nor repeat; repeats; bots. The table lock
  * makes concurrent click batches wait (they would otherwise land between the delete and the
  * re-insert); rebuilds are rare, and the redirects themselves never wait for the database.
  */
@@ -285,7 +285,12 @@ export async function rebuildClickDaily(pool: Pick<TrackingPool, "connect">, ten
   try {
     await client.query("BEGIN");
     await client.query(`LOCK TABLE "ClickDaily" IN EXCLUSIVE MODE`);
-    await client.query(`DELETE FROM "ClickDaily" WHERE "tenantId" = $1`, [tenantId]);
+    // Only the days raw clicks still cover: days before the oldest stored click were counted from
+    // clicks that retention has since deleted (lib/tracking/partitions.ts); rollups stay forever.
+    await client.query(
+      `DELETE FROM "ClickDaily" WHERE "tenantId" = $1 AND day >= (SELECT min("occurredAt")::date FROM "Click" WHERE "tenantId" = $1)`,
+      [tenantId],
+    );
     await client.query(REBUILD, [tenantId]);
     await client.query("COMMIT");
   } catch (err) {

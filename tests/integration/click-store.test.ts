@@ -83,7 +83,7 @@ describe("ClickWriter", () => {
     writer.add(row(l2, "2026-11-27T13:00:00.000Z"));
     await writer.close();
 
-    const stored = await prisma.click.findUnique({ where: { id: first.id } });
+    const stored = await prisma.click.findFirst({ where: { id: first.id } });
     expect(stored!.occurredAt.toISOString()).toBe("2026-11-26T23:59:59.999Z");
     const common = { sourceMarket: "RU", targetMarket: "US" };
     expect(await rollup(tenantId)).toEqual(

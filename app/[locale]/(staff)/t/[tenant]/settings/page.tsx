@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ClickRetentionForm } from "@/components/settings/click-retention-form";
 import { InviteForm } from "@/components/settings/invite-form";
 import { WorkspaceForm } from "@/components/settings/workspace-form";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
@@ -8,6 +9,7 @@ import { assignableRoles, can } from "@/lib/auth/permissions";
 import { formatDate } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
+import { getClickRetention } from "@/lib/settings/click-retention";
 import { getWorkspace } from "@/lib/settings/update-workspace";
 import { listStaff } from "@/lib/staff/invite-staff";
 
@@ -15,7 +17,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ local
   const locale = await localeParam(params);
   const { tenant } = await params;
   const ctx = await requireTenantPage(locale, tenant, "settings:read");
-  const [workspace, staff, user, t] = await Promise.all([getWorkspace(ctx), listStaff(ctx), requireUser(locale), getT(locale, ["settings", "nav", "apikeys", "auth"])]);
+  const [workspace, staff, user, t, retention] = await Promise.all([getWorkspace(ctx), listStaff(ctx), requireUser(locale), getT(locale, ["settings", "nav", "apikeys", "auth"]), getClickRetention(ctx)]);
   return (
     <>
       <PageHeader title={t("title")} />
@@ -38,6 +40,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ local
               </li>
             ))}
           </ul>
+        </Card>
+        <Card title={t("retention.title")}>
+          <ClickRetentionForm locale={locale} tenant={ctx.slug} months={retention} disabled={ctx.role !== "owner"} />
         </Card>
         <Card title={t("auth:security.title")}>
           <SignInSettings locale={locale} magicLinkSignIn={user.magicLinkSignIn} />
