@@ -3,7 +3,7 @@
 // DATABASE_READ_URL, the read replica's state (reported, never failing: see readReplicaCheck).
 import type { Queryable } from "@/lib/db/tracking-pool";
 import { readMigrations } from "@/lib/db/migrate";
-import { probeReplica, readReplicaUrl } from "@/lib/db/read-client";
+import type { ReplicaHealth } from "@/lib/db/read-client";
 import { registerReadinessCheck, type CheckResult } from "./readiness";
 
 export function databaseCheck(db: Queryable): () => Promise<CheckResult> {
@@ -37,9 +37,10 @@ export function clickBufferCheck(writer: { pending: number; capacity: number }):
  * (lib/db/read-client.ts), so the instance still serves everything — taking it out of rotation
  * would stop redirects over a reporting copy.
  */
-export function readReplicaCheck(probe: typeof probeReplica = probeReplica): () => Promise<CheckResult> {
+export function readReplicaCheck(probe?: () => Promise<ReplicaHealth>): () => Promise<CheckResult> {
   return async () => {
-    const health = await probe();
+    // Loaded on the first /readyz, not at import: the custom server keeps Prisma out of its start-up.
+    const health = await (probe ?? (await import("@/lib/db/read-client")).probeReplica)();
     return { ok: true, detail: { readingFrom: health.usable ? "replica" : "primary", ...health.status, ...(health.error ? { error: health.error } : {}) } };
   };
 }
@@ -51,6 +52,6 @@ export function registerServerReadinessChecks(db: Queryable, clicks: { pending: 
     registerReadinessCheck("migrations", migrationsCheck(db)),
     registerReadinessCheck("clickBuffer", clickBufferCheck(clicks)),
   ];
-  if (readReplicaUrl()) removers.push(registerReadinessCheck("readReplica", readReplicaCheck()));
+  if (process.env.DATABASE_READ_URL?.trim()) removers.push(registerReadinessCheck("readReplica", readReplicaCheck()));
   return () => removers.forEach((remove) => remove());
 }
