@@ -36,6 +36,7 @@ const timeouts = Object.fromEntries(
 const schema = z.object({
   DATABASE_URL: postgresUrl.optional(),
   DATABASE_READ_URL: postgresUrl.optional(),
+  DATABASE_READ_MAX_LAG_SECONDS: positiveInt.optional(),
   DATABASE_POOL_MAX: positiveInt.optional(),
   ...timeouts,
   PORT: z.string().refine((v) => /^[1-9][0-9]*$/.test(v.trim()) && Number(v) <= 65_535, "must be a port number (1–65535)").optional(),

@@ -31,9 +31,9 @@ export function clickBufferCheck(writer: { pending: number; capacity: number }):
 }
 
 /**
- * The read replica as /readyz shows it: reachable and a standby, replay paused or not, WAL received
- * but not replayed (bytes), age of the last replayed commit, and which database the dashboards read
- * now. It never fails readiness: while the replica is unusable the dashboards read the primary
+ * The read replica as /readyz shows it: which database the dashboards read now, how far behind the
+ * primary it is (seconds, at least), standby or not, replay paused or not, WAL received but not
+ * replayed (bytes), the last replayed position and the age of the last replayed commit. It never fails readiness: while the replica is unusable the dashboards read the primary
  * (lib/db/read-client.ts), so the instance still serves everything — taking it out of rotation
  * would stop redirects over a reporting copy.
  */
@@ -41,7 +41,8 @@ export function readReplicaCheck(probe?: () => Promise<ReplicaHealth>): () => Pr
   return async () => {
     // Loaded on the first /readyz, not at import: the custom server keeps Prisma out of its start-up.
     const health = await (probe ?? (await import("@/lib/db/read-client")).probeReplica)();
-    return { ok: true, detail: { readingFrom: health.usable ? "replica" : "primary", ...health.status, ...(health.error ? { error: health.error } : {}) } };
+    const { usable, lagSeconds, status, error } = health;
+    return { ok: true, detail: { readingFrom: usable ? "replica" : "primary", lagSeconds, ...status, ...(error ? { error } : {}) } };
   };
 }
 

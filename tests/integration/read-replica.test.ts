@@ -134,6 +134,29 @@ describe("a streaming replica", () => {
     measured.allWalReplayedAfterResumeMs = ms + (await replayedUpToNow());
   });
 
+  it("is not read while it is further behind than DATABASE_READ_MAX_LAG_SECONDS", async () => {
+    process.env.DATABASE_READ_MAX_LAG_SECONDS = "1";
+    try {
+      await replayedUpToNow();
+      expect((await probeReplica()).lagSeconds).toBe(0);
+      await standby.query("SELECT pg_wal_replay_pause()");
+      await primary.query(`UPDATE "ClickDaily" SET clicks = clicks + 1 WHERE "tenantId" = $1`, [A]);
+      expect(await probeReplica()).toMatchObject({ usable: true }); // behind, but not for long yet
+      expect(await dashboardClicks()).toBe(32);
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
+      const behind = await probeReplica();
+      expect(behind).toMatchObject({ usable: false, error: expect.stringMatching(/behind the primary/) });
+      expect(behind.lagSeconds).toBeGreaterThan(1);
+      expect(await dashboardClicks()).toBe(33); // the primary's number
+      await standby.query("SELECT pg_wal_replay_resume()");
+      await replayedUpToNow();
+      expect(await probeReplica()).toMatchObject({ usable: true, lagSeconds: 0 });
+    } finally {
+      delete process.env.DATABASE_READ_MAX_LAG_SECONDS;
+      await standby.query("SELECT pg_wal_replay_resume()");
+    }
+  });
+
   it("applies row-level security on the replica: a tenant's read client sees only its own rows", async () => {
     await replayedUpToNow();
     // Raw SQL with no tenant filter: only RLS (role twoway_app + app.tenant_id) can hide B's rows.
@@ -155,7 +178,7 @@ describe("a streaming replica", () => {
     } finally {
       await misconfigured.$disconnect();
     }
-    expect(await primaryClicks()).toBe(32);
+    expect(await primaryClicks()).toBe(33);
   });
 
   it("falls back to the primary when the replica is gone", async () => {
@@ -164,7 +187,7 @@ describe("a streaming replica", () => {
     await clusters!.stopReplica();
     const health = await probeReplica();
     expect(health.usable).toBe(false);
-    expect(await dashboardClicks()).toBe(32); // from the primary now
+    expect(await dashboardClicks()).toBe(33); // from the primary now
     // What /readyz answers: ready (the instance still serves everything), the replica reported.
     const remove = registerServerReadinessChecks(primary, { pending: 0, capacity: 1 });
     try {
