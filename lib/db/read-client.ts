@@ -12,8 +12,8 @@
 // use the primary. A replica that stops answering, is no longer a standby, or falls more than
 // DATABASE_READ_MAX_LAG_SECONDS behind is noticed by a background probe (at most one every 5 s)
 // and the dashboards read the primary until it is back, so a replica outage never takes more than
-// the reads in flight with it. docs/operations.md,
-// "Read replica": what reads go here and why lag is acceptable for them.
+// the reads in flight with it. docs/operations.md, "Read replica": what reads go here and why lag
+// is acceptable for them.
 import { createPrismaClient, prisma, type PrismaClient } from "./client";
 import { runAsOwner } from "./tenant-scope";
 
