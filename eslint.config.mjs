@@ -4,7 +4,7 @@ import nextTs from "eslint-config-next/typescript";
 // --- Who may reach the database, and how (docs/security.md, "Two walls") -----------------------
 const rawClient = {
   paths: [{ name: "@/lib/db/client", message: "Use ctx.db (tenant-scoped) from a guard; the raw client lives in lib/db only." }],
-  patterns: [{ group: ["**/db/client", "**/db/generated/client"], allowTypeImports: true, message: "Use ctx.db (tenant-scoped); the raw client lives in lib/db only." }],
+  patterns: [{ group: ["**/db/client", "**/db/read-client", "**/db/generated/client"], allowTypeImports: true, message: "Use ctx.db (tenant-scoped); the raw client lives in lib/db only." }],
 };
 // The owner's handles (lib/db/owner.ts) go to lib/auth, which makes every context, and to the mail outbox.
 const ownerHandle = {
