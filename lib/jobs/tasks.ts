@@ -11,6 +11,7 @@
 //   mail:partner-digest   — every minute (and more often for a short delay: ./partner-mail.ts): the
 //                           partner-mail sweep (lib/referrals/partner-digest.ts)
 //   fx:missing-rates      — daily: logs the tenants with events waiting for an FX rate (lib/fx/missing-rates.ts)
+//   funnel:rollup-check   — daily: logs FunnelDaily totals that differ from the raw tables (lib/funnel/rollup-check.ts)
 import type { JobHelpers, TaskList } from "graphile-worker";
 import { systemContext } from "@/lib/auth/contexts/system";
 import { runCommissionJob } from "@/lib/commissions/run-job";
@@ -18,6 +19,7 @@ import { maintainClickPartitions } from "@/lib/tracking/partitions";
 import { executeStartedRun } from "@/lib/payouts/execute-run";
 import { resumeExecutingRuns } from "@/lib/payouts/resume-runs";
 import { missingRates } from "@/lib/fx/missing-rates";
+import { funnelRollupDrift } from "@/lib/funnel/rollup-check";
 import { log } from "@/lib/ops/log";
 import { sweepPartnerNotices } from "@/lib/referrals/partner-digest";
 import { PARTNER_MAIL_TASK, partnerMailJobSpec } from "./partner-mail";
@@ -30,6 +32,7 @@ export const crontab = [
   "40 3 * * * clicks:partitions ?max=3",
   `* * * * * ${PARTNER_MAIL_TASK} ?max=${partnerMailJobSpec.maxAttempts}&jobKey=${partnerMailJobSpec.jobKey}&jobKeyMode=${partnerMailJobSpec.jobKeyMode}`,
   "15 6 * * * fx:missing-rates ?max=3",
+  "20 4 * * * funnel:rollup-check ?max=3",
 ].join("\n");
 
 /** Thrown by a task the worker's shutdown interrupted: the job is retried (by this or another worker). */
@@ -91,6 +94,18 @@ export function makeTasks(stopping: () => boolean): TaskList {
         log().warn({ tenantId: tenant.id, ...missing }, "fx: events are waiting for a rate; import rates in Settings → FX rates");
       }
       log().info({ tenants: tenants.length, waiting }, "fx: missing-rate check done");
+    },
+    "funnel:rollup-check": async () => {
+      const tenants = await system().db.tenant.findMany({ select: { id: true }, orderBy: { createdAt: "asc" } });
+      let drifted = 0;
+      for (const tenant of tenants) {
+        if (stopping()) throw new InterruptedByShutdown();
+        const drift = await funnelRollupDrift(system().forTenant(tenant.id), tenant.id);
+        if (drift.length === 0) continue;
+        drifted++;
+        log().error({ tenantId: tenant.id, drift }, "funnel: rollup totals differ from the raw tables; repair with SELECT funnel_daily_rebuild(tenant id)");
+      }
+      log().info({ tenants: tenants.length, drifted }, "funnel: rollup check done");
     },
   };
 }
