@@ -16,7 +16,8 @@ export type MissingRates = {
 
 /** One tenant's events waiting for a rate (the tenant-scoped client: row-level security applies). */
 export async function missingRates(db: TenantDb): Promise<MissingRates> {
-  const where = { amountMinor: { not: null }, currency: { not: null }, reportingAmountMinor: null };
+  // The same events as the FX settings page counts (./list-rates.ts, countEventsMissingRate).
+  const where = { amountMinor: { not: null }, reportingAmountMinor: null };
   const [events, oldest, latest] = await Promise.all([
     db.conversionEvent.count({ where }),
     db.conversionEvent.findFirst({ where, orderBy: { occurredAt: "asc" }, select: { occurredAt: true } }),
