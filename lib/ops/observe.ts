@@ -12,6 +12,7 @@ import { REQUEST_ID_HEADER, requestIdFor } from "./request-id";
 import { routeLabel } from "./route-label";
 
 const REDIRECT = "/r/:code";
+const READYZ = "/readyz";
 
 export type ObserveOptions = { metrics: Metrics; hops: number; logger?: () => Logger };
 
@@ -46,7 +47,9 @@ export function createObserver(options: ObserveOptions) {
       c.count.inc();
       c.duration.observe(seconds); // a redirect's into its own histogram, not the per-route one
       const line = { requestId, method: req.method, route, status, ms: Math.round(seconds * 1e4) / 10 };
-      if (status >= 500) logger().error(line, "request");
+      // A 503 from /readyz is an answer, not a failure (a stopping or not-yet-ready instance): warn.
+      if (status >= 500 && route !== READYZ) logger().error(line, "request");
+      else if (status >= 500) logger().warn(line, "request");
       else if (route === REDIRECT) logger().debug(line, "request");
       else logger().info(line, "request");
     });

@@ -34,6 +34,7 @@ async function start(hops = 0, level = "info"): Promise<Started> {
     observe(req, res, () => {
       if (isMetricsRequest(req)) return void answerMetrics(req, res, metrics.registry, hops);
       if (req.url?.startsWith("/r/")) return void res.writeHead(302, { Location: "https://example.com/" }).end();
+      if (req.url === "/readyz") return void res.writeHead(503).end(); // a stopping instance
       // Stands in for Next: app code logs with the process logger's context.
       logger.warn("inside the app");
       res.writeHead(req.url?.startsWith("/boom") ? 500 : 200).end("ok");
@@ -94,6 +95,12 @@ describe("request ids and access lines", () => {
     const s = await start();
     await fetch(`${s.url}/boom`);
     expect(s.lines.find((l) => l.msg === "request")).toMatchObject({ level: "error", status: 500 });
+  });
+
+  it("logs a 503 from /readyz at warn: a not-ready or stopping instance is not an error", async () => {
+    const s = await start();
+    await fetch(`${s.url}/readyz`);
+    expect(s.lines.find((l) => l.msg === "request")).toMatchObject({ level: "warn", route: "/readyz", status: 503 });
   });
 });
 
