@@ -3,8 +3,9 @@
 // wherever workers run. A minute is small next to the default 5-minute batching delay, but not next
 // to a delay of seconds (e2e uses 2 s): below a minute each worker also enqueues the sweep every
 // delay/2 (at least every second). Every enqueue uses one job key, so a waiting sweep absorbs the
-// others and many workers add one job, not one each; two sweeps that still overlap (one running, one
-// just added) are safe — notices are claimed with FOR UPDATE SKIP LOCKED.
+// others and many workers add one job, not one each, and one named queue, so two sweeps never run at
+// once (and if they did — a manual `npm run job:partner-mail` — notices are claimed with FOR UPDATE
+// SKIP LOCKED: each mail goes once).
 import type { AddJobFunction } from "graphile-worker";
 import { log } from "@/lib/ops/log";
 
@@ -18,7 +19,11 @@ export function partnerMailNudgeIntervalMs(delaySeconds: number): number | null 
   return Math.max(1_000, Math.floor((delaySeconds * 1000) / 2));
 }
 
-export const partnerMailJobSpec = { jobKey: PARTNER_MAIL_TASK, jobKeyMode: "preserve_run_at", maxAttempts: 3 } as const;
+/**
+ * One job key: a waiting sweep absorbs further enqueues. One named queue: its jobs run one at a time
+ * across every worker, so a sweep enqueued while another runs waits for it instead of running beside it.
+ */
+export const partnerMailJobSpec = { jobKey: PARTNER_MAIL_TASK, jobKeyMode: "preserve_run_at", queueName: PARTNER_MAIL_TASK, maxAttempts: 3 } as const;
 
 /** Enqueues the sweep on an unref()ed timer when the delay is short; returns the function that stops it. */
 export function startPartnerMailNudge(addJob: AddJobFunction, delaySeconds: number): () => void {

@@ -30,7 +30,7 @@ export const crontab = [
   "* * * * * payouts:resume-runs ?max=1",
   "7 * * * * commissions:all ?max=3",
   "40 3 * * * clicks:partitions ?max=3",
-  `* * * * * ${PARTNER_MAIL_TASK} ?max=${partnerMailJobSpec.maxAttempts}&jobKey=${partnerMailJobSpec.jobKey}&jobKeyMode=${partnerMailJobSpec.jobKeyMode}`,
+  `* * * * * ${PARTNER_MAIL_TASK} ?max=${partnerMailJobSpec.maxAttempts}&jobKey=${partnerMailJobSpec.jobKey}&jobKeyMode=${partnerMailJobSpec.jobKeyMode}&queue=${partnerMailJobSpec.queueName}`,
   "15 6 * * * fx:missing-rates ?max=3",
   "20 4 * * * funnel:rollup-check ?max=3",
 ].join("\n");

@@ -40,7 +40,7 @@ describe("the schedule", () => {
     const line = parseCrontab(crontab).find((c) => c.task === PARTNER_MAIL_TASK);
     expect(line).toBeDefined();
     expect(line!.match).toBeTypeOf("function");
-    expect(line!.options).toMatchObject({ jobKey: PARTNER_MAIL_TASK, jobKeyMode: "preserve_run_at" });
+    expect(line!.options).toMatchObject({ jobKey: PARTNER_MAIL_TASK, jobKeyMode: "preserve_run_at", queueName: PARTNER_MAIL_TASK });
     expect(partnerMailNudgeIntervalMs(300)).toBeNull(); // the default: the crontab's minute is enough
     expect(partnerMailNudgeIntervalMs(60)).toBeNull();
     expect(partnerMailNudgeIntervalMs(2)).toBe(1_000); // e2e
@@ -51,7 +51,7 @@ describe("the schedule", () => {
   it("many enqueues while none runs leave one waiting job (the job key)", async () => {
     await prisma.$executeRaw`DELETE FROM graphile_worker._private_jobs WHERE key = ${partnerMailJobSpec.jobKey} AND locked_at IS NULL`;
     for (let i = 0; i < 5; i++) {
-      await prisma.$queryRaw`SELECT (graphile_worker.add_job(${PARTNER_MAIL_TASK}::text, '{}'::json, job_key := ${partnerMailJobSpec.jobKey}::text, job_key_mode := 'preserve_run_at')).id`;
+      await prisma.$queryRaw`SELECT (graphile_worker.add_job(${PARTNER_MAIL_TASK}::text, '{}'::json, queue_name := ${partnerMailJobSpec.queueName}::text, job_key := ${partnerMailJobSpec.jobKey}::text, job_key_mode := 'preserve_run_at')).id`;
     }
     expect(await pendingSweeps()).toHaveLength(1);
   });
@@ -72,7 +72,20 @@ describe("a status change with a 1 s delay", () => {
     const moved = Date.now();
     await transitionReferral(ctx, id, { to: "in_review", note: "Looking at it", internal: false });
 
-    const mails = await waitFor(() => prisma.outboxEmail.findMany({ where: { to: partner.email } }), (m) => m.length > 0, 15_000);
+    // Sweeps enqueued meanwhile wait in the one queue: never two running at once.
+    let mostLocked = 0;
+    const queues = new Set<string | null>();
+    const mails = await waitFor(
+      async () => {
+        const rows = await prisma.$queryRaw<{ locked: boolean; queue_name: string | null }[]>`
+          SELECT locked_at IS NOT NULL AS locked, queue_name FROM graphile_worker.jobs WHERE task_identifier = ${PARTNER_MAIL_TASK}`;
+        mostLocked = Math.max(mostLocked, rows.filter((r) => r.locked).length);
+        rows.forEach((r) => queues.add(r.queue_name));
+        return prisma.outboxEmail.findMany({ where: { to: partner.email } });
+      },
+      (m) => m.length > 0,
+      15_000,
+    );
     const seconds = (Date.now() - moved) / 1000;
     expect(mails).toHaveLength(1);
     expect(seconds).toBeLessThan(8); // delay 1 s + an enqueue every 1 s + pickup; the crontab alone could take a minute
@@ -81,5 +94,7 @@ describe("a status change with a 1 s delay", () => {
     // More sweeps run meanwhile (an enqueue every second) and send nothing again.
     await new Promise((r) => setTimeout(r, 2_500));
     expect(await prisma.outboxEmail.count({ where: { to: partner.email } })).toBe(1);
+    expect(mostLocked).toBeLessThanOrEqual(1);
+    expect([...queues]).toEqual([PARTNER_MAIL_TASK]);
   }, 40_000);
 });
