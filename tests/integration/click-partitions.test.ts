@@ -265,6 +265,15 @@ vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-twoway-cl
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
 const { updateClickRetentionAction } = await import("@/lib/settings/actions");
 
+describe("the daily job", () => {
+  it("is on the worker's crontab and task list as clicks:partitions", async () => {
+    const { parseCrontab } = await import("graphile-worker");
+    const { crontab, makeTasks } = await import("@/lib/jobs/tasks");
+    expect(parseCrontab(crontab).filter((item) => item.task === "clicks:partitions")).toHaveLength(1);
+    expect(makeTasks(() => false)["clicks:partitions"]).toBeTypeOf("function");
+  });
+});
+
 describe("Settings → Click data (updateClickRetentionAction)", () => {
   let a: { fixture: TenantFixture };
   let b: { fixture: TenantFixture };
