@@ -15,7 +15,9 @@
 //    older than the shortest allowed retention is dropped too. Otherwise only the expired agencies'
 //    rows are deleted from it, in small batches.
 //
-// Be careful: this deletes data of every tenant, as the owner (SystemContext, no RLS).
+// Be careful: this deletes data of every tenant, as the owner (SystemContext, no RLS). Not part of the
+// redirect hot path (nothing under lib/tracking that the redirect loads imports it): it runs in the
+// worker through Prisma's owner client.
 import type { SystemContext } from "@/lib/auth/contexts/system";
 
 export const MIN_RETENTION_MONTHS = 3;
