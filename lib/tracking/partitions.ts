@@ -32,7 +32,7 @@ export type PartitionReport = {
   movedFromDefault: number;
   deletedRows: number;
   dropped: string[];
-  /** Partitions whose drop did not get its lock in time (retried on the next run). */
+  /** Partitions whose creation or drop did not get its lock in time (retried on the next run). */
   skipped: string[];
   interrupted: boolean;
 };
@@ -48,10 +48,23 @@ export function monthStart(d: Date, delta = 0): Date {
 /** "YYYY-MM-DD 00:00:00": a timestamp literal in UTC (the column is `timestamp` holding UTC). */
 const sqlTs = (d: Date) => `${d.toISOString().slice(0, 10)} 00:00:00`;
 
-/** Creates the partition of `month` (any instant in it) unless it exists, moving its rows out of the default partition. */
+const isLockTimeout = (err: unknown) => String((err as { message?: unknown })?.message ?? "").includes("lock timeout");
+
+/**
+ * Creates the partition of `month` (any instant in it) unless it exists, moving its rows out of the
+ * default partition. Attaching takes an exclusive lock on "Click_default", which waits for every
+ * running statement that reads "Click" and holds up the click writer meanwhile: after 5 s it gives
+ * up and throws a lock timeout (the next run tries again).
+ */
 export async function ensureClickPartition(db: Db, month: Date): Promise<boolean> {
-  const rows = await db.$queryRawUnsafe<{ created: boolean }[]>(`SELECT twoway_click_partition_ensure($1::timestamp) AS created`, sqlTs(monthStart(month)));
-  return rows[0].created;
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '5s'`);
+      const rows = await tx.$queryRawUnsafe<{ created: boolean }[]>(`SELECT twoway_click_partition_ensure($1::timestamp) AS created`, sqlTs(monthStart(month)));
+      return rows[0].created;
+    },
+    { timeout: 60_000 },
+  );
 }
 
 /** The month partitions of "Click" with their range. */
@@ -109,7 +122,7 @@ async function dropPartition(db: Db, name: string, expired: (tenantId: string) =
       { timeout: 60_000 },
     );
   } catch (err) {
-    if ((err as { message?: string }).message?.includes("lock timeout")) return "skipped";
+    if (isLockTimeout(err)) return "skipped";
     throw err;
   }
 }
@@ -133,9 +146,15 @@ export async function maintainClickPartitions(ctx: SystemContext, options: Optio
   for (const w of waiting) months.set(`${w.month} 00:00:00`, new Date(`${w.month}T00:00:00Z`));
   for (const [key, month] of months) {
     if (stop()) return report;
-    if (await ensureClickPartition(db, month)) {
-      report.created.push(`Click_${key.slice(0, 4)}_${key.slice(5, 7)}`);
-      report.movedFromDefault += Number(waiting.find((w) => `${w.month} 00:00:00` === key)?.n ?? 0);
+    const name = `Click_${key.slice(0, 4)}_${key.slice(5, 7)}`;
+    try {
+      if (await ensureClickPartition(db, month)) {
+        report.created.push(name);
+        report.movedFromDefault += Number(waiting.find((w) => `${w.month} 00:00:00` === key)?.n ?? 0);
+      }
+    } catch (err) {
+      if (!isLockTimeout(err)) throw err;
+      report.skipped.push(name);
     }
   }
 

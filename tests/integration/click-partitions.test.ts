@@ -10,7 +10,7 @@ import type { SystemContext } from "@/lib/auth/contexts/system";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
-import { listClickPartitions, maintainClickPartitions } from "@/lib/tracking/partitions";
+import { ensureClickPartition, listClickPartitions, maintainClickPartitions } from "@/lib/tracking/partitions";
 import en from "@/locales/en/errors.json";
 import ru from "@/locales/ru/errors.json";
 import { memberContext, tenantWithOwner } from "../helpers/context";
@@ -130,6 +130,7 @@ describe("migration: Click becomes partitioned by month and keeps every row", ()
 
 describe("click partitions upkeep and retention", () => {
   let c: pg.Client;
+  let url: string;
   let client: PrismaClient;
   let ctx: SystemContext;
   const NOW = new Date("2027-01-15T12:00:00Z");
@@ -139,6 +140,7 @@ describe("click partitions upkeep and retention", () => {
   beforeAll(async () => {
     const db = await scratch();
     c = db.c;
+    url = db.url;
     await migrate(db.url, { migrationsDir: migrationsDir(true) });
     client = createPrismaClient(db.url);
     // Only `db` is used by the upkeep; a SystemContext is otherwise made by lib/auth alone.
@@ -220,6 +222,22 @@ describe("click partitions upkeep and retention", () => {
     expect(report.movedFromDefault).toBe(1);
     expect(await partitionOf(c, "t2-future")).toBe('"Click_2027_07"');
     expect((await c.query(`SELECT count(*)::int AS n FROM "Click_default"`)).rows[0].n).toBe(0);
+  });
+
+  it("gives up creating a partition after 5 s while a statement reads clicks, and makes it on the next try", async () => {
+    const reader = new pg.Client({ connectionString: url });
+    await reader.connect();
+    try {
+      await reader.query(`BEGIN; SELECT count(*) FROM "Click"`);
+      const started = Date.now();
+      await expect(ensureClickPartition(client, new Date("2029-05-10T00:00:00Z"))).rejects.toThrow(/lock timeout/);
+      expect(Date.now() - started).toBeLessThan(15_000);
+      await reader.query("ROLLBACK");
+      expect(await ensureClickPartition(client, new Date("2029-05-10T00:00:00Z"))).toBe(true);
+      expect(await ensureClickPartition(client, new Date("2029-05-10T00:00:00Z"))).toBe(false);
+    } finally {
+      await reader.end();
+    }
   });
 
   it("stops between steps when the worker shuts down", async () => {
