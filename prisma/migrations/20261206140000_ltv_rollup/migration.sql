@@ -52,6 +52,10 @@ CREATE FUNCTION ltv_daily_add(
 ) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   IF a_customers = 0 AND a_revenue = 0 AND a_revenue_events = 0 AND a_missing = 0 THEN RETURN; END IF;
+  -- A tenant being deleted: its ON DELETE CASCADEs fire these triggers after the Tenant row is gone
+  -- (possibly after its LtvDaily rows went too); a new row would fail LtvDaily's foreign key, and
+  -- the tenant's rollup goes with it anyway.
+  IF NOT EXISTS (SELECT 1 FROM "Tenant" WHERE "id" = t) THEN RETURN; END IF;
   INSERT INTO "LtvDaily" AS l ("tenantId", "firstSeenDay", "source", "partnerId", "programId", "sourceMarket", "targetMarket", "reportingCurrency",
     "customers", "revenueMinor", "revenueEvents", "missingFxEvents")
   VALUES (t, d, src, COALESCE(p, ''), COALESCE(g, ''), COALESCE(s, ''), COALESCE(tm, ''), COALESCE(rc, ''),
