@@ -6,6 +6,7 @@
 // counts between days or partners without changing a total is not seen; the cohort counters
 // are not compared (a deleted referral's cohort revenue is a known limit).
 import type { TenantDb } from "@/lib/db/tenant-client";
+import { countedReferralSql, wonReferralSql } from "./stages";
 
 export const CHECKED_COUNTERS = ["clicks", "referrals", "qualified", "closes", "leads", "eventCloses", "revenueMinor", "revenueEvents", "missingFxEvents"] as const;
 export type Counter = (typeof CHECKED_COUNTERS)[number];
@@ -30,10 +31,10 @@ export async function funnelRollupDrift(db: TenantDb, tenantId: string): Promise
         count(*) FILTER (WHERE "type" IN ('revenue', 'refund') AND NOT ("reportingAmountMinor" IS NOT NULL AND "reportingCurrency" IS NOT NULL)) AS missing
       FROM "ConversionEvent" WHERE "tenantId" = ${tenantId} AND "type" IN ('lead', 'close', 'revenue', 'refund')
     ), ref AS (
-      SELECT count(*) FILTER (WHERE "status" <> 'draft' AND "submittedAt" IS NOT NULL) AS referrals,
-        count(*) FILTER (WHERE "qualifiedAt" IS NOT NULL) AS qualified,
-        count(*) FILTER (WHERE "status" = 'won' AND "closedAt" IS NOT NULL) AS closes
-      FROM "Referral" WHERE "tenantId" = ${tenantId}
+      SELECT count(*) FILTER (WHERE ${countedReferralSql("r")} AND r."submittedAt" IS NOT NULL) AS referrals,
+        count(*) FILTER (WHERE r."qualifiedAt" IS NOT NULL) AS qualified,
+        count(*) FILTER (WHERE ${wonReferralSql("r")} AND r."closedAt" IS NOT NULL) AS closes
+      FROM "Referral" r WHERE r."tenantId" = ${tenantId}
     )
     SELECT r.clicks::text AS "r_clicks", (SELECT COALESCE(SUM("clicks"), 0) FROM "ClickDaily" WHERE "tenantId" = ${tenantId})::text AS "x_clicks",
       r.referrals::text AS "r_referrals", ref.referrals::text AS "x_referrals",
