@@ -6,11 +6,20 @@ type Data = Record<string, unknown>;
 
 const text = (v: unknown) => (typeof v === "string" || typeof v === "number" ? String(v) : null);
 
-/** A readable line for one audit entry; actions this page does not know are shown as recorded. */
-export function describeAudit(t: TFunction, entry: Entry): { action: string; detail: string | null } {
+/**
+ * A readable line for one audit entry. Every action the code records has a name (lib/i18n/audit-labels.ts
+ * checks it); one without — say, from a newer release — reads «Другое действие», never the raw code,
+ * which is returned apart (`code`) for a tooltip.
+ */
+export function describeAudit(t: TFunction, entry: Entry): { action: string; code: string; detail: string | null } {
   const data: Data = entry.data && typeof entry.data === "object" && !Array.isArray(entry.data) ? (entry.data as Data) : {};
-  const action = t(`partners:audit.actions.${entry.action}`, { defaultValue: entry.action });
-  return { action, detail: detail(t, entry.action, data) };
+  const action = t(`partners:audit.actions.${entry.action}`, { defaultValue: t("partners:audit.otherAction") });
+  return { action, code: entry.action, detail: detail(t, entry.action, data) };
+}
+
+/** The name of a record type on the audit page; unknown types read «Другая запись». */
+export function entityTypeLabel(t: TFunction, entityType: string): string {
+  return t(`partners:audit.entityTypes.${entityType}`, { defaultValue: t("partners:audit.otherEntity") });
 }
 
 function detail(t: TFunction, action: string, data: Data): string | null {

@@ -39,7 +39,7 @@ export function PreviewForms({ values, errors, programs, markets, t }: {
         <label className="text-sm font-medium text-slate-800">
           {t("preview.partnerMarket")}
           <select name="pMarket" defaultValue={values.pMarket ?? "US"} className={control}>
-            {markets.map((m) => <option key={m} value={m}>{m}</option>)}
+            {markets.map((m) => <option key={m} value={m}>{t(`common:markets.${m}`)}</option>)}
           </select>
           <Err error={errors.market} t={t} />
         </label>

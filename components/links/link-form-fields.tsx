@@ -35,7 +35,7 @@ export function LinkTargetFields({ state, programs, opportunities, markets, prog
         {(a11y) => (
           <Select {...a11y} name="targetMarket" defaultValue={state.values?.targetMarket ?? ""}>
             <option value="">{t("form.targetMarketDefault")}</option>
-            {markets.map((m) => <option key={m} value={m}>{m}</option>)}
+            {markets.map((m) => <option key={m} value={m}>{t(`common:markets.${m}`)}</option>)}
           </Select>
         )}
       </Field>

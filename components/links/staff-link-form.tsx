@@ -33,7 +33,7 @@ export function StaffLinkForm({ locale, tenant, partners, programs, opportunitie
         {(a11y) => (
           <Select {...a11y} name="partnerId" required value={partnerId} onChange={(e) => { setPartnerId(e.target.value); setProgramId(""); }}>
             <option value="">{t("form.choose")}</option>
-            {partners.map((p) => <option key={p.id} value={p.id}>{`${p.name} (${p.market})`}</option>)}
+            {partners.map((p) => <option key={p.id} value={p.id}>{`${p.name} (${t(`common:markets.${p.market}`)})`}</option>)}
           </Select>
         )}
       </Field>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { AuditFilter } from "@/components/audit/audit-filter";
-import { describeActor, describeAudit, entityHref } from "@/components/audit/describe-audit";
+import { describeActor, describeAudit, entityHref, entityTypeLabel } from "@/components/audit/describe-audit";
 import { PageHeader } from "@/components/ui/card";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
@@ -47,15 +47,15 @@ export default async function AuditPage({ params, searchParams }: Props) {
           ]}
         >
           {log.items.map((entry) => {
-            const { action, detail } = describeAudit(t, entry);
+            const { action, code, detail } = describeAudit(t, entry);
             const link = entityHref(staffBase, entry.entityType, entry.entityId);
-            const entityLabel = t(`audit.entityTypes.${entry.entityType}`, { defaultValue: entry.entityType });
+            const entityLabel = entityTypeLabel(t, entry.entityType);
             return (
               <tr key={entry.id} className="align-top">
                 <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-600">{formatDateTime(locale, entry.createdAt)}</td>
                 <td className="px-4 py-3 text-slate-700"><span className="break-all">{describeActor(t, entry.actor)}</span></td>
                 <td className="px-4 py-3">
-                  <p className="font-medium text-slate-900">{action}</p>
+                  <p className="font-medium text-slate-900" title={code}>{action}</p>
                   {detail ? <p className="text-xs text-slate-600">{detail}</p> : null}
                 </td>
                 <td className="px-4 py-3">

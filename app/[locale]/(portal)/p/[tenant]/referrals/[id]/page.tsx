@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { FactList } from "@/components/referrals/fact-list";
 import { HistoryList } from "@/components/referrals/history-list";
+import { historyNote } from "@/components/referrals/history-note";
 import { MarketPair } from "@/components/referrals/market-pair";
 import { ReferralForm } from "@/components/referrals/referral-form";
 import { StatusBadge } from "@/components/referrals/status-badge";
@@ -96,7 +97,7 @@ export default async function MyReferralPage({ params, searchParams }: Props) {
               status: <StatusBadge status={h.to} label={t(`status.${h.to}`)} />,
               actor: t(`portal.actor.${h.actor}`, { agency: ctx.tenantName }),
               reason: h.code ? t("portal.detail.reason", { reason: t(`partnerRejectReason.${h.code}`) }) : null,
-              note: h.note,
+              note: historyNote(t, h.note),
             }))}
           />
         </Card>

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { DuplicateNotices } from "@/components/referrals/duplicate-notices";
 import { FactList } from "@/components/referrals/fact-list";
 import { HistoryList } from "@/components/referrals/history-list";
+import { historyNote } from "@/components/referrals/history-note";
 import { MarketPair } from "@/components/referrals/market-pair";
 import { OverrideForm } from "@/components/referrals/override-form";
 import { StatusBadge } from "@/components/referrals/status-badge";
@@ -13,7 +14,6 @@ import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/kernel/errors";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
-import { ACCEPTED_REASON } from "@/lib/opportunities/review-accept";
 import { getT } from "@/lib/i18n/server";
 import { referralStatuses } from "@/lib/referrals/codes";
 import { getReferral, type ActorLabel } from "@/lib/referrals/get-referral";
@@ -94,7 +94,7 @@ export default async function ReferralPage({ params, searchParams }: Props) {
                 actor: actor(h.actor),
                 reason: h.code ? t(`rejectReason.${h.code}`) : null,
                 // The opt-in acceptance is recorded with a fixed English reason; show it in the reader's language.
-                note: h.note === ACCEPTED_REASON ? t("history.acceptedFromOptIn") : h.note,
+                note: historyNote(t, h.note),
               }))}
             />
           </Card>
