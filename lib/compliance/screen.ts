@@ -120,26 +120,35 @@ export async function screenPartner(db: Db, tenantId: string, partnerId: string,
 
 export type ScreenAllSummary = { screened: number; clear: number; possible_match: number; blocked: number };
 
-/** Screens every active partner against the latest list in one pass (the list is loaded and indexed once). */
-export async function screenAll(ctx: TenantContext): Promise<ScreenAllSummary> {
-  assertCan(ctx, "payouts:manage");
+/**
+ * Screens every active partner against the latest list in one pass (the list is loaded and indexed
+ * once), as `actorUserId` (null: the daily compliance:sdn-fetch job). No permission check: callers check.
+ */
+export async function screenActivePartners(db: Db, tenantId: string, actorUserId: string | null): Promise<ScreenAllSummary & { listId: string | null }> {
   const [{ listId, index }, partners] = await Promise.all([
-    activeIndex(ctx.db),
-    ctx.db.partner.findMany({ where: { status: "active" }, select: subjectSelect, orderBy: { id: "asc" } }),
+    activeIndex(db),
+    db.partner.findMany({ where: { status: "active" }, select: subjectSelect, orderBy: { id: "asc" } }),
   ]);
   const summary: ScreenAllSummary = { screened: 0, clear: 0, possible_match: 0, blocked: 0 };
   const CHUNK = 1000;
   for (let start = 0; start < partners.length; start += CHUNK) {
     const chunk = partners.slice(start, start + CHUNK);
-    const prior = await priorDecisions(ctx.db, chunk.map((p) => p.id));
+    const prior = await priorDecisions(db, chunk.map((p) => p.id));
     const rows = chunk.map((p) => {
       const result = evaluateSubject(index, { name: p.name, profile: p.taxProfile, method: p.payoutMethod }, prior.get(p.id) ?? null);
       summary[result.status]++;
-      return { tenantId: ctx.tenantId, partnerId: p.id, listId, status: result.status, reason: result.reason, matches: result.matches as Prisma.InputJsonValue, screenedById: ctx.userId };
+      return { tenantId, partnerId: p.id, listId, status: result.status, reason: result.reason, matches: result.matches as Prisma.InputJsonValue, screenedById: actorUserId };
     });
-    await ctx.db.screening.createMany({ data: rows });
+    await db.screening.createMany({ data: rows });
     summary.screened += rows.length;
   }
+  return { ...summary, listId };
+}
+
+/** Staff's "Screen all partners" (and the upload): every active partner against the latest list, audited. */
+export async function screenAll(ctx: TenantContext): Promise<ScreenAllSummary> {
+  assertCan(ctx, "payouts:manage");
+  const { listId, ...summary } = await screenActivePartners(ctx.db, ctx.tenantId, ctx.userId);
   await recordAudit(ctx, { action: "compliance.screened_all", entityType: "SanctionsList", entityId: listId ?? undefined, data: summary });
   return summary;
 }

@@ -2,11 +2,14 @@
 // columns are ent_num, SDN_Name, SDN_Type, Program, Title, Call_Sign, Vess_type, Tonnage, GRT,
 // Vess_flag, Vess_owner, Remarks, and "-0-" means empty. Alternate names written in the remarks
 // ("a.k.a. 'SBERBANK'") are stored as extra entries with the same uid, so they are screened too.
-// Each import is a new list in one transaction; the newest list is the one screenings use.
+// Each import is a new list in one transaction; the newest list is the one screenings use. Staff
+// upload a file here; the daily compliance:sdn-fetch job (./sdn-fetch.ts) stores the official one.
+import { createHash } from "node:crypto";
 import Papa from "papaparse";
 import { auditIn } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
+import type { TenantDb, TenantTx } from "@/lib/db/tenant-client";
 import { DomainError } from "@/lib/kernel/errors";
 import { MAX_SDN_FILE_BYTES } from "./limits";
 import { hasControlCharacters } from "@/lib/kernel/text";
@@ -63,37 +66,75 @@ export function parseSdnCsv(text: string): SdnParse {
   return { entries, primary, skipped };
 }
 
-function decode(bytes: Uint8Array): string {
+export function decodeSdn(bytes: Uint8Array): string {
   const utf8 = new TextDecoder("utf-8").decode(bytes);
   // Older OFAC files are Latin-1; a replacement character means the bytes were not UTF-8.
   return utf8.includes("\uFFFD") ? new TextDecoder("windows-1252").decode(bytes) : utf8;
 }
 
-/** Imports an uploaded sdn.csv as the tenant's new active list. A file that is not an SDN list writes nothing. */
-export async function importSdnCsv(ctx: TenantContext, bytes: Uint8Array, fileName: string): Promise<SdnImportSummary> {
-  assertCan(ctx, "payouts:manage");
+/** SHA-256 (hex) of a list file's bytes, stored with the list so an unchanged download is not imported again. */
+export function sdnContentHash(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** Checks and parses sdn.csv bytes; a file that is not an SDN list throws (nothing is written). */
+export function parseSdnFile(bytes: Uint8Array): SdnParse {
   if (bytes.length === 0) throw new DomainError("compliance.sdn_empty");
   if (bytes.length > MAX_SDN_FILE_BYTES) throw new DomainError("compliance.sdn_too_large");
-  const { entries, primary, skipped } = parseSdnCsv(decode(bytes));
+  const parsed = parseSdnCsv(decodeSdn(bytes));
   // A real list has thousands of rows and no malformed ones; a file that is mostly not SDN rows is the wrong file.
-  if (primary === 0 || skipped > Math.max(5, primary * 0.01)) throw new DomainError("compliance.sdn_invalid");
-  const listId = await ctx.db.$transaction(
+  if (parsed.primary === 0 || parsed.skipped > Math.max(5, parsed.primary * 0.01)) throw new DomainError("compliance.sdn_invalid");
+  return parsed;
+}
+
+/** "ofac-sdn": uploaded by staff; "ofac-sdn-fetch": downloaded by the daily job. */
+export type SdnSource = "ofac-sdn" | "ofac-sdn-fetch";
+export type SdnListMeta = { source: SdnSource; fileName: string; contentHash: string; importedById: string | null };
+
+/**
+ * Stores a parsed list as the tenant's new active list, in one transaction with its audit entry.
+ * Only the active list's entries are ever read (screen.ts), so older lists keep their row (screenings
+ * point at it) and lose their entries — a daily official download would otherwise add the whole
+ * list again each time it changes.
+ */
+export async function storeSdnList(
+  db: TenantDb,
+  tenantId: string,
+  parsed: SdnParse,
+  meta: SdnListMeta,
+  /** Runs in the same transaction once the list is stored (the job screens there, so a list is never left unscreened). */
+  andThen?: (tx: TenantTx, listId: string) => Promise<void>,
+): Promise<SdnImportSummary> {
+  const { entries, primary, skipped } = parsed;
+  const listId = await db.$transaction(
     async (tx) => {
       const list = await tx.sanctionsList.create({
-        data: { tenantId: ctx.tenantId, source: "ofac-sdn", fileName: fileName.replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 200), entryCount: entries.length, importedById: ctx.userId },
+        data: {
+          tenantId, source: meta.source, fileName: meta.fileName.replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 200), entryCount: entries.length,
+          importedById: meta.importedById, contentHash: meta.contentHash,
+        },
       });
       for (let start = 0; start < entries.length; start += CHUNK) {
         await tx.sanctionsEntry.createMany({
-          data: entries.slice(start, start + CHUNK).map((e) => ({ tenantId: ctx.tenantId, listId: list.id, ...e })),
+          data: entries.slice(start, start + CHUNK).map((e) => ({ tenantId, listId: list.id, ...e })),
         });
       }
-      await auditIn(tx, { tenantId: ctx.tenantId, userId: ctx.userId }, {
-        action: "compliance.sdn_imported", entityType: "SanctionsList", entityId: list.id,
-        data: { fileName: list.fileName, entries: entries.length, primary, skipped },
+      await tx.sanctionsEntry.deleteMany({ where: { listId: { not: list.id } } });
+      await auditIn(tx, { tenantId, userId: meta.importedById }, {
+        action: meta.source === "ofac-sdn" ? "compliance.sdn_imported" : "compliance.sdn_fetched", entityType: "SanctionsList", entityId: list.id,
+        data: { fileName: list.fileName, entries: entries.length, primary, skipped, sha256: meta.contentHash },
       });
+      await andThen?.(tx, list.id);
       return list.id;
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
   return { listId, entryCount: entries.length, primary, skipped };
+}
+
+/** Imports an uploaded sdn.csv as the tenant's new active list. A file that is not an SDN list writes nothing. */
+export async function importSdnCsv(ctx: TenantContext, bytes: Uint8Array, fileName: string): Promise<SdnImportSummary> {
+  assertCan(ctx, "payouts:manage");
+  const parsed = parseSdnFile(bytes);
+  return storeSdnList(ctx.db, ctx.tenantId, parsed, { source: "ofac-sdn", fileName, contentHash: sdnContentHash(bytes), importedById: ctx.userId });
 }

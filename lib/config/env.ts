@@ -48,6 +48,9 @@ const schema = z.object({
   PARTNER_MAIL_DELAY_SECONDS: z.string().trim().regex(/^[0-9]+$/, "must be a whole number of seconds").optional(),
   SHUTDOWN_DRAIN_MS: z.string().trim().regex(/^[0-9]+$/, "must be a whole number of milliseconds").optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, "must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379").optional(),
+  FX_CBR_URL: httpUrl.optional(),
+  SANCTIONS_SDN_URL: httpUrl.optional(),
+  JOBS_FETCH_TIMEOUT_MS: positiveInt.optional(),
 });
 
 export type AppEnv = z.infer<typeof schema>;

@@ -1,8 +1,8 @@
-// The daily `fx:missing-rates` job (lib/jobs/tasks.ts). Rates are never fetched: staff import them
-// (a rates CSV or the CBR daily XML, ./import-rates.ts), and an event whose day has no usable rate
-// waits, "missing a rate", until they do (docs/decisions.md, FX). Nothing tells staff that an import
-// is overdue except the funnel's missing-FX counter, so once a day this job names the tenants with
-// events waiting for a rate, in the log, for whoever watches it.
+// The daily `fx:missing-rates` job (lib/jobs/tasks.ts). The daily `fx:cbr-daily` job (./cbr-daily.ts)
+// fills in the CBR's rates ten minutes before; what it cannot give — a currency the CBR does not quote,
+// a day its download failed — staff import (a rates CSV or the CBR daily XML, ./import-rates.ts), and
+// an event whose day has no usable rate waits, "missing a rate", until then (docs/decisions.md, FX).
+// So once a day this job names the tenants with events still waiting for a rate, in the log.
 import type { TenantDb } from "@/lib/db/tenant-client";
 
 export type MissingRates = {

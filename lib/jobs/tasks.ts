@@ -10,7 +10,10 @@
 //                           (lib/tracking/partitions.ts)
 //   mail:partner-digest   — every minute (and more often for a short delay: ./partner-mail.ts): the
 //                           partner-mail sweep (lib/referrals/partner-digest.ts)
+//   fx:cbr-daily          — daily: the CBR's rates, filled in where a tenant has none (lib/fx/cbr-daily.ts)
 //   fx:missing-rates      — daily: logs the tenants with events waiting for an FX rate (lib/fx/missing-rates.ts)
+//   compliance:sdn-fetch  — daily: the OFAC SDN list into every tenant when it changed, then re-screening
+//                           (lib/compliance/sdn-fetch.ts)
 //   funnel:rollup-check   — daily: logs FunnelDaily totals that differ from the raw tables (lib/funnel/rollup-check.ts)
 import type { JobHelpers, TaskList } from "graphile-worker";
 import { systemContext } from "@/lib/auth/contexts/system";
@@ -19,6 +22,9 @@ import { maintainClickPartitions } from "@/lib/tracking/partitions";
 import { executeStartedRun } from "@/lib/payouts/execute-run";
 import { resumeExecutingRuns } from "@/lib/payouts/resume-runs";
 import { missingRates } from "@/lib/fx/missing-rates";
+import { cbrDailyUrl, runCbrDaily } from "@/lib/fx/cbr-daily";
+import { runSdnFetch, sdnUrl } from "@/lib/compliance/sdn-fetch";
+import { fetchTimeoutMs } from "./fetch-file";
 import { funnelRollupDrift } from "@/lib/funnel/rollup-check";
 import { log } from "@/lib/ops/log";
 import { sweepPartnerNotices } from "@/lib/referrals/partner-digest";
@@ -31,7 +37,9 @@ export const crontab = [
   "7 * * * * commissions:all ?max=3",
   "40 3 * * * clicks:partitions ?max=3",
   `* * * * * ${PARTNER_MAIL_TASK} ?max=${partnerMailJobSpec.maxAttempts}&jobKey=${partnerMailJobSpec.jobKey}&jobKeyMode=${partnerMailJobSpec.jobKeyMode}&queue=${partnerMailJobSpec.queueName}`,
+  "5 6 * * * fx:cbr-daily ?max=8",
   "15 6 * * * fx:missing-rates ?max=3",
+  "50 5 * * * compliance:sdn-fetch ?max=8",
   "20 4 * * * funnel:rollup-check ?max=3",
 ].join("\n");
 
@@ -82,6 +90,16 @@ export function makeTasks(stopping: () => boolean): TaskList {
     [PARTNER_MAIL_TASK]: async () => {
       const r = await sweepPartnerNotices();
       if (r.mails || r.dropped) log().info({ ...r }, "partner mail: sweep sent digests");
+    },
+    "fx:cbr-daily": async () => {
+      const r = await runCbrDaily(system(), { url: cbrDailyUrl(), timeoutMs: fetchTimeoutMs(), shouldStop: stopping });
+      if (r.interrupted) throw new InterruptedByShutdown();
+      log().info({ ...r }, "fx: CBR daily rates filled in");
+    },
+    "compliance:sdn-fetch": async () => {
+      const r = await runSdnFetch(system(), { url: sdnUrl(), timeoutMs: fetchTimeoutMs(), shouldStop: stopping });
+      if (r.interrupted) throw new InterruptedByShutdown();
+      log().info({ ...r }, "compliance: OFAC SDN list fetched");
     },
     "fx:missing-rates": async () => {
       const tenants = await system().db.tenant.findMany({ select: { id: true }, orderBy: { createdAt: "asc" } });
