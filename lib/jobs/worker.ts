@@ -72,7 +72,8 @@ export async function startJobWorker(options: {
         await Promise.race([runner.stop(), new Promise((r) => setTimeout(r, shutdownMs + 3_000).unref())]).catch((err: unknown) => {
           console.error(`[jobs] stop: ${err instanceof Error ? err.message : String(err)}`);
         });
-        await pool.end().catch(() => {});
+        // end() waits for connections still checked out; in a partition their queries never return.
+        await Promise.race([pool.end(), new Promise((r) => setTimeout(r, 1_000).unref())]).catch(() => {});
       })();
       return stopped;
     },

@@ -99,6 +99,16 @@ function columns(rows: ClickRow[]): unknown[] {
   return cols;
 }
 
+/** `work`, or a rejection once `deadline` (epoch ms) has passed, whichever comes first. */
+function beforeDeadline<T>(work: Promise<T>, deadline: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error("the database did not answer before the shutdown deadline")), Math.max(0, deadline - Date.now()));
+    timer.unref?.();
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 export class ClickWriter {
   private buffer: ClickRow[] = [];
   private readonly db: Queryable;
@@ -179,7 +189,7 @@ export class ClickWriter {
     }
   }
 
-  /** Drains the buffer, retrying for up to `timeoutMs`, then releases the pool it owns. */
+  /** Drains the buffer, retrying for up to `timeoutMs` (a batch in flight included), then releases the pool it owns. */
   async close(timeoutMs = 15_000): Promise<void> {
     this.closing = true;
     clearTimeout(this.timer);
@@ -187,17 +197,20 @@ export class ClickWriter {
     const deadline = Date.now() + timeoutMs;
     for (let wait = 100; ; wait = Math.min(wait * 2, 2000)) {
       try {
-        await this.flush();
+        // A batch stuck on a connection that no longer answers (a network partition: nothing reaches
+        // the server, so its statement timeout never fires) must not hold the shutdown past the deadline.
+        await beforeDeadline(this.flush(), deadline);
         break;
       } catch (err) {
         if (Date.now() + wait > deadline) {
-          this.log(`click writer closing with ${this.buffer.length} clicks unsaved: ${(err as Error).message}`);
+          this.log(`click writer closing with ${this.pending} clicks unsaved: ${(err as Error).message}`);
           break;
         }
         await new Promise((r) => setTimeout(r, wait));
       }
     }
-    await this.ownPool?.end();
+    // end() waits for a connection still checked out by a stuck batch: bounded too.
+    if (this.ownPool) await beforeDeadline(this.ownPool.end(), Date.now() + 2_000).catch(() => undefined);
   }
 
   private kick(delay: number) {
