@@ -7,16 +7,17 @@ type OpportunityTitles = { id: string; programId: string; titleEn: string | null
 /**
  * An opportunity's pair as posted ("RU → US" for "RU brand seeks US creators"), as the board and
  * the opportunity list show it. Not the pair of its links: those count like the referrals the
- * opportunity brings (US → RU), see lib/kernel/markets.ts.
+ * opportunity brings (US → RU), see lib/kernel/markets.ts. `name` turns a market code into the
+ * reader's word for it («Россия → США»); without it the codes are kept.
  */
-export function postedPair(o: { sourceMarket: Market; targetMarket: Market }): string {
-  return `${o.sourceMarket} → ${o.targetMarket}`;
+export function postedPair(o: { sourceMarket: Market; targetMarket: Market }, name: (market: Market) => string = (m) => m): string {
+  return `${name(o.sourceMarket)} → ${name(o.targetMarket)}`;
 }
 
-/** Open opportunities as the create forms list them: the title in the viewer's language and the pair as posted. */
-export function opportunityOptions(locale: Locale, items: OpportunityTitles[]) {
+/** Open opportunities as the create forms list them: the title in the viewer's language and the pair as posted, by market names. */
+export function opportunityOptions(locale: Locale, items: OpportunityTitles[], name?: (market: Market) => string) {
   return items.map((o) => ({
-    id: o.id, programId: o.programId, pair: postedPair(o),
+    id: o.id, programId: o.programId, pair: postedPair(o, name),
     title: opportunityText(locale, { ...o, descriptionEn: null, descriptionRu: null }).title.text,
   }));
 }

@@ -364,10 +364,10 @@ for (const loop of loops) {
       await page.getByRole("button", { name: ru ? "Предпросмотр" : "Preview" }).click();
       await expect(page.getByText(loop.partner).first()).toBeVisible();
       await shot(page, loop, "13a-payout-preview");
-      await page.getByRole("button", { name: ru ? "Создать прогон" : "Create run" }).click();
+      await page.getByRole("button", { name: ru ? "Создать платёжный цикл" : "Create run" }).click();
       await page.waitForURL(new RegExp(`${staff}/payouts/[^/?]+$`));
       page.on("dialog", (dialog) => void dialog.accept());
-      await page.getByRole("button", { name: ru ? "Утвердить прогон" : "Approve run" }).click();
+      await page.getByRole("button", { name: ru ? "Утвердить платёжный цикл" : "Approve run" }).click();
       await page.getByRole("button", { name: ru ? "Выполнить" : "Execute" }).click();
       const row = page.locator("tr", { hasText: loop.partner }).first();
       await expect(row).toContainText(loop.commissionShown);

@@ -39,7 +39,7 @@ describe("earnings views", () => {
     const payouts = text(renderToStaticMarkup(PayoutList({ locale: "ru", base: "/ru/p/x/earnings", items: data.payouts, receiptsExpected: false, t })));
     expect(payouts).toContain("Выплачено");
     expect(payouts).toContain("2 234,56 ₽");
-    expect(payouts).toContain("Банковский перевод (₽)");
+    expect(payouts).toContain("Банковский перевод");
     const balances = text(renderToStaticMarkup(BalanceCards({ locale: "ru", balances: data.balances, t })));
     expect(balances).toContain("Баланс в RUB");
     expect(balances).toMatch(/Ожидает 50,00 \$/);

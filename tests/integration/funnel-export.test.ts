@@ -54,7 +54,7 @@ describe("funnel CSV export", () => {
   it("exports the raw clicks under the view's filters, in Russian with ';', bots and repeats only on request", async () => {
     const query = `${range}&partner=${f.a.p2.partnerId}`;
     const counted = await lines(await get(f.a.fixture.userId, f.a.fixture.slug, "clicks", query, "ru"));
-    expect(counted[0].split(";").slice(0, 3)).toEqual(["Id", "Время (UTC)", "Ссылка"]);
+    expect(counted[0].split(";").slice(0, 3)).toEqual(["ID", "Время (UTC)", "Ссылка"]);
     expect(counted).toHaveLength(1 + 11);
     expect(counted.slice(1).every((r) => r.includes(";Boris Ivanov;") && r.includes(";нет;"))).toBe(true);
     const all = await lines(await get(f.a.fixture.userId, f.a.fixture.slug, "clicks", `${query}&excluded=1`, "ru"));

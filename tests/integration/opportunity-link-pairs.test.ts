@@ -126,11 +126,11 @@ describe("a pool opportunity's click and its referral", () => {
     // The partner's and the staff's link lists show the link's (funnel) pair, the posted one on hover;
     // the create form still names the opportunity as posted, as the board does.
     const portal = await render(PortalLinksPage, boris.userId, "ru", a.fixture.slug);
-    expect(portal).toContain('title="Возможность опубликована как RU → US; переходы по ссылке считаются как рекомендации, которые она приносит."');
+    expect(portal).toContain('title="Предложение опубликовано для пары Россия → США; переходы по ссылке считаются так же, как рекомендации, которые оно приносит."');
     expect(portal).toMatch(/>US → RU<\/span>/);
-    expect(portal).toContain("RU skincare brand seeks US beauty creators (RU → US)");
+    expect(portal).toContain("RU skincare brand seeks US beauty creators (Россия → США)");
     const staff = await render(StaffLinksPage, a.fixture.userId, "en", a.fixture.slug);
-    expect(staff).toContain('title="Opportunity posted as RU → US; clicks on this link count like the referrals it brings."');
+    expect(staff).toContain('title="Opportunity posted as Russia → United States; clicks on this link count like the referrals it brings."');
     expect(staff).toMatch(/>US → RU<\/span>/);
   });
 });

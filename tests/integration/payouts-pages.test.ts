@@ -60,12 +60,13 @@ describe("payouts pages", () => {
     await approved(w, await payee(w, { name: "Маленький Остаток", rail: "manual" }), [[1000n, "USD"]]);
     const out = html(await PayoutsPage({ params: params("ru"), searchParams: Promise.resolve({ cutoff: new Date().toISOString().slice(0, 10) }) }), "ru");
     if (process.env.DUMP_HTML) (await import("node:fs")).writeFileSync("/tmp/payouts-ru.html", out);
-    expect(out).toContain("Прогоны выплат");
-    expect(out).toContain("Прогон № 1");
+    expect(out).toContain("Платёжные циклы");
+    expect(out).toContain("Платёжный цикл № 1");
+    expect(out).not.toMatch(/прогон/i);
     expect(out).toContain("Выполняется");
     expect(out).toContain("3 выплаты");
     expect(out).toContain("6 025,00 ₽"); // 2,000 RUB + 50 USD × 80.5
-    expect(out).toContain("1 остаток ждёт следующего прогона");
+    expect(out).toContain("1 остаток ждёт следующего платёжного цикла");
     expect(out).toContain("Меньше минимальной выплаты 50,00 $");
     expect(out).toContain("Минимум в RUB");
   });

@@ -44,7 +44,7 @@ export default async function PortalLinksPage({ params, searchParams }: Props) {
                 </div>
                 <MarketPair
                   source={l.sourceMarket} target={l.targetMarket} crossLabel={t("referrals:crossMarket")}
-                  title={l.opportunity ? t("opportunityPairNote", { pair: postedPair(l.opportunity) }) : undefined}
+                  title={l.opportunity ? t("opportunityPairNote", { pair: postedPair(l.opportunity, (m) => t(`common:markets.${m}`)) }) : undefined}
                 />
               </div>
               {l.disabledAt ? (
@@ -67,7 +67,7 @@ export default async function PortalLinksPage({ params, searchParams }: Props) {
           {options.programs.length === 0 ? (
             <p className="text-sm text-slate-600">{t("portal.noPrograms")}</p>
           ) : (
-            <PartnerLinkForm locale={locale} tenant={ctx.slug} programs={options.programs} opportunities={opportunityOptions(locale, options.opportunities)} markets={options.markets} />
+            <PartnerLinkForm locale={locale} tenant={ctx.slug} programs={options.programs} opportunities={opportunityOptions(locale, options.opportunities, (m) => t(`common:markets.${m}`))} markets={options.markets} />
           )}
         </Card>
       </div>

@@ -73,7 +73,7 @@ export default async function StaffLinksPage({ params, searchParams }: Props) {
                 <td className="px-4 py-3">
                   <MarketPair
                     source={l.sourceMarket} target={l.targetMarket} crossLabel={t("referrals:crossMarket")}
-                    title={l.opportunity ? t("opportunityPairNote", { pair: postedPair(l.opportunity) }) : undefined}
+                    title={l.opportunity ? t("opportunityPairNote", { pair: postedPair(l.opportunity, (m) => t(`common:markets.${m}`)) }) : undefined}
                   />
                 </td>
                 <td className="max-w-72 px-4 py-3">
@@ -104,7 +104,7 @@ export default async function StaffLinksPage({ params, searchParams }: Props) {
           {canWrite ? (
             <StaffLinkForm
               locale={locale} tenant={ctx.slug} partners={options.partners} programs={options.programs}
-              opportunities={opportunityOptions(locale, options.opportunities)} markets={options.markets}
+              opportunities={opportunityOptions(locale, options.opportunities, (m) => t(`common:markets.${m}`))} markets={options.markets}
             />
           ) : <Notice>{t("form.readOnly")}</Notice>}
         </Card>
