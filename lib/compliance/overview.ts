@@ -18,7 +18,7 @@ async function staffNames(ctx: TenantContext, userIds: (string | null)[]): Promi
 
 export async function latestSanctionsList(ctx: TenantContext) {
   assertCan(ctx, "payouts:read");
-  const list = await ctx.db.sanctionsList.findFirst({ orderBy: { createdAt: "desc" }, select: { id: true, fileName: true, entryCount: true, createdAt: true, importedById: true } });
+  const list = await ctx.db.sanctionsList.findFirst({ orderBy: { createdAt: "desc" }, select: { id: true, source: true, fileName: true, entryCount: true, createdAt: true, importedById: true } });
   if (!list) return null;
   const names = await staffNames(ctx, [list.importedById]);
   return { ...list, importedBy: list.importedById ? (names.get(list.importedById) ?? null) : null };
@@ -111,4 +111,52 @@ export async function taxProfileRows(ctx: TenantContext, now = new Date()): Prom
     selfEmployedStale: p.form === "ru_self_employed" && (!p.selfEmployedCheckedOn || now.getTime() - p.selfEmployedCheckedOn.getTime() > SELF_EMPLOYED_CHECK_MAX_AGE_DAYS * DAY_MS),
     npd: npd.get(p.partnerId) ?? null,
   }));
+}
+
+export type MissingDetailsRow = {
+  partnerId: string;
+  partnerName: string;
+  taxProfileMissing: boolean;
+  payoutMethodMissing: boolean;
+  /** Payouts already created `held` for this partner. */
+  heldPayouts: number;
+  /** Commissions not yet paid (pending or approved), net per currency, positive balances only. */
+  unpaid: { currency: string; amountMinor: bigint }[];
+};
+
+/**
+ * Active partners without a tax profile or a payout method — what the payout gate holds a payout for
+ * (gate.ts: tax_profile_missing, payout_method_missing) — listed before a run holds them: those with
+ * a held payout first, then those with unpaid commissions (the next run would hold them), then the rest.
+ */
+export async function partnersMissingPayoutDetails(ctx: TenantContext): Promise<MissingDetailsRow[]> {
+  assertCan(ctx, "payouts:read");
+  const partners = await ctx.db.partner.findMany({
+    where: { status: "active", OR: [{ taxProfile: { is: null } }, { payoutMethod: { is: null } }] },
+    select: { id: true, name: true, taxProfile: { select: { partnerId: true } }, payoutMethod: { select: { partnerId: true } } },
+    orderBy: { name: "asc" },
+  });
+  if (partners.length === 0) return [];
+  const ids = partners.map((p) => p.id);
+  const [held, unpaid] = await Promise.all([
+    ctx.db.payout.groupBy({ by: ["partnerId"], where: { partnerId: { in: ids }, status: "held" }, _count: { _all: true } }),
+    ctx.db.commission.groupBy({ by: ["partnerId", "currency"], where: { partnerId: { in: ids }, status: { in: ["pending", "approved"] } }, _sum: { amountMinor: true } }),
+  ]);
+  const heldBy = new Map(held.map((h) => [h.partnerId, h._count._all]));
+  const unpaidBy = new Map<string, MissingDetailsRow["unpaid"]>();
+  for (const u of unpaid) {
+    const amountMinor = u._sum.amountMinor ?? 0n;
+    if (amountMinor <= 0n) continue;
+    unpaidBy.set(u.partnerId, [...(unpaidBy.get(u.partnerId) ?? []), { currency: u.currency, amountMinor }]);
+  }
+  const rows = partners.map((p): MissingDetailsRow => ({
+    partnerId: p.id,
+    partnerName: p.name,
+    taxProfileMissing: !p.taxProfile,
+    payoutMethodMissing: !p.payoutMethod,
+    heldPayouts: heldBy.get(p.id) ?? 0,
+    unpaid: (unpaidBy.get(p.id) ?? []).sort((a, b) => a.currency.localeCompare(b.currency)),
+  }));
+  const rank = (r: MissingDetailsRow) => (r.heldPayouts > 0 ? 0 : r.unpaid.length > 0 ? 1 : 2);
+  return rows.sort((a, b) => rank(a) - rank(b) || a.partnerName.localeCompare(b.partnerName));
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { MissingDetailsTable } from "@/components/compliance/missing-details-table";
 import { ReceiptsTable } from "@/components/compliance/receipts-table";
 import { ScreenAllButton } from "@/components/compliance/screen-all-button";
 import { ScreeningsTable } from "@/components/compliance/screenings-table";
@@ -9,7 +10,7 @@ import { Card, Notice, PageHeader } from "@/components/ui/card";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { receiptsMissing } from "@/lib/compliance/npd";
-import { latestSanctionsList, screeningRows, taxProfileRows } from "@/lib/compliance/overview";
+import { latestSanctionsList, partnersMissingPayoutDetails, screeningRows, taxProfileRows } from "@/lib/compliance/overview";
 import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
@@ -24,8 +25,8 @@ export default async function CompliancePage({ params, searchParams }: Props) {
   const { tenant } = await params;
   const ctx = await requireTenantPage(locale, tenant, "payouts:read");
   const showAll = (await searchParams).screenings === "all";
-  const [list, screenings, profiles, receipts, t] = await Promise.all([
-    latestSanctionsList(ctx), screeningRows(ctx), taxProfileRows(ctx), receiptsMissing(ctx), getT(locale, ["compliance", "common"]),
+  const [list, screenings, missingDetails, profiles, receipts, t] = await Promise.all([
+    latestSanctionsList(ctx), screeningRows(ctx), partnersMissingPayoutDetails(ctx), taxProfileRows(ctx), receiptsMissing(ctx), getT(locale, ["compliance", "common"]),
   ]);
   const canManage = can(ctx.role, "payouts:manage");
   const base = `/${locale}/t/${ctx.slug}/compliance`;
@@ -40,7 +41,9 @@ export default async function CompliancePage({ params, searchParams }: Props) {
           <div className="space-y-4">
             {list ? (
               <p className="text-sm text-slate-700">
-                {t("sanctions.active", { date: formatDateTime(locale, list.createdAt), file: list.fileName, entries: formatNumber(locale, list.entryCount), by: list.importedBy ?? "—" })}
+                {list.source === "ofac-sdn-fetch"
+                  ? t("sanctions.activeFetched", { date: formatDateTime(locale, list.createdAt), file: list.fileName, entries: formatNumber(locale, list.entryCount) })
+                  : t("sanctions.active", { date: formatDateTime(locale, list.createdAt), file: list.fileName, entries: formatNumber(locale, list.entryCount), by: list.importedBy ?? "—" })}
               </p>
             ) : (
               <Notice tone="error">{t("sanctions.none")}</Notice>
@@ -56,6 +59,11 @@ export default async function CompliancePage({ params, searchParams }: Props) {
               </div>
             ) : null}
           </div>
+        </Card>
+
+        <Card title={t("details.title", { count: missingDetails.length, formatted: formatNumber(locale, missingDetails.length) })}>
+          <p className="mb-4 text-sm text-slate-600">{t("details.text")}</p>
+          <MissingDetailsTable locale={locale} tenant={ctx.slug} rows={missingDetails} t={t} />
         </Card>
 
         <Card
