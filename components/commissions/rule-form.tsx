@@ -17,10 +17,12 @@ type Props = {
   /** Set when editing: the rule id and its current values as form strings. */
   id?: string; initial?: Record<string, string>; cancelHref?: string;
   programs: { id: string; name: string }[]; markets: readonly string[];
+  /** A new rule's currency: the agency's reporting currency. */
+  defaultCurrency: string;
 };
 
 /** Create or edit a commission rule: basis decides whether percent/duration or a bounty is asked for. */
-export function RuleForm({ locale, tenant, id, initial = {}, cancelHref, programs, markets }: Props) {
+export function RuleForm({ locale, tenant, id, initial = {}, cancelHref, programs, markets, defaultCurrency }: Props) {
   const { t } = useTranslation("commissions");
   const [state, action, pending] = useActionState<FormState, FormData>(saveRuleAction.bind(null, { locale, tenant, id }), {});
   const v = state.ok && !id ? {} : { ...initial, ...(state.values ?? {}) };
@@ -58,7 +60,7 @@ export function RuleForm({ locale, tenant, id, initial = {}, cancelHref, program
         )}
       </Field>
       <Field label={t("form.currency")} name="currency" error={errors.currency} hint={t("form.currencyHint")}>
-        {(a11y) => <TextInput {...a11y} name="currency" required maxLength={3} className="uppercase" defaultValue={v.currency ?? "USD"} />}
+        {(a11y) => <TextInput {...a11y} name="currency" required maxLength={3} className="uppercase" defaultValue={v.currency ?? defaultCurrency} />}
       </Field>
       {share ? (
         <>

@@ -2,6 +2,7 @@ import type { TFunction } from "i18next";
 import { formatDate, formatMoney } from "@/lib/i18n/format";
 import { intlLocale, type Locale } from "@/lib/i18n/settings";
 import type { PartnerCommission } from "@/lib/earnings/partner-earnings";
+import { commissionDeal } from "./home-money";
 import { CommissionStatusBadge } from "./status-badges";
 
 function why(locale: Locale, c: PartnerCommission, t: TFunction): string[] {
@@ -31,8 +32,11 @@ export function CommissionList({ locale, items, t }: { locale: Locale; items: Pa
           <li key={c.id} className="rounded-xl bg-white p-4 ring-1 ring-slate-200" data-commission={c.id}>
             <div className="flex items-start justify-between gap-3">
               <div className="min-w-0">
-                <p className="font-medium text-slate-900">{c.ruleName ?? t("earnings:commissions.noRule")}</p>
-                <p className="text-xs text-slate-500">{t(`earnings:kind.${c.kind}`)} · {t("earnings:commissions.event", { date: formatDate(locale, c.occurredAt) })}</p>
+                {/* Named by client and deal; the rule's name is staff vocabulary, shown second. */}
+                <p className="font-medium text-slate-900" data-client>{c.client ?? c.ruleName ?? t("earnings:commissions.noRule")}</p>
+                <p className="text-xs text-slate-500">
+                  {[commissionDeal(locale, c, t), c.client ? c.ruleName : null, t(`earnings:kind.${c.kind}`), t("earnings:commissions.event", { date: formatDate(locale, c.occurredAt) })].filter(Boolean).join(" · ")}
+                </p>
               </div>
               <div className="shrink-0 text-right">
                 <p className={`font-semibold tabular-nums ${c.amountMinor < 0n ? "text-red-700" : "text-slate-900"} ${c.status === "void" ? "line-through opacity-60" : ""}`}>{formatMoney(locale, c.amountMinor, c.currency)}</p>

@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormStatus } from "@/components/partners/form-status";
@@ -19,6 +20,14 @@ export function ProgramForm({ locale, tenant }: { locale: string; tenant: string
   return (
     <form key={state.ok ? `done-${state.message?.values?.name}` : "form"} action={action} noValidate className="space-y-5">
       <FormStatus state={state} />
+      {state.ok && state.message?.values?.id ? (
+        <p className="rounded-lg bg-indigo-50 px-4 py-3 text-sm text-indigo-900 ring-1 ring-inset ring-indigo-200" data-next-step="commission-rule">
+          {t("programs.nextRule")}{" "}
+          <Link href={`/${locale}/t/${tenant}/commissions/rules?program=${encodeURIComponent(String(state.message.values.id))}#rule-form`} className="font-semibold underline">
+            {t("programs.nextRuleLink")} →
+          </Link>
+        </p>
+      ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Labelled id="new-program-name" label={t("programs.fields.name")} error={errors.name}>
           <TextInput {...a11y("new-program-name", errors.name)} name="name" autoComplete="off" defaultValue={values.name ?? ""} />

@@ -2,6 +2,7 @@
 // each has its amount, and their payouts. Every query is filtered to ctx.partnerId inside ctx.db.
 import type { PartnerContext } from "@/lib/auth/contexts/partner";
 import { partnerBalances, type PartnerBalance } from "./balances";
+import { commissionSubjects, type CommissionSubject } from "./commission-subjects";
 import { explainCommission, type CommissionWhy } from "./explain";
 
 export const COMMISSIONS_PER_PAGE = 25;
@@ -15,6 +16,9 @@ export type PartnerCommission = {
   amountMinor: bigint;
   currency: string;
   ruleName: string | null;
+  /** The client and deal it was earned on (lib/earnings/commission-subjects.ts). */
+  client: CommissionSubject["client"];
+  deal: CommissionSubject["deal"];
   occurredAt: Date;
   dueAt: Date;
   paidAt: Date | null;
@@ -49,24 +53,26 @@ const ruleNameOf = (explanation: unknown): string | null => {
   return typeof rule?.name === "string" ? rule.name : null;
 };
 
-export async function partnerCommissions(ctx: PartnerContext, page = 1) {
+export async function partnerCommissions(ctx: PartnerContext, page = 1, perPage = COMMISSIONS_PER_PAGE) {
   const where = { partnerId: ctx.partnerId };
   const total = await ctx.db.commission.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / COMMISSIONS_PER_PAGE));
+  const pageCount = Math.max(1, Math.ceil(total / perPage));
   const current = Math.min(Math.max(1, Math.trunc(page) || 1), pageCount);
   const rows = await ctx.db.commission.findMany({
     where,
     orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
-    skip: (current - 1) * COMMISSIONS_PER_PAGE,
-    take: COMMISSIONS_PER_PAGE,
+    skip: (current - 1) * perPage,
+    take: perPage,
     select: {
       id: true, kind: true, status: true, payoutId: true, amountMinor: true, currency: true, occurredAt: true, dueAt: true,
-      paidAt: true, reason: true, explanation: true, rule: { select: { name: true } },
+      paidAt: true, reason: true, explanation: true, rule: { select: { name: true } }, eventId: true, customerId: true,
     },
   });
+  const subjects = await commissionSubjects(ctx, rows);
   const commissions: PartnerCommission[] = rows.map((r) => ({
     id: r.id, kind: r.kind, status: r.status, inPayout: r.status === "approved" && r.payoutId !== null,
     amountMinor: r.amountMinor, currency: r.currency, ruleName: r.rule?.name ?? ruleNameOf(r.explanation),
+    client: subjects.get(r.id)?.client ?? null, deal: subjects.get(r.id)?.deal ?? null,
     occurredAt: r.occurredAt, dueAt: r.dueAt, paidAt: r.paidAt, reason: r.reason, why: explainCommission(r.kind, r.explanation),
   }));
   return { commissions, total, page: current, pageCount };

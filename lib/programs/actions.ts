@@ -10,7 +10,8 @@ export const createProgramAction = tenantAction({
   run: async ({ ctx, input, paths, revalidate }) => {
     const program = await createProgram(ctx, input);
     revalidate(paths.staff("programs"));
-    return { ok: true, message: { key: "programCreated", values: { name: program.name } } };
+    // The id lets the form point at the next step: a commission rule for this program.
+    return { ok: true, message: { key: "programCreated", values: { name: program.name, id: program.id } } };
   },
 });
 

@@ -1,8 +1,10 @@
 import Link from "next/link";
+import { HomeBalance, HomeCommissions } from "@/components/earnings/home-money";
 import { StatusBadge } from "@/components/referrals/status-badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requirePartner } from "@/lib/auth/guard";
+import { portalHomeMoney } from "@/lib/earnings/portal-home";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import { partnerOverview } from "@/lib/portal/overview";
@@ -12,13 +14,16 @@ export default async function PortalHome({ params }: { params: Promise<{ locale:
   const locale = await localeParam(params);
   const { tenant } = await params;
   const ctx = await requirePartner(locale, tenant);
-  const [overview, t] = await Promise.all([partnerOverview(ctx), getT(locale, ["portal", "referrals", "common"])]);
+  const [overview, money, t] = await Promise.all([partnerOverview(ctx), portalHomeMoney(ctx), getT(locale, ["portal", "referrals", "earnings", "common"])]);
+  const earningsHref = `/${locale}/p/${ctx.slug}/earnings`;
   const base = `/${locale}/p/${ctx.slug}/referrals`;
   const statuses = referralStatuses.filter((s) => (overview.counts[s] ?? 0) > 0);
   return (
     <>
       <PageHeader title={t("portal:hello", { name: ctx.partnerName })} subtitle={t("portal:referralCount", { count: overview.referralTotal })} />
       <div className="space-y-4">
+        <HomeBalance locale={locale} money={money} earningsHref={earningsHref} t={t} />
+
         <section className="rounded-xl bg-indigo-600 p-5 text-white shadow-xs">
           <h2 className="text-lg font-semibold">{t("referrals:portal.cta.title")}</h2>
           <p className="mt-1 text-sm text-indigo-100">{overview.canSubmit ? t("referrals:portal.cta.body") : t("referrals:portal.cta.closed")}</p>
@@ -26,6 +31,8 @@ export default async function PortalHome({ params }: { params: Promise<{ locale:
             <ButtonLink href={`${base}/new`} variant="secondary" className="mt-4 min-h-11 w-full sm:w-auto">{t("referrals:portal.nav.submit")}</ButtonLink>
           ) : null}
         </section>
+
+        <HomeCommissions locale={locale} money={money} earningsHref={earningsHref} t={t} />
 
         <Card title={t("referrals:portal.byStatus")} action={<Link href={base} className="text-sm font-medium text-indigo-700 hover:underline">{t("referrals:portal.seeAll")}</Link>}>
           {statuses.length === 0 ? (

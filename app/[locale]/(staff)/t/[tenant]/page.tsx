@@ -1,11 +1,15 @@
 import Link from "next/link";
 import { rateTexts } from "@/components/funnel/format";
+import { OnboardingChecklistCard } from "@/components/onboarding/checklist-card";
 import { Card, Notice, PageHeader } from "@/components/ui/card";
 import { requireTenantPage } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
 import { funnelSnapshot, workspaceOverview } from "@/lib/dashboard/overview";
 import { formatMoney, formatNumber } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
+import { intlLocale } from "@/lib/i18n/settings";
+import { onboardingChecklist } from "@/lib/onboarding/checklist";
 
 const statuses = ["submitted", "in_review", "qualified", "in_negotiation", "won", "lost", "rejected"] as const;
 
@@ -14,7 +18,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
   const { tenant } = await params;
   const { welcome } = await searchParams;
   const ctx = await requireTenantPage(locale, tenant, "dashboard:read");
-  const [overview, funnel, t] = await Promise.all([workspaceOverview(ctx), funnelSnapshot(ctx), getT(locale, ["dashboard", "directory", "funnel", "common"])]);
+  const [overview, funnel, checklist, t] = await Promise.all([workspaceOverview(ctx), funnelSnapshot(ctx), onboardingChecklist(ctx), getT(locale, ["dashboard", "directory", "funnel", "common"])]);
   const base = `/${locale}/t/${ctx.slug}`;
   const tiles = [
     { label: t("dashboard:tiles.brands"), value: overview.brands.total, detail: t("directory:brandCount", { count: overview.brands.total }), href: `${base}/brands` },
@@ -26,6 +30,12 @@ export default async function DashboardPage({ params, searchParams }: { params: 
     <>
       <PageHeader title={t("dashboard:title")} subtitle={ctx.name} />
       {welcome ? <div className="mb-6"><Notice tone="success">{t("dashboard:welcome")}</Notice></div> : null}
+      {checklist ? (
+        <OnboardingChecklistCard
+          checklist={checklist} locale={locale} tenant={ctx.slug} canManage={can(ctx.role, "settings:manage")} t={t}
+          currency={new Intl.DisplayNames(intlLocale(locale), { type: "currency" }).of(ctx.reportingCurrency) ?? ctx.reportingCurrency}
+        />
+      ) : null}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {tiles.map((tile) => {
           const body = (

@@ -33,6 +33,8 @@ export default async function CommissionRulesPage({ params, searchParams }: Prop
   const editing = sp.edit ? rules.find((r) => r.id === sp.edit) : undefined;
   if (sp.edit && !editing) notFound();
   const preview = readPreviewQuery(sp);
+  // "?program=" comes from the program form's next-step link: preselect it when it is one of ours.
+  const newRuleValues = sp.program && options.programs.some((p) => p.id === sp.program) ? { programId: sp.program } : undefined;
   const previewResult = preview.kind === "ready" ? await runPreview(ctx, preview) : null;
 
   return (
@@ -87,7 +89,8 @@ export default async function CommissionRulesPage({ params, searchParams }: Prop
             {manage ? (
               <RuleForm
                 key={editing?.id ?? "new"} locale={locale} tenant={ctx.slug} programs={options.programs} markets={markets}
-                id={editing?.id} initial={editing ? ruleFormValues(editing) : undefined} cancelHref={editing ? path : undefined}
+                id={editing?.id} initial={editing ? ruleFormValues(editing) : newRuleValues} cancelHref={editing ? path : undefined}
+                defaultCurrency={ctx.reportingCurrency}
               />
             ) : <Notice>{t("form.readOnly")}</Notice>}
           </Card>
