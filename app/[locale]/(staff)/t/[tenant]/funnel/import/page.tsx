@@ -6,6 +6,7 @@ import { getT } from "@/lib/i18n/server";
 
 const EXAMPLE = [
   "type;occurred_at;customer_external_id;amount;currency;customer_name;idempotency_key",
+  "close;2026-11-19;crm-1042;;;ООО Ромашка;",
   "revenue;2026-11-20;crm-1042;1 234,56;RUB;ООО Ромашка;invoice-2026-118",
   "revenue;2026-11-21T15:30:00+03:00;crm-2001;499.00;USD;Acme Inc.;",
   "refund;2026-11-22;crm-2001;99.00;USD;;",
@@ -26,6 +27,7 @@ export default async function RevenueImportPage({ params }: { params: Promise<{ 
         <Card title={t("import.formatTitle")}>
           <ul className="list-disc space-y-1.5 pl-5 text-sm text-slate-700">
             <li>{t("import.formatColumns")}</li>
+            <li>{t("import.formatClose")}</li>
             <li>{t("import.formatOptional")}</li>
             <li>{t("import.formatAmount")}</li>
             <li>{t("import.formatDate")}</li>
