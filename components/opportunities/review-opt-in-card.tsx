@@ -3,8 +3,9 @@ import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { StatusBadge } from "@/components/referrals/status-badge";
 import { Badge, Notice } from "@/components/ui/card";
-import { formatDateTime } from "@/lib/i18n/format";
+import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { isLocale, type Locale } from "@/lib/i18n/settings";
+import { consentVersionDate } from "@/lib/opportunities/codes";
 import type { OptInReviewItem } from "@/lib/opportunities/review";
 import { availableDecisions } from "@/lib/opportunities/review-status";
 import { ReviewDecisionForm } from "./review-decision-form";
@@ -12,6 +13,11 @@ import { ReviewStatusBadge } from "./review-status-badge";
 
 type Props = { item: OptInReviewItem; base: string; tenant: string; locale: Locale; writable: boolean; filter?: string; t: TFunction };
 
+/** «от 01.11.2026» rather than the stored code; an unknown format is shown as stored. */
+const consentVersionLabel = (locale: Locale, version: string) => {
+  const date = consentVersionDate(version);
+  return date ? formatDate(locale, date) : version;
+};
 const externalHref = (url: string) => (/^https?:\/\//i.test(url) ? url : `https://${url}`);
 
 /** One opt-in as staff review it: what the applicant wrote, who is credited, the consent record, and the decision. */
@@ -64,7 +70,7 @@ export function ReviewOptInCard({ item: o, base, tenant, locale, writable, filte
           </Fact>
           {o.pitch ? <Fact label={t("review.card.pitch")} wide><span className="whitespace-pre-line">{o.pitch}</span></Fact> : null}
           <Fact label={t("review.card.consent")} wide>
-            <span className="font-normal text-slate-700">{t("review.card.consentRecord", { version: o.consentVersion, date: formatDateTime(locale, o.consentedAt), language })}</span>
+            <span className="font-normal text-slate-700">{t("review.card.consentRecord", { version: consentVersionLabel(locale, o.consentVersion), date: formatDateTime(locale, o.consentedAt), language })}</span>
             <details className="mt-1">
               <summary className="cursor-pointer text-xs font-medium text-indigo-700">{t("review.card.consentText")}</summary>
               <p lang={o.locale} className="mt-1 whitespace-pre-line rounded-md bg-slate-50 p-3 text-xs font-normal text-slate-700">{o.consentText}</p>

@@ -20,6 +20,12 @@ export const MAX_PITCH = 1000;
  */
 export const BOARD_CONSENT_VERSION = "board-consent-2026-11";
 
+/** The month a consent version took effect ("board-consent-2026-11" → 1 Nov 2026), to show people a date, not the code. */
+export function consentVersionDate(version: string): Date | null {
+  const m = /-(\d{4})-(\d{2})$/.exec(version);
+  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1, 12)) : null; // noon: the same day in any time zone
+}
+
 /** A platform account as an opt-in stores it in `OptIn.platforms` (JSON). */
 export type OptInPlatform = { platform: string; handle: string; handleNormalized: string; audienceSize: number };
 

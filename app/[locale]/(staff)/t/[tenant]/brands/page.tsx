@@ -49,7 +49,7 @@ export default async function BrandsPage({ params, searchParams }: Props) {
                 <Link href={`${base}/${b.id}`} className="font-medium text-slate-900 hover:text-indigo-700">{b.name}</Link>
                 {b.websiteNormalized ? <p className="text-xs text-slate-500">{b.websiteNormalized}</p> : null}
               </td>
-              <td className="px-4 py-3"><Badge tone="indigo">{b.market}</Badge>{b.isClient ? <span className="ml-1"><Badge tone="green">{t("brands.client")}</Badge></span> : null}</td>
+              <td className="px-4 py-3"><Badge tone="indigo">{t(`common:markets.${b.market}`)}</Badge>{b.isClient ? <span className="ml-1"><Badge tone="green">{t("brands.client")}</Badge></span> : null}</td>
               <td className="px-4 py-3 text-slate-700">{b.industry ?? "—"}</td>
               <td className="px-4 py-3 text-slate-600">{b.niches.join(", ") || "—"}</td>
               <td className="px-4 py-3 text-right tabular-nums">{formatNumber(locale, b._count.referrals)}</td>

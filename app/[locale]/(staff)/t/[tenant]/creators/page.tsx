@@ -48,7 +48,7 @@ export default async function CreatorsPage({ params, searchParams }: Props) {
                 <Link href={`${base}/${c.id}`} className="font-medium text-slate-900 hover:text-indigo-700">{c.name}</Link>
                 {c.niches.length ? <p className="text-xs text-slate-500">{c.niches.join(", ")}</p> : null}
               </td>
-              <td className="px-4 py-3"><Badge tone="indigo">{c.market}</Badge></td>
+              <td className="px-4 py-3"><Badge tone="indigo">{t(`common:markets.${c.market}`)}</Badge></td>
               <td className="px-4 py-3 text-slate-700">
                 {c.platforms.map((p) => (
                   <span key={p.id} className="mr-2 inline-block whitespace-nowrap">{t(`common:platforms.${p.platform}`)} <span className="text-slate-500">@{p.handleNormalized}</span></span>

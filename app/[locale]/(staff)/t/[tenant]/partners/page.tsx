@@ -63,7 +63,7 @@ export default async function PartnersPage({ params, searchParams }: Props) {
                 <p className="text-xs text-slate-500">{p.email}</p>
               </td>
               <td className="px-4 py-3"><PartnerStatusBadge status={p.status} label={t(`status.${p.status}`)} /></td>
-              <td className="px-4 py-3"><Badge tone="indigo">{p.market}</Badge>{p.country ? <span className="ml-1 text-xs text-slate-500">{p.country}</span> : null}</td>
+              <td className="px-4 py-3"><Badge tone="indigo">{t(`common:markets.${p.market}`)}</Badge>{p.country ? <span className="ml-1 text-xs text-slate-500">{p.country}</span> : null}</td>
               <td className="px-4 py-3 text-slate-700">{t(`tiers.${p.trustTier}`)}</td>
               <td className="px-4 py-3 text-slate-600">{p.enrolments.map((e) => e.program.name).join(", ") || "—"}</td>
               <td className="px-4 py-3 text-right tabular-nums">{formatNumber(locale, p._count.referrals)}</td>
