@@ -8,13 +8,14 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { payoutHoldReasons } from "@/lib/compliance/gate";
 import { partnersMissingPayoutDetails } from "@/lib/compliance/overview";
+import { parseSdnFile, sdnContentHash, storeSdnList } from "@/lib/compliance/sdn-import";
 import { I18nProvider } from "@/lib/i18n/client";
 import { resources } from "@/lib/i18n/resources";
 import type { Locale } from "@/lib/i18n/settings";
 import { tenantWithOwner } from "../helpers/context";
 import { prisma, type TenantFixture } from "../helpers/db";
 import { partnerIn } from "../helpers/partner-fixtures";
-import { payoutRow, profileRow } from "./compliance-fixtures";
+import { payoutRow, profileRow, sdnFixture } from "./compliance-fixtures";
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
 vi.mock("server-only", () => ({}));
@@ -105,5 +106,12 @@ describe("partners missing payout details", () => {
     await method(a.tenantId, ids.bare);
     await method(a.tenantId, ids.owed);
     expect(await render("ru")).toContain("Не хватает данных для выплаты: 1 партнёр<");
+  });
+
+  it("names a list the daily job downloaded as the official one, not as someone's upload", async () => {
+    const bytes = sdnFixture();
+    await storeSdnList(a.db, a.tenantId, parseSdnFile(bytes), { source: "ofac-sdn-fetch", fileName: "SDN.CSV", contentHash: sdnContentHash(bytes), importedById: null });
+    expect(await render("ru")).toMatch(/Действующий список: официальный список OFAC \(SDN\.CSV\), скачан [^;]+; имён вместе с псевдонимами: \d+\. Он скачивается каждый день/);
+    expect(await render("en")).toMatch(/Active list: the official OFAC list \(SDN\.CSV\) downloaded .+ names including aliases\. It is downloaded every day/);
   });
 });
