@@ -6,11 +6,15 @@ test("a new agency signs up, works in Russian, and another agency cannot open it
   const slug = await signUp(page, "Bridge Test Agency", `${unique("owner")}@e2e.test`);
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await expect(page.getByText("Your workspace is ready")).toBeVisible();
+  // The onboarding checklist starts empty; its first step links to the programs page.
+  await expect(page.locator("[data-onboarding-progress]")).toHaveText("0 of 6");
+  await expect(page.locator('[data-step="program"] a')).toHaveAttribute("href", `/en/t/${slug}/programs`);
 
   // Switch to Russian with the language switcher; the choice sticks.
   await page.getByRole("link", { name: "Русский" }).first().click();
   await page.waitForURL(`**/ru/t/${slug}?welcome=1`);
   await expect(page.getByRole("heading", { name: "Обзор" })).toBeVisible();
+  await expect(page.locator("[data-onboarding-progress]")).toHaveText("0 из 6");
 
   // A brand: first an invalid submit shows translated per-field errors and keeps the input.
   await page.goto(`/ru/t/${slug}/brands/new`);
