@@ -58,5 +58,6 @@ export function entityHref(base: string, entityType: string, entityId: string | 
   if (entityType === "Program") return `${base}/programs`;
   if (entityType === "Referral") return `${base}/referrals/${entityId}`;
   if (entityType === "Opportunity") return `${base}/opportunities/${entityId}`;
+  if (entityType === "PayoutRun") return `${base}/payouts/${entityId}`;
   return null;
 }

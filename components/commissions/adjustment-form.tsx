@@ -21,7 +21,7 @@ export function AdjustmentForm({ locale, tenant, partners }: { locale: string; t
         {(a11y) => (
           <Select {...a11y} name="partnerId" required defaultValue={v.partnerId ?? ""}>
             <option value="">{t("form.choose")}</option>
-            {partners.map((p) => <option key={p.id} value={p.id}>{`${p.name} (${p.market})`}</option>)}
+            {partners.map((p) => <option key={p.id} value={p.id}>{`${p.name} (${t(`common:markets.${p.market}`)})`}</option>)}
           </Select>
         )}
       </Field>

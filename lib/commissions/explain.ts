@@ -54,7 +54,9 @@ export function explanationLines(raw: unknown, locale: Locale, t: TFunction, com
 export function jobReasonLines(reasons: JobReason[], locale: Locale, t: TFunction): string[] {
   if (reasons.length === 0) return [t("commissions:reasons.nothing_new")];
   return reasons.map((r) => {
-    const values = r.reason === "waiting_for_fx" && r.values.day ? { ...r.values, day: formatDate(locale, `${r.values.day}T00:00:00Z`) } : r.values;
+    const values: Record<string, unknown> = r.reason === "waiting_for_fx" && r.values.day ? { ...r.values, day: formatDate(locale, `${r.values.day}T00:00:00Z`) } : { ...r.values };
+    // Markets by name («с рынка Россия»), never the stored code.
+    for (const key of ["market", "ruleMarket"]) if (typeof values[key] === "string") values[key] = t(`common:markets.${values[key]}`);
     const reason = t(`commissions:reasons.${r.reason}`, values);
     return r.ruleName
       ? t("commissions:reasons.line", { rule: r.ruleName, reason, count: r.count })

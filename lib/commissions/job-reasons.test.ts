@@ -16,7 +16,7 @@ describe("why the job created nothing, in words", () => {
   it("reads naturally in Russian, with plural forms", async () => {
     const t = await getT("ru", "commissions");
     expect(jobReasonLines(reasons, "ru", t)).toEqual([
-      "нет правила для рынка RU (3 события)",
+      "нет правила для рынка «Россия» (3 события)",
       "«Бонус за сделку»: ждём курс USD/RUB на 06.12.2026 (1 событие)",
       "«Лимит»: лимит на клиента исчерпан (5 событий)",
       "«Выручка»: правило не действует для этого события (21 событие)",
@@ -27,7 +27,7 @@ describe("why the job created nothing, in words", () => {
   it("and in English", async () => {
     const t = await getT("en", "commissions");
     expect(jobReasonLines(reasons.slice(0, 2), "en", t)).toEqual([
-      "no rule for market RU (3 events)",
+      "no rule for the market “Russia” (3 events)",
       "“Бонус за сделку”: waiting for the USD/RUB rate of 12/06/2026 (1 event)",
     ]);
   });

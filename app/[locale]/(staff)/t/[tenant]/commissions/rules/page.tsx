@@ -55,7 +55,7 @@ export default async function CommissionRulesPage({ params, searchParams }: Prop
                 <tr key={r.id} className="align-top hover:bg-slate-50">
                   <td className="px-4 py-3 font-medium text-slate-900">{r.name}<p className="text-xs font-normal text-slate-500">{t(`basis.${r.basis}`)}</p></td>
                   <td className="px-4 py-3 text-slate-700">{r.program.name}</td>
-                  <td className="px-4 py-3 text-slate-700">{r.market ?? t("form.allMarkets")}</td>
+                  <td className="px-4 py-3 text-slate-700">{r.market ? t(`common:markets.${r.market}`) : t("form.allMarkets")}</td>
                   <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-700">
                     {r.basis === "revenue_share"
                       ? <>{formatPercent(locale, r.percentBps ?? 0)}<p className="text-xs text-slate-500">{r.durationMonths ? t("rules.months", { count: r.durationMonths }) : t("rules.lifetime")}</p></>
