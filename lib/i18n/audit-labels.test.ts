@@ -1,8 +1,12 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { describeAudit, entityTypeLabel } from "@/components/audit/describe-audit";
 import { auditVocabulary, checkAuditLabels } from "./audit-labels";
+import { getT } from "./server";
+
+vi.mock("server-only", () => ({}));
 
 function project(source: string, partners: object) {
   const root = mkdtempSync(join(tmpdir(), "audit-labels-"));
@@ -34,5 +38,13 @@ describe("audit labels", () => {
       "ru: audit action brand.created has no partners:audit.actions name",
       "ru: audit record type PayoutRun has no partners:audit.entityTypes name",
     ]);
+  });
+
+  it("the audit page names actions and record types in Russian, and never shows a code it does not know", async () => {
+    const t = await getT("ru", ["partners"]);
+    expect(describeAudit(t, { action: "payouts.run_approved", entityType: "PayoutRun", data: {} }).action).toBe("Платёжный цикл утверждён");
+    expect(entityTypeLabel(t, "SanctionsList")).toBe("Санкционный список");
+    expect(describeAudit(t, { action: "payouts.something_new", entityType: "PayoutRun", data: {} })).toMatchObject({ action: "Другое действие", code: "payouts.something_new" });
+    expect(entityTypeLabel(t, "SomethingNew")).toBe("Другая запись");
   });
 });
