@@ -50,6 +50,8 @@ export const glossary: Concept[] = [
   { id: "commission-rule", ru: "правило комиссии", en: "commission rule" },
   { id: "commission", ru: "комиссия", en: "commission" },
   { id: "accrual", ru: "начисление", en: "earning" },
+  { id: "bounty", ru: "бонус", en: "bounty", forbiddenRu: [/вознагражд\p{L}* за/iu] },
+  { id: "revenue-share", ru: "процент от выручки", en: "revenue share" },
   { id: "hold-period", ru: "срок ожидания", en: "hold period", forbiddenRu: [/срок\p{L}* удержани/iu, /период\p{L}* удержани/iu, /после удержани/iu] },
   {
     id: "clawback", ru: "списание", en: "clawback",
