@@ -11,11 +11,13 @@ import { Labelled, ProgramSettingsFields, a11y } from "./program-fields";
 
 const modes = ["direct", "pool", "both"] as const;
 
-export function ProgramForm({ locale, tenant }: { locale: string; tenant: string }) {
+/** `defaultMarkets`: the agency's enabled markets, ticked on a new program. */
+export function ProgramForm({ locale, tenant, defaultMarkets }: { locale: string; tenant: string; defaultMarkets: readonly string[] }) {
   const { t } = useTranslation("partners");
   const [state, action, pending] = useActionState<FormState, FormData>(createProgramAction.bind(null, { locale, tenant }), {});
   // After a success the form starts over (new key), keeping only the confirmation.
-  const values = state.ok ? { "markets[]": "US,RU" } : (state.values ?? { "markets[]": "US,RU" });
+  const fresh: Record<string, string> = { "markets[]": defaultMarkets.join(",") };
+  const values = state.ok ? fresh : (state.values ?? fresh);
   const errors = state.fieldErrors ?? {};
   return (
     <form key={state.ok ? `done-${state.message?.values?.name}` : "form"} action={action} noValidate className="space-y-5">

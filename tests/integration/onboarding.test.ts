@@ -12,6 +12,8 @@ import { updatePayoutMinimums } from "@/lib/payouts/minimums";
 import { createApiKey } from "@/lib/api-keys/manage-api-keys";
 import { onboardingChecklist, readOnboardingSteps, type OnboardingStep } from "@/lib/onboarding/checklist";
 import { portalHomeMoney } from "@/lib/earnings/portal-home";
+import { agencyDefaults } from "@/lib/onboarding/agency-defaults";
+import { resolveTenantContext } from "@/lib/auth/contexts/tenant";
 import { tenantDb } from "@/lib/db/tenant-client";
 import { settlePayoutPaid } from "@/lib/payouts/settle";
 import { getT } from "@/lib/i18n/server";
@@ -160,6 +162,15 @@ describe("onboarding checklist", () => {
     expect(await onboardingChecklist(analyst)).toBeNull();
     const d = await tenantWithOwner("Onboarding D");
     expect(await onboardingChecklist(d.ctx)).toMatchObject({ doneCount: 0 });
+  });
+});
+
+describe("agency defaults", () => {
+  it("a new rule's currency and a new program's markets come from the agency, not USD/US+RU", async () => {
+    const { fixture } = await tenantWithOwner("Defaults RUB");
+    await prisma.tenant.update({ where: { id: fixture.tenantId }, data: { reportingCurrency: "RUB", enabledMarkets: ["RU", "KZ"] } });
+    const ctx = await resolveTenantContext(fixture.userId, fixture.slug);
+    expect(await agencyDefaults(ctx!)).toEqual({ currency: "RUB", markets: ["RU", "KZ"] });
   });
 });
 

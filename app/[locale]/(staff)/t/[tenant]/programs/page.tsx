@@ -7,13 +7,14 @@ import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
+import { agencyDefaults } from "@/lib/onboarding/agency-defaults";
 import { listPrograms } from "@/lib/programs/programs";
 
 export default async function ProgramsPage({ params }: { params: Promise<{ locale: string; tenant: string }> }) {
   const locale = await localeParam(params);
   const { tenant } = await params;
   const ctx = await requireTenantPage(locale, tenant, "partners:read");
-  const [programs, origin, t] = await Promise.all([listPrograms(ctx), appUrl(), getT(locale, ["partners", "common"])]);
+  const [programs, origin, t, defaults] = await Promise.all([listPrograms(ctx), appUrl(), getT(locale, ["partners", "common"]), agencyDefaults(ctx)]);
   const manage = can(ctx.role, "settings:manage");
   return (
     <>
@@ -77,7 +78,7 @@ export default async function ProgramsPage({ params }: { params: Promise<{ local
         })}
         {manage ? (
           <Card title={t("programs.new")}>
-            <ProgramForm locale={locale} tenant={ctx.slug} />
+            <ProgramForm locale={locale} tenant={ctx.slug} defaultMarkets={defaults.markets} />
           </Card>
         ) : (
           <p className="text-xs text-slate-500">{t("programs.readOnly")}</p>
