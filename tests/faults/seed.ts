@@ -22,6 +22,8 @@ export type FaultWorld = {
   disable: Link;
   /** Links under load in the outage scenarios. */
   links: Link[];
+  /** Links looked up once at start and not again until the database is refused: expired entries by then. */
+  staleLinks: Link[];
   lockEmail: string;
   controlEmail: string;
   payouts: { world: PayoutWorld; runId: string; count: number };
@@ -57,6 +59,8 @@ export async function seedFaultWorld(accounts: string[]): Promise<FaultWorld> {
   const partner = await partnerIn(fixture.tenantId, "active", { name: "Under Load" });
   const links: Link[] = [];
   for (let i = 0; i < 6; i++) links.push(await link(partner.id));
+  const staleLinks: Link[] = [];
+  for (let i = 0; i < 4; i++) staleLinks.push(await link(partner.id));
 
   const suffix = randomBytes(4).toString("hex");
   const lockEmail = `locked-${suffix}@fault-suite.test`;
@@ -73,5 +77,5 @@ export async function seedFaultWorld(accounts: string[]): Promise<FaultWorld> {
   const { id: runId } = await createPayoutRun(world.ctx, { cutoffAt: new Date() });
   await approvePayoutRun(world.ctx, runId);
 
-  return { slug: fixture.slug, ownerEmail: fixture.email, disable, links, lockEmail, controlEmail, payouts: { world, runId, count: accounts.length } };
+  return { slug: fixture.slug, ownerEmail: fixture.email, disable, links, staleLinks, lockEmail, controlEmail, payouts: { world, runId, count: accounts.length } };
 }
