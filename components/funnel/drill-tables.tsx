@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { TFunction } from "i18next";
+import { marketPairLabel } from "@/components/referrals/market-pair-label";
 import { StatusBadge } from "@/components/referrals/status-badge";
 import { Badge } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
@@ -9,7 +10,7 @@ import type { Locale } from "@/lib/i18n/settings";
 
 const td = "px-4 py-2";
 const num = "px-4 py-2 text-right tabular-nums whitespace-nowrap";
-const pair = (s: string | null, t: string | null) => (s && t ? `${s}→${t}` : "—");
+const pair = (t: TFunction, source: string | null, target: string | null) => (source && target ? marketPairLabel(t, source, target) : "—");
 const dash = (v: string | null | undefined) => v || "—";
 
 export function ClicksTable({ rows, locale, t }: { rows: ClickRow[]; locale: Locale; t: TFunction }) {
@@ -21,7 +22,7 @@ export function ClicksTable({ rows, locale, t }: { rows: ClickRow[]; locale: Loc
           <td className={`${td} font-mono text-xs`}>{r.linkCode}</td>
           <td className={td}>{r.partnerName}</td>
           <td className={td}>{r.programName}</td>
-          <td className={`${td} whitespace-nowrap`}>{pair(r.sourceMarket, r.targetMarket)}</td>
+          <td className={td}>{pair(t, r.sourceMarket, r.targetMarket)}</td>
           <td className={td}>{dash(r.country)}</td>
           <td className={td}>{t(`funnel:device.${r.device}`)}</td>
           <td className={`${td} max-w-48 truncate`}>{dash(r.referrerHost)}</td>
@@ -47,7 +48,7 @@ export function StageTable({ rows, locale, t, referralHref }: { rows: StageRow[]
           <td className={td}>{r.status ? <StatusBadge status={r.status} label={t(`referrals:status.${r.status}`)} /> : "—"}</td>
           <td className={td}>{dash(r.partnerName)}</td>
           <td className={td}>{dash(r.programName)}</td>
-          <td className={`${td} whitespace-nowrap`}>{pair(r.sourceMarket, r.targetMarket)}</td>
+          <td className={td}>{pair(t, r.sourceMarket, r.targetMarket)}</td>
           {([r.submittedAt, r.qualifiedAt, r.closedAt] as const).map((d, i) => (
             <td key={i} className={`${td} whitespace-nowrap tabular-nums`}>{d ? formatDate(locale, d) : "—"}</td>
           ))}
@@ -68,7 +69,7 @@ export function CustomersTable({ rows, locale, t }: { rows: CustomerRow[]; local
           <td className={td}>{t(`funnel:customerSource.${r.source}`)}</td>
           <td className={td}>{dash(r.partnerName)}</td>
           <td className={td}>{dash(r.programName)}</td>
-          <td className={`${td} whitespace-nowrap`}>{pair(r.sourceMarket, r.targetMarket)}</td>
+          <td className={td}>{pair(t, r.sourceMarket, r.targetMarket)}</td>
           <td className={`${td} whitespace-nowrap tabular-nums`}>{formatDate(locale, r.firstSeenAt)}</td>
           <td className={num}>
             {formatMoney(locale, r.ltv.minor, r.ltv.currency)}
@@ -93,7 +94,7 @@ export function EventsTable({ rows, locale, t, reportingCurrency }: { rows: Even
           <td className={td}>{dash(r.customerName ?? r.externalCustomerId)}</td>
           <td className={td}>{dash(r.partnerName)}</td>
           <td className={td}>{dash(r.programName)}</td>
-          <td className={`${td} whitespace-nowrap`}>{pair(r.sourceMarket, r.targetMarket)}</td>
+          <td className={td}>{pair(t, r.sourceMarket, r.targetMarket)}</td>
           <td className={num}>{r.amountMinor !== null && r.currency ? formatMoney(locale, r.amountMinor, r.currency) : "—"}</td>
           <td className={num}>
             {/* A missing rate is shown as missing, never as a zero. */}

@@ -4,6 +4,7 @@ import { minorDigits } from "@/lib/kernel/money";
 import { readRate, type RateKey } from "@/lib/funnel/rate-reading";
 import { NO_SPLIT_KEY, type FunnelBasis, type Rate, type SplitDimension } from "@/lib/funnel/types";
 import type { TFunction } from "i18next";
+import { marketPairKeyLabel } from "@/components/referrals/market-pair-label";
 
 /** 0.42 → "42%", 0.0345 → "3.5%" (ru: "3,5 %"): one decimal under 10 % so small rates stay readable. */
 export function formatPercent(locale: Locale, value: number): string {
@@ -54,10 +55,10 @@ export function minorToNumber(minor: bigint, currency: string): number {
   return Number(minor) / 10 ** minorDigits(currency);
 }
 
-/** The name of a split row as people read it: "US→RU", "Cross-market", a program or partner name. */
+/** The name of a split row as people read it: «США → Россия», "Cross-market", a program or partner name. */
 export function splitRowLabel(dim: SplitDimension, row: { key: string; label: string }, t: TFunction): string {
   if (row.key === NO_SPLIT_KEY) return t("funnel:noValue");
   if (dim === "crossMarket") return t(`funnel:cross.${row.key}`, { defaultValue: row.label });
-  if (dim === "marketPair") return row.key.replace(">", "→");
+  if (dim === "marketPair") return marketPairKeyLabel(t, row.key);
   return row.label;
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { TFunction } from "i18next";
+import { marketPairKeyLabel } from "@/components/referrals/market-pair-label";
 import { funnelSearch, mainPairs, pairParam, periodPresets, splitDimensions, type FunnelView } from "@/lib/funnel/params";
 
 const control = "rounded-md border-0 bg-white px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600";
@@ -72,7 +73,7 @@ export function FunnelControls({ view, path, t, options, split = false }: { view
               <select name="pair" defaultValue={view.pair ? pairParam(view.pair) : ""} className={control}>
                 <option value="">{t("funnel:controls.allPairs")}</option>
                 {[...new Set([...mainPairs, ...(view.pair ? [view.pair] : [])])].map((p) => (
-                  <option key={p} value={pairParam(p)}>{p.replace(">", " → ")}</option>
+                  <option key={p} value={pairParam(p)}>{marketPairKeyLabel(t, p)}</option>
                 ))}
               </select>
             </label>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { TFunction } from "i18next";
+import { marketPairKeyLabel } from "@/components/referrals/market-pair-label";
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
@@ -94,7 +95,7 @@ export function LtvSection({ report, locale, t, customersHref, action }: {
               <DataTable head={[{ label: t("funnel:ltv.pair") }, ...head]}>
                 {report.byMarketPair.map((r) => (
                   <tr key={r.pair}>
-                    <th scope="row" className="px-4 py-2 text-left font-medium">{r.pair.replace(">", "→")}</th>
+                    <th scope="row" className="px-4 py-2 text-left font-medium">{marketPairKeyLabel(t, r.pair)}</th>
                     {cells(r)}
                   </tr>
                 ))}

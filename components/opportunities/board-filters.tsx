@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { TFunction } from "i18next";
+import { marketPairLabel } from "@/components/referrals/market-pair-label";
 import { platformCodes } from "@/lib/directory/platforms";
 import type { BoardQuery } from "@/lib/opportunities/schemas";
 import { dealCurrencies } from "@/lib/referrals/codes";
@@ -20,7 +21,7 @@ export function BoardFilters({ query, options, currency, resetHref, t }: { query
           <span className={label}>{t("board:filters.pair")}</span>
           <select name="pair" defaultValue={query.pair ? `${query.pair.source}-${query.pair.target}` : ""} className={control}>
             <option value="">{t("board:filters.any")}</option>
-            {options.pairs.map((p) => <option key={`${p.source}-${p.target}`} value={`${p.source}-${p.target}`}>{p.source} → {p.target}</option>)}
+            {options.pairs.map((p) => <option key={`${p.source}-${p.target}`} value={`${p.source}-${p.target}`}>{marketPairLabel(t, p.source, p.target)}</option>)}
           </select>
         </label>
         <label>

@@ -55,7 +55,7 @@ export function OpportunityForm({ locale, tenant, id, initial, programs, cancelH
           {(a) => (
             <Select {...a} name="programId" value={programId} onChange={(e) => setProgramId(e.target.value)}>
               <option value="" disabled>{t("form.chooseProgram")}</option>
-              {programs.map((p) => <option key={p.id} value={p.id}>{p.name} ({p.markets.join(", ")})</option>)}
+              {programs.map((p) => <option key={p.id} value={p.id}>{p.name} ({p.markets.map((m) => t(`common:markets.${m}`)).join(", ")})</option>)}
             </Select>
           )}
         </Field>

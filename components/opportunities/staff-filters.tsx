@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { TFunction } from "i18next";
+import { marketPairLabel } from "@/components/referrals/market-pair-label";
 import type { OpportunityListQuery } from "@/lib/opportunities/schemas";
 
 const control = "rounded-md border-0 bg-white px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600";
@@ -13,7 +14,7 @@ export function OpportunityPairFilter({ query, pairs, resetHref, t }: { query: O
         <span className="mb-1 block text-xs font-medium text-slate-600">{t("opportunities:list.pair")}</span>
         <select name="pair" defaultValue={current} className={control}>
           <option value="">{t("opportunities:list.allPairs")}</option>
-          {pairs.map((p) => <option key={`${p.source}-${p.target}`} value={`${p.source}-${p.target}`}>{p.source} → {p.target}</option>)}
+          {pairs.map((p) => <option key={`${p.source}-${p.target}`} value={`${p.source}-${p.target}`}>{marketPairLabel(t, p.source, p.target)}</option>)}
         </select>
       </label>
       {query.status ? <input type="hidden" name="status" value={query.status} /> : null}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { TFunction } from "i18next";
+import { marketPairLabel } from "@/components/referrals/market-pair-label";
 import type { PipelineQuery } from "@/lib/referrals/list-query";
 
 const control = "rounded-md border-0 bg-white px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600";
@@ -29,7 +30,7 @@ export function PipelineFilters({ query, options, resetHref, t }: { query: Pipel
         <span className={label}>{t("filters.pair")}</span>
         <select name="pair" defaultValue={query.pair ? `${query.pair.source}-${query.pair.target}` : ""} className={control}>
           <option value="">{t("filters.allPairs")}</option>
-          {options.pairs.map((p) => <option key={`${p.source}-${p.target}`} value={`${p.source}-${p.target}`}>{p.source} → {p.target}</option>)}
+          {options.pairs.map((p) => <option key={`${p.source}-${p.target}`} value={`${p.source}-${p.target}`}>{marketPairLabel(t, p.source, p.target)}</option>)}
         </select>
       </label>
       <label>

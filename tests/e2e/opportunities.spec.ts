@@ -8,7 +8,7 @@ test("pool referral: bilingual opportunity → shared link → Russian opt-in �
 
   await signIn(page, "owner@northstar.test");
   await page.goto("/en/t/northstar/opportunities/new");
-  await page.locator('select[name="programId"]').selectOption({ label: "Creator Pool 2027 (US, RU)" });
+  await page.locator('select[name="programId"]').selectOption({ label: "Creator Pool 2027 (United States, Russia)" });
   await page.locator('input[name="side"][value="brand_seeks_creators"]').check();
   await page.selectOption('select[name="sourceMarket"]', "RU");
   await page.selectOption('select[name="targetMarket"]', "US");
@@ -85,7 +85,7 @@ test("pool referral: bilingual opportunity → shared link → Russian opt-in �
   await page.goto("/en/t/northstar/referrals");
   const row = page.getByRole("row", { name: /Jess Glow/ });
   await expect(row).toContainText("Екатерина Иванова");
-  await expect(row).toContainText(/US\s*→\s*RU/);
+  await expect(row).toContainText(/United States\s*→\s*Russia/);
 
   // Suggested matches render with a score breakdown.
   await page.goto(`/ru/t/northstar/opportunities/${opportunityId}/matches`);

@@ -60,7 +60,7 @@ test("a partner invited by staff refers a brand across markets from a phone and 
   await p.waitForURL(/\/ru\/p\/northstar\/referrals\/[^/?]+\?submitted=1/);
   const referralId = new URL(p.url()).pathname.split("/").pop()!;
   await expect(p.getByText("Отправлена").first()).toBeVisible();
-  await expect(p.getByText(/RU\s*→\s*US/).first()).toBeVisible();
+  await expect(p.getByText(/Россия\s*→\s*США/).first()).toBeVisible();
 
   // Staff move it through the pipeline: in review → qualified → negotiation → won.
   await page.goto(`/en/t/northstar/referrals/${referralId}`);
