@@ -29,7 +29,7 @@ export function Leaderboard({ rows, limit, basis, locale, t, sort, partnerHref, 
           lead={[t("funnel:leaderboard.partner"), t("funnel:leaderboard.market")]}
           rows={rows.map((r) => ({
             key: r.partnerId,
-            lead: [<Link key="n" href={partnerHref(r.partnerId)} className="text-indigo-700 hover:underline">{r.name}</Link>, r.market],
+            lead: [<Link key="n" href={partnerHref(r.partnerId)} className="text-indigo-700 hover:underline">{r.name}</Link>, t(`common:markets.${r.market}`)],
             totals: r.totals,
             rates: r.rates,
             links: linksFor(r.partnerId),
