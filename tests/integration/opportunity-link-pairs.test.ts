@@ -273,8 +273,10 @@ describe(`migration ${MIGRATION}`, () => {
  * a link of an RU → RU opportunity, which the migration must leave alone.
  */
 async function seedOldData(db: PrismaClient, ids: Record<string, string>, day1: Date, day2: Date) {
-  const tenant = await db.tenant.create({ data: { slug: `pairs-${randomBytes(3).toString("hex")}`, name: "Old Pairs", enabledMarkets: ["US", "RU"] }, select: { id: true } }); // columns of later migrations do not exist here
-  const t = tenant.id;
+  // Raw SQL: Prisma's create would also write the defaults of columns later migrations add.
+  const t = `pairs${randomBytes(6).toString("hex")}`;
+  await db.$executeRaw`INSERT INTO "Tenant" ("id", "slug", "name", "enabledMarkets", "updatedAt")
+    VALUES (${t}, ${`pairs-${randomBytes(3).toString("hex")}`}, 'Old Pairs', ARRAY['US', 'RU']::"Market"[], now())`;
   const partner = await db.partner.create({ data: { tenantId: t, name: "Борис", email: "boris@partners.test", market: "RU", status: "active" } });
   const other = await db.partner.create({ data: { tenantId: t, name: "Other", email: "other@partners.test", market: "US", status: "active" } });
   const program = await db.program.create({ data: { tenantId: t, name: "Pool", markets: ["US", "RU"], mode: "pool" } });
