@@ -42,7 +42,7 @@ export const glossary: Concept[] = [
   { id: "tracked-link", ru: "ссылка партнёра", en: "tracked link" },
   { id: "click", ru: "переход", en: "click", forbiddenRu: [ru("клик")] },
   { id: "qualified-lead", ru: "квалифицированный лид", en: "qualified lead" },
-  { id: "won", ru: "сделка заключена", en: "won", forbiddenRu: [ru("выигран")] },
+  { id: "won", ru: "сделка заключена", en: "won", forbiddenRu: [ru("выигран"), /закр\p{L}* сделк/iu] },
   { id: "lost", ru: "сделка не состоялась", en: "lost", forbiddenRu: [ru("проигран"), ru("сорвал")] },
   { id: "market", ru: "рынок", en: "market" },
   { id: "market-pair", ru: "пара рынков", en: "market pair" },
