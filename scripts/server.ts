@@ -60,7 +60,8 @@ async function main() {
   // One small pool for link lookups and click batches. The embedded database serves one
   // connection at a time (DATABASE_POOL_MAX=1); a real Postgres gets 3.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: Math.min(Number(process.env.DATABASE_POOL_MAX ?? 3), 3), ...poolTimeouts() });
-  pool.on("error", (err) => log().error({ err }, "redirect pool error"));
+  // Only message and code: pg attaches the idle client to the error, and its dump is kilobytes long.
+  pool.on("error", (err: Error & { code?: string }) => log().error({ err: { message: err.message, code: err.code } }, "redirect pool error"));
   const metrics = createMetrics();
   const clicks = new ClickWriter({ db: metrics.timedClickDb(pool), log: (m) => log().error(m) });
   metrics.watchClicks(() => clicks.getStats());

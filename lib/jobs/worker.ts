@@ -7,6 +7,7 @@
 import { run, type Runner } from "graphile-worker";
 import pg from "pg";
 import { quietLogger } from "@/lib/db/job-queue-schema";
+import { poolTimeouts } from "@/lib/db/pool-config";
 import { partnerMailDelaySeconds } from "@/lib/referrals/partner-digest";
 import { startPartnerMailNudge } from "./partner-mail";
 import { crontab, makeTasks } from "./tasks";
@@ -38,7 +39,9 @@ export async function startJobWorker(options: {
   const concurrency = options.embedded ? 1 : (options.concurrency ?? 2);
   const shutdownMs = options.shutdownMs ?? 20_000;
   // Its own small pool: one connection listens for new jobs, the others fetch and complete them.
-  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.embedded ? 2 : concurrency + 2 });
+  // The same timeouts as every other pool (lib/db/pool-config.ts): a partition cannot hang the queue's
+  // connect or its statements; the LISTEN connection is checked out, so the idle timeout never closes it.
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.embedded ? 2 : concurrency + 2, ...poolTimeouts() });
   pool.on("error", (err) => console.error(`[jobs] pool: ${err.message}`));
   pool.on("connect", (client) => client.on("error", (err) => console.error(`[jobs] connection: ${err.message}`)));
   let stopping = false;
