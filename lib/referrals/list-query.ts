@@ -25,6 +25,7 @@ const pair = z
 
 /** The staff pipeline's filters, sort and page, read from the URL; junk falls back to defaults. */
 export const pipelineQuery = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined),
   status: z.enum(pipelineStatuses).optional().catch(undefined),
   program: id,
   partner: id,
@@ -52,6 +53,7 @@ export function pipelineSearch(query: PipelineQuery, overrides: Partial<Record<k
     const v = key in overrides ? overrides[key] : value;
     if (v) params.set(key, v);
   };
+  set("q", query.q);
   set("status", query.status);
   set("program", query.program);
   set("partner", query.partner);

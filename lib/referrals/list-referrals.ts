@@ -20,6 +20,17 @@ export function pipelineWhere(query: PipelineQuery, options: { ignoreStatus?: bo
     // Cross-market is derived, never stored: source and target differ.
     ...(query.cross ? { AND: markets.map((m) => ({ NOT: { sourceMarket: m, targetMarket: m } })) } : {}),
     ...(query.from || query.to ? { submittedAt: submitted } : {}),
+    // Text search: the subject, its contact, or the partner who sent it.
+    ...(query.q
+      ? {
+          OR: [
+            { subjectName: { contains: query.q, mode: "insensitive" } },
+            { contactName: { contains: query.q, mode: "insensitive" } },
+            { contactValue: { contains: query.q, mode: "insensitive" } },
+            { partner: { name: { contains: query.q, mode: "insensitive" } } },
+          ],
+        }
+      : {}),
   };
 }
 
