@@ -2,7 +2,8 @@ import { z } from "zod";
 import { markets } from "@/lib/directory/platforms";
 import type { CommissionBasis, Market } from "@/lib/db/generated/enums";
 import { isCurrencyCode } from "@/lib/fx/currency";
-import { parseMoneyToMinor } from "@/lib/kernel/money";
+import { parseShorthandMinor } from "@/lib/kernel/shorthand";
+import { resolveCurrency } from "@/lib/kernel/currencies";
 import { checkboxGroup } from "@/lib/kernel/fields";
 import type { Tier } from "./compute";
 
@@ -18,6 +19,12 @@ const id = z.string().trim().min(1).max(40);
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const text = z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : v), z.string().optional());
 const currency = z.string().trim().toUpperCase().refine(isCurrencyCode, { message: "commissions.currency_invalid" });
+
+/** A typed amount in minor units, shorthand allowed («450 тыс.», "1.5M"); null when not an amount. */
+function toMinor(raw: string, currency: string): bigint | null {
+  const parsed = parseShorthandMinor(raw, currency);
+  return parsed.ok ? parsed.value : null;
+}
 
 const PERCENT = /^\d{1,3}(?:[.,]\d{1,2})?$/;
 
@@ -63,7 +70,8 @@ export const ruleInput = z
     if (!v.name) issue(["name"], "required");
     else if (v.name.length > 120) issue(["name"], "commissions.name_too_long");
     if (!v.basis || !BASES.includes(v.basis)) issue(["basis"], "commissions.basis_invalid");
-    const code = (v.currency ?? "").toUpperCase();
+    // A code or a name («рубль», "US Dollar"): the pickers post either.
+    const code = resolveCurrency(v.currency ?? "") ?? (v.currency ?? "").toUpperCase();
     const currencyOk = isCurrencyCode(code);
     if (!currencyOk) issue(["currency"], v.currency ? "commissions.currency_invalid" : "required");
     const holdDays = v.holdDays ? wholeNumber(v.holdDays, 0, 365) : 30;
@@ -79,10 +87,10 @@ export const ruleInput = z
       percentBps = v.percent ? percentToBps(v.percent) : null;
       if (percentBps === null) issue(["percent"], v.percent ? "commissions.percent_invalid" : "required");
     } else if (currencyOk) {
-      amountMinor = v.bounty ? parseMoneyToMinor(v.bounty, code) : null;
+      amountMinor = v.bounty ? toMinor(v.bounty, code) : null;
       if (amountMinor === null) issue(["bounty"], v.bounty ? "commissions.amount_invalid" : "required");
     }
-    const capMinor = v.cap && currencyOk ? parseMoneyToMinor(v.cap, code) : null;
+    const capMinor = v.cap && currencyOk ? toMinor(v.cap, code) : null;
     if (v.cap && currencyOk && (capMinor === null || capMinor === 0n)) issue(["cap"], "commissions.amount_invalid");
 
     const tiers: Tier[] = [];
@@ -96,7 +104,7 @@ export const ruleInput = z
         if (bps === null) issue(["tiers", i, "value"], "commissions.percent_invalid");
         else if (minCount !== null) tiers.push({ minCount, percentBps: bps });
       } else if (currencyOk) {
-        const minor = parseMoneyToMinor(value, code);
+        const minor = toMinor(value, code);
         if (minor === null) issue(["tiers", i, "value"], "commissions.amount_invalid");
         else if (minCount !== null) tiers.push({ minCount, amountMinor: minor });
       }
@@ -123,7 +131,7 @@ export type RuleData = z.output<typeof ruleInput>;
 export function parseSignedMoney(raw: string, currency: string): bigint | null {
   const text = raw.trim().replace(/^[−–]/, "-");
   const negative = text.startsWith("-");
-  const minor = parseMoneyToMinor(text.replace(/^[-+]/, ""), currency);
+  const minor = toMinor(text.replace(/^[-+]/, ""), currency);
   if (minor === null || minor === 0n) return null;
   return negative ? -minor : minor;
 }
@@ -133,7 +141,7 @@ export const adjustmentInput = z
   .transform((v, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
     if (!v.partnerId || v.partnerId.length > 40) issue("partnerId", "required");
-    const code = (v.currency ?? "").toUpperCase();
+    const code = resolveCurrency(v.currency ?? "") ?? (v.currency ?? "").toUpperCase();
     if (!isCurrencyCode(code)) issue("currency", v.currency ? "commissions.currency_invalid" : "required");
     const amountMinor = v.amount && isCurrencyCode(code) ? parseSignedMoney(v.amount, code) : null;
     if (!v.amount) issue("amount", "required");
@@ -168,7 +176,7 @@ export const previewHypotheticalInput = z.object({
   }).transform((v, ctx) => {
     // A close may carry the deal value (what "% of deal value" rules pay on); revenue and refunds must.
     const money = v.type === "revenue" || v.type === "refund" || (v.type === "close" && !!v.amount);
-    const amountMinor = money && v.amount && v.currency ? parseMoneyToMinor(v.amount, v.currency) : null;
+    const amountMinor = money && v.amount && v.currency ? toMinor(v.amount, v.currency) : null;
     if (money && !v.currency) ctx.addIssue({ code: "custom", path: ["currency"], message: "required" });
     if (money && v.currency && amountMinor === null) ctx.addIssue({ code: "custom", path: ["amount"], message: v.amount ? "commissions.amount_invalid" : "required" });
     const occurredAt = new Date(`${v.occurredAt}T12:00:00Z`);

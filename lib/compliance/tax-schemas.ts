@@ -1,5 +1,6 @@
 // The tax profile form: one schema per tax form (zod discriminated union on `form`).
 import { z } from "zod";
+import { resolveCountry } from "@/lib/kernel/countries";
 import { isValidInn, isValidKpp, isValidOgrn } from "./tax-ids";
 import { normalizeTin } from "./tin";
 
@@ -21,7 +22,8 @@ const text = (max: number) => z.preprocess(blank, z.string().max(max));
 const optionalText = (max: number) => z.preprocess(blank, z.string().max(max).optional());
 const digits = (v: unknown) => (typeof v === "string" ? v.replace(/[\s-]/g, "") : v);
 
-const country = z.preprocess((v) => (typeof v === "string" ? v.trim().toUpperCase() : v), z.string().regex(/^[A-Z]{2}$/, "country_invalid"));
+/** A code or a country's name («США», "United States"); what names no country keeps the text and fails. */
+const country = z.preprocess((v) => (typeof v === "string" ? (resolveCountry(v) ?? v.trim()) : v), z.string().regex(/^[A-Z]{2}$/, "country_unknown"));
 
 function pastDate(now: Date) {
   return z

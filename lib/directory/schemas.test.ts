@@ -19,10 +19,10 @@ describe("brand input", () => {
   });
 
   it("returns one translatable key per invalid field", () => {
-    expect(errors(brandInput, { name: "", market: "XX", country: "Russia", website: "not a site", contactEmail: "nope" })).toEqual({
+    expect(errors(brandInput, { name: "", market: "XX", country: "Narnia", website: "not a site", contactEmail: "nope" })).toEqual({
       name: { key: "required" },
       market: { key: "market_required" },
-      country: { key: "country_invalid" },
+      country: { key: "country_unknown" },
       website: { key: "website_invalid" },
       contactEmail: { key: "invalid_email" },
     });

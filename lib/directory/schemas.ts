@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { checkboxGroup, countryCode, optionalEmail, optionalText } from "@/lib/kernel/fields";
+import { parseShorthandNumber, shorthandErrorKey } from "@/lib/kernel/shorthand";
 import { languages, markets, platformCodes } from "./platforms";
 import { normalizeHandle, normalizeWebsite, parseList } from "./normalize";
 
@@ -55,12 +56,13 @@ export const platformRow = z
       ctx.addIssue({ code: "custom", message: "handle_required", path: ["handle"] });
       return z.NEVER;
     }
-    const digits = (row.audienceSize ?? "").replace(/[\s\u00a0,.]/g, "");
-    const audience = digits === "" ? 0 : Number(digits);
-    if (!Number.isSafeInteger(audience) || audience < 0 || audience > 2_000_000_000) {
-      ctx.addIssue({ code: "custom", message: "audience_invalid", path: ["audienceSize"] });
+    // «120 тыс.», "1.5M", «120 000»: see lib/kernel/shorthand.ts.
+    const parsed = row.audienceSize ? parseShorthandNumber(row.audienceSize) : ({ ok: true, value: 0 } as const);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: shorthandErrorKey(parsed.error, "audience_invalid"), path: ["audienceSize"] });
       return z.NEVER;
     }
+    const audience = parsed.value;
     return { platform: row.platform, handle: row.handle!.trim(), handleNormalized: handle, audienceSize: audience };
   });
 

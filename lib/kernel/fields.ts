@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { resolveCountry } from "./countries";
 
 // Field builders shared by the form schemas. FormData sends "" for an untouched field, so "empty"
 // means absent. Error messages are i18n keys in the `errors` namespace.
@@ -22,13 +23,22 @@ export const checkboxGroup = <T extends z.ZodType>(item: T, message?: string) =>
 
 export const COUNTRY_CODE = /^[A-Z]{2}$/;
 
-/** Optional two-letter country code, upper-cased; empty becomes null. */
+/**
+ * Optional country: a code or a name in any language the product speaks («США», "us",
+ * "United States" → "US"); empty becomes null, a name of no country is "country_unknown".
+ */
 export const countryCode = z
   .string()
   .trim()
+  .max(100)
   .optional()
-  .transform((v) => (v ? v.toUpperCase() : null))
-  .refine((v) => v === null || COUNTRY_CODE.test(v), { message: "country_invalid" });
+  .transform((v, ctx) => {
+    if (!v) return null;
+    const code = resolveCountry(v);
+    if (code) return code;
+    ctx.addIssue({ code: "custom", message: "country_unknown" });
+    return z.NEVER;
+  });
 
 export const isEmail = (value: string) => z.email().safeParse(value).success;
 

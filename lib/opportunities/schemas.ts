@@ -5,6 +5,7 @@ import { parseList } from "@/lib/directory/normalize";
 import type { Market } from "@/lib/db/generated/enums";
 import { dealCurrencies } from "@/lib/referrals/codes";
 import { parseMoneyToMinor } from "@/lib/kernel/money";
+import { parseShorthandMinor, parseShorthandNumber, shorthandErrorKey } from "@/lib/kernel/shorthand";
 import { websiteIdentity } from "@/lib/referrals/subject-keys";
 import { checkbox, checkboxGroup, countryCode, optionalChoice, optionalText, requiredEmail } from "@/lib/kernel/fields";
 import { MAX_OPT_IN_PLATFORMS, MAX_PITCH, opportunitySides, opportunityStatuses } from "./codes";
@@ -23,6 +24,19 @@ const count = (max: number) =>
       return /^\d{1,15}$/.test(digits) ? Number(digits) : Number.NaN;
     })
     .pipe(z.number({ error: (issue) => (issue.code === "invalid_type" ? "whole_number" : undefined) }).int().min(0).max(max).nullable());
+
+/** An audience size: «120 тыс.», "1.5M", «120 000» → a whole number; empty → null. */
+const audience = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return null;
+    const parsed = parseShorthandNumber(v, undefined, 2_000_000_000);
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({ code: "custom", message: shorthandErrorKey(parsed.error, "whole_number") });
+    return z.NEVER;
+  });
 
 const requiredId = (message: string) =>
   z.string().optional().transform((v) => v?.trim() ?? "").pipe(z.string().min(1, { message }).max(64));
@@ -45,8 +59,8 @@ const fields = z.object({
   targetMarket: market,
   platforms: checkboxGroup(z.string()).pipe(z.array(z.enum(platformCodes, { message: "invalid_choice" })).max(platformCodes.length)),
   niches: z.string().max(500).optional().transform((v) => parseList(v, 10)),
-  audienceMin: count(2_000_000_000),
-  audienceMax: count(2_000_000_000),
+  audienceMin: audience,
+  audienceMax: audience,
   budgetMin: optionalText(40),
   budgetMax: optionalText(40),
   budgetCurrency: optionalChoice(dealCurrencies),
@@ -63,7 +77,12 @@ const fields = z.object({
 type Fields = z.output<typeof fields>;
 
 const isCurrency = (v: unknown): v is (typeof dealCurrencies)[number] => (dealCurrencies as readonly unknown[]).includes(v);
-const minor = (raw: unknown, currency: unknown) => (typeof raw === "string" && raw && isCurrency(currency) ? parseMoneyToMinor(raw, currency) : null);
+/** A budget in minor units, shorthand allowed («450 тыс.»); null when empty or not an amount. */
+const minor = (raw: unknown, currency: unknown) => {
+  if (typeof raw !== "string" || !raw || !isCurrency(currency)) return null;
+  const parsed = parseShorthandMinor(raw, currency);
+  return parsed.ok ? parsed.value : null;
+};
 
 /**
  * Rules across fields. They run even when another field is wrong (`when`), so the form lists every

@@ -37,8 +37,8 @@ describe("referral submission", () => {
   });
 
   it("still checks what a draft does contain", () => {
-    expect(errors(referralDraftInput, { ...complete, consent: "", website: "not a site", country: "Russia", contactChannel: "email", contactValue: "anna@" })).toEqual({
-      website: "website_invalid", country: "country_invalid", contactValue: "invalid_email",
+    expect(errors(referralDraftInput, { ...complete, consent: "", website: "not a site", country: "Narnia", contactChannel: "email", contactValue: "anna@" })).toEqual({
+      website: "website_invalid", country: "country_unknown", contactValue: "invalid_email",
     });
   });
 

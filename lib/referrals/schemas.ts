@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { markets, platformCodes } from "@/lib/directory/platforms";
 import type { Market, ReferralKind } from "@/lib/db/generated/enums";
-import { checkbox, COUNTRY_CODE, isEmail, optionalChoice, optionalText } from "@/lib/kernel/fields";
+import { resolveCountry } from "@/lib/kernel/countries";
+import { checkbox, isEmail, optionalChoice, optionalText } from "@/lib/kernel/fields";
 import { contactChannels, MAX_PLATFORMS, MIN_FIT_REASON, relationships, type ContactChannel } from "./codes";
 import { handleIdentity, websiteIdentity } from "./subject-keys";
 
@@ -83,8 +84,8 @@ function referralInput(mode: Mode) {
     need("programId", !!v.programId);
     if (!v.targetMarket) issue("targetMarket", "market_required");
 
-    const country = v.country?.toUpperCase() ?? null;
-    if (country && !COUNTRY_CODE.test(country)) issue("country", "country_invalid");
+    const country = v.country ? resolveCountry(v.country) : null;
+    if (v.country && !country) issue("country", "country_unknown");
     if (v.website && !websiteIdentity(v.website)) issue("website", "website_invalid");
 
     const platforms: { platform: string; handle: string }[] = [];

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { checkbox, checkboxGroup, optionalChoice, optionalText } from "@/lib/kernel/fields";
 import { dealCurrencies, pipelineStatuses, rejectReasons } from "./codes";
-import { parseMoneyToMinor } from "@/lib/kernel/money";
+import { parseShorthandMinor, shorthandErrorKey } from "@/lib/kernel/shorthand";
 import type { TransitionInput } from "./state-machine";
 
 /**
  * The staff transition form. Which inputs a move requires is decided by the state machine
- * (one place); this schema only turns the typed text into values: "12 500,50" → 1250050n.
+ * (one place); this schema only turns the typed text into values: "12 500,50" → 1250050n, «450 тыс.» → 45000000n.
  */
 export const transitionForm = z
   .object({
@@ -25,8 +25,10 @@ export const transitionForm = z
     }
     let dealValueMinor: bigint | null = null;
     if (v.to === "won" && v.dealValue) {
-      dealValueMinor = parseMoneyToMinor(v.dealValue, v.dealCurrency ?? "USD");
-      if (dealValueMinor === null) ctx.addIssue({ code: "custom", message: "money_invalid", path: ["dealValue"] });
+      // «450 тыс.» → 450 000,00: see lib/kernel/shorthand.ts.
+      const parsed = parseShorthandMinor(v.dealValue, v.dealCurrency ?? "USD");
+      if (parsed.ok) dealValueMinor = parsed.value;
+      else ctx.addIssue({ code: "custom", message: shorthandErrorKey(parsed.error, "money_invalid"), path: ["dealValue"] });
     }
     let closedOn: Date | null = null;
     if (v.to === "won" && v.closedOn) {

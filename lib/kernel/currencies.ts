@@ -1,0 +1,61 @@
+// Currencies by name in the reader's language: «рубль», «доллар США», "euro", "usd" → the ISO 4217
+// code the database keeps. Names come from ICU (Intl.DisplayNames); everyday short forms and
+// symbols are listed by hand.
+import { locales } from "@/lib/i18n/settings";
+import { normalizeName } from "./countries";
+
+const ALIASES: Record<string, string> = {
+  рубль: "RUB", рубли: "RUB", рублей: "RUB", руб: "RUB", р: "RUB", "₽": "RUB", rouble: "RUB", ruble: "RUB", rubles: "RUB",
+  доллар: "USD", доллары: "USD", долларов: "USD", "$": "USD", dollar: "USD", dollars: "USD", "us$": "USD",
+  "€": "EUR", euro: "EUR", euros: "EUR",
+  тенге: "KZT", "₸": "KZT", tenge: "KZT", драм: "AMD", "֏": "AMD", dram: "AMD", лари: "GEL", "₾": "GEL", lari: "GEL",
+  дирхам: "AED", dirham: "AED", фунт: "GBP", "£": "GBP", pound: "GBP",
+};
+
+let all: string[] | null = null;
+/** Every ISO 4217 code the runtime knows. */
+export function currencyCodes(): string[] {
+  return (all ??= Intl.supportedValuesOf("currency"));
+}
+
+/** A currency's name in a language ("RUB", "ru" → «российский рубль»); the code when ICU has none. */
+export function currencyName(code: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: "currency", fallback: "code" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** Options for a picker: the given codes (or all), each with its name in the reader's language. */
+export function currencyOptions(locale: string, codes: readonly string[] = currencyCodes()): { code: string; name: string }[] {
+  return codes.map((code) => ({ code, name: currencyName(code, locale) }));
+}
+
+const indexes = new Map<string, Map<string, string>>();
+function index(locale: string): Map<string, string> {
+  let map = indexes.get(locale);
+  if (map) return map;
+  map = new Map(Object.entries(ALIASES));
+  const names = new Intl.DisplayNames([locale], { type: "currency", fallback: "none" });
+  for (const code of currencyCodes()) {
+    const name = names.of(code);
+    if (name && !map.has(normalizeName(name))) map.set(normalizeName(name), code);
+  }
+  indexes.set(locale, map);
+  return map;
+}
+
+/** The ISO code of what a person typed ("rub", «рубль», "US Dollar", «доллар США — USD»); null when none. */
+export function resolveCurrency(input: string, locale?: string): string | null {
+  const text = normalizeName(input);
+  if (!text) return null;
+  // A picker's option reads «доллар США (USD)»: the code in brackets decides.
+  const coded = /\(([a-z]{3})\)$/.exec(input.trim().toLowerCase())?.[1] ?? (/^[a-z]{3}$/.test(text) ? text : null);
+  if (coded && currencyCodes().includes(coded.toUpperCase())) return coded.toUpperCase();
+  for (const lang of new Set([locale ?? locales[0], ...locales])) {
+    const code = index(lang).get(text);
+    if (code) return code;
+  }
+  return null;
+}
