@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { TFunction } from "i18next";
 import type { Locale } from "@/lib/i18n/settings";
+import { CommandPalette } from "@/components/search/command-palette";
 import { LanguageSwitcher } from "./language-switcher";
 import { NavLink } from "./nav-link";
 import { SignOutButton } from "./sign-out-button";
@@ -60,7 +61,10 @@ export function StaffShell({ locale, tenant, tenants, user, t, children }: Props
             </div>
           </details>
           <p className="text-sm font-medium text-slate-700 lg:hidden">{tenant.name}</p>
-          <div className="ml-auto"><LanguageSwitcher current={locale} /></div>
+          <div className="ml-auto flex items-center gap-3">
+            <CommandPalette searchUrl={`${base}/search`} />
+            <LanguageSwitcher current={locale} />
+          </div>
         </header>
         <main id="main" className="mx-auto max-w-6xl px-4 py-6 lg:px-8 lg:py-8">{children}</main>
       </div>

@@ -27,7 +27,7 @@ export default async function ReferralsPage({ params, searchParams }: Props) {
   const base = `/${locale}/t/${ctx.slug}/referrals`;
   const writable = can(ctx.role, "referrals:write");
   const allCount = Object.values(result.statusCounts).reduce((n: number, c) => n + (c ?? 0), 0);
-  const filtered = !!(query.status || query.program || query.partner || query.pair || query.cross || query.from || query.to);
+  const filtered = !!(query.q || query.status || query.program || query.partner || query.pair || query.cross || query.from || query.to);
   const defaultDir = query.sort === "submitted" ? "desc" : "asc";
   const dir = query.dir ?? defaultDir;
   const sortHref = (key: "submitted" | "status" | "name") => {

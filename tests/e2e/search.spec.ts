@@ -1,0 +1,46 @@
+import { expect, test } from "@playwright/test";
+import { shot, signIn } from "./helpers";
+
+// Part 7 of issue 15: the staff command palette in Russian. Ctrl+K anywhere on a staff page, a
+// seeded partner typed in lower case without «ё» folding trouble, Enter opens the partner's page.
+test("Ctrl+K finds a partner in Russian and Enter opens the partner's page", async ({ page }) => {
+  await signIn(page, "manager@northstar.test", "twoway-demo", "ru");
+  await page.goto("/ru/t/northstar/referrals");
+
+  await page.keyboard.press("Control+K");
+  const dialog = page.getByRole("dialog", { name: "Поиск по агентству" });
+  await expect(dialog).toBeVisible();
+  const box = dialog.getByRole("combobox");
+  await expect(box).toBeFocused();
+
+  await box.fill("ничегонетакого");
+  await expect(dialog.getByRole("status")).toHaveText("Ничего не найдено по запросу „ничегонетакого“");
+
+  await box.fill("кузнецов");
+  const option = dialog.getByRole("option", { name: /Алексей Кузнецов/ });
+  await expect(option).toBeVisible();
+  await expect(option).toHaveAttribute("aria-selected", "true");
+  await expect(dialog.getByText("1 партнёр", { exact: true })).toBeVisible();
+  await expect(box).toHaveAttribute("aria-activedescendant", (await option.getAttribute("id"))!);
+  await shot(page, "search-palette-ru");
+
+  await box.press("Enter");
+  await page.waitForURL(/\/ru\/t\/northstar\/partners\/[^/?]+$/);
+  await expect(page.getByRole("heading", { name: /Алексей Кузнецов/ }).first()).toBeVisible();
+  await expect(dialog).toBeHidden();
+
+  // Esc closes the palette; the header button opens it again.
+  await page.getByRole("button", { name: /Поиск/ }).first().click();
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+});
+
+test("the referrals list filters by text and keeps the other filters", async ({ page }) => {
+  await signIn(page, "manager@northstar.test", "twoway-demo", "ru");
+  await page.goto("/ru/t/northstar/referrals");
+  await page.getByLabel("Поиск", { exact: true }).fill("zzzz-nothing");
+  await page.getByRole("button", { name: "Применить" }).click();
+  await page.waitForURL(/q=zzzz-nothing/);
+  await expect(page.locator("table")).toHaveCount(0);
+});
