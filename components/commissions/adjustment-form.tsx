@@ -1,4 +1,5 @@
 "use client";
+import { CurrencyInput } from "@/components/ui/country-input";
 import { useActionState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
@@ -26,7 +27,7 @@ export function AdjustmentForm({ locale, tenant, partners }: { locale: string; t
         )}
       </Field>
       <Field label={t("adjustment.currency")} name="currency" error={errors.currency}>
-        {(a11y) => <TextInput {...a11y} name="currency" required maxLength={3} className="uppercase" defaultValue={v.currency ?? "USD"} />}
+        {(a11y) => <CurrencyInput {...a11y} name="currency" required maxLength={60} defaultValue={v.currency ?? "USD"} />}
       </Field>
       <Field label={t("adjustment.amount")} name="amount" error={errors.amount} hint={t("adjustment.amountHint")}>
         {(a11y) => <TextInput {...a11y} name="amount" required inputMode="decimal" defaultValue={v.amount ?? ""} />}

@@ -1,4 +1,5 @@
 "use client";
+import { CurrencyInput } from "@/components/ui/country-input";
 import { useActionState, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button, ButtonLink } from "@/components/ui/button";
@@ -60,7 +61,7 @@ export function RuleForm({ locale, tenant, id, initial = {}, cancelHref, program
         )}
       </Field>
       <Field label={t("form.currency")} name="currency" error={errors.currency} hint={t("form.currencyHint")}>
-        {(a11y) => <TextInput {...a11y} name="currency" required maxLength={3} className="uppercase" defaultValue={v.currency ?? defaultCurrency} />}
+        {(a11y) => <CurrencyInput {...a11y} name="currency" required maxLength={60} defaultValue={v.currency ?? defaultCurrency} />}
       </Field>
       {share ? (
         <>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { FormMessage } from "@/components/ui/form-message";
 import { Button } from "@/components/ui/button";
 import { ConsentCheckbox, Honeypot } from "@/components/ui/consent";
+import { CountryInput } from "@/components/ui/country-input";
 import { ErrorText, Field, Select, TextArea, TextInput } from "@/components/ui/field";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { markets, platformCodes } from "@/lib/directory/platforms";
@@ -30,7 +31,6 @@ export function OptInForm({ locale, tenant, id, kind, agency, defaultMarket }: P
       </div>
     );
   }
-  const count = Object.keys(e).length;
   const text = (name: string, props: { type?: string; autoComplete?: string; hint?: string; placeholder?: string; max?: number } = {}) => (
     <Field label={t(`optIn.fields.${name === "name" ? `name_${kind}` : name}`)} name={name} error={e[name]} hint={props.hint}>
       {(a) => <TextInput {...a} name={name} type={props.type ?? "text"} autoComplete={props.autoComplete ?? "off"} placeholder={props.placeholder} maxLength={props.max ?? 200} defaultValue={v[name] ?? ""} />}
@@ -39,7 +39,7 @@ export function OptInForm({ locale, tenant, id, kind, agency, defaultMarket }: P
 
   return (
     <form action={action} onSubmit={submitWithoutReset(action)} noValidate className="space-y-6">
-      <FormMessage message={state.message ?? (count ? { key: "form_has_errors", values: { count } } : undefined)} />
+      <FormMessage state={state} />
       <input type="hidden" name="kind" value={kind} />
       <div className="grid gap-4 sm:grid-cols-2">
         {text("name", { autoComplete: kind === "brand" ? "organization" : "nickname", max: 120 })}
@@ -50,7 +50,9 @@ export function OptInForm({ locale, tenant, id, kind, agency, defaultMarket }: P
             </Select>
           )}
         </Field>
-        {text("country", { autoComplete: "country", hint: t("optIn.hints.country"), max: 2 })}
+        <Field label={t("optIn.fields.country")} name="country" error={e.country} hint={t("optIn.hints.country")}>
+          {(a) => <CountryInput {...a} name="country" maxLength={100} defaultValue={v.country ?? ""} />}
+        </Field>
         {text("website", { type: "url", autoComplete: "url", hint: t("optIn.hints.website"), placeholder: kind === "brand" ? "glowlab.com" : "linktr.ee/you", max: 300 })}
       </div>
 
@@ -74,7 +76,7 @@ export function OptInForm({ locale, tenant, id, kind, agency, defaultMarket }: P
                 <ErrorText id={`${key("handle")}-error`} error={e[key("handle")]} />
               </div>
               <div className="col-span-2 sm:col-span-1">
-                <TextInput name={key("audienceSize")} aria-label={`${t("optIn.fields.audience")} ${i + 1}`} placeholder={t("optIn.fields.audience")} inputMode="numeric" autoComplete="off" maxLength={15} defaultValue={v[key("audienceSize")] ?? ""} aria-invalid={!!e[key("audienceSize")]} />
+                <TextInput name={key("audienceSize")} aria-label={`${t("optIn.fields.audience")} ${i + 1}`} placeholder={t("optIn.placeholders.audience")} autoComplete="off" maxLength={20} defaultValue={v[key("audienceSize")] ?? ""} aria-invalid={!!e[key("audienceSize")]} />
                 <ErrorText id={`${key("audienceSize")}-error`} error={e[key("audienceSize")]} />
               </div>
             </div>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { FormMessage } from "@/components/ui/form-message";
 import { Button } from "@/components/ui/button";
 import { ConsentCheckbox, Honeypot } from "@/components/ui/consent";
+import { CountryInput } from "@/components/ui/country-input";
 import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
 import { markets } from "@/lib/directory/platforms";
 import { locales } from "@/lib/i18n/settings";
@@ -28,10 +29,9 @@ export function ApplicationForm({ locale, tenant, programId, agency, programMark
   }
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
-  const count = Object.keys(e).length;
   return (
     <form action={action} onSubmit={submitWithoutReset(action)} noValidate className="space-y-5">
-      <FormMessage message={state.message ?? (count ? { key: "form_has_errors", values: { count } } : undefined)} />
+      <FormMessage state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label={t("fields.name")} name="name" error={e.name}>
           {(a) => <TextInput {...a} name="name" autoComplete="name" maxLength={120} defaultValue={v.name ?? ""} />}
@@ -48,7 +48,7 @@ export function ApplicationForm({ locale, tenant, programId, agency, programMark
           )}
         </Field>
         <Field label={t("fields.country")} name="country" error={e.country} hint={t("hints.country")}>
-          {(a) => <TextInput {...a} name="country" autoComplete="country" maxLength={2} defaultValue={v.country ?? ""} className="uppercase" />}
+          {(a) => <CountryInput {...a} name="country" maxLength={100} defaultValue={v.country ?? ""} />}
         </Field>
         <Field label={t("fields.language")} name="language" error={e.language} hint={t("apply.languageHint")}>
           {(a) => (

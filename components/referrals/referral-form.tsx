@@ -3,6 +3,7 @@ import { useActionState, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormMessage } from "@/components/ui/form-message";
 import { Button, ButtonLink } from "@/components/ui/button";
+import { CountryInput } from "@/components/ui/country-input";
 import { ErrorText, Field, Select, TextArea, TextInput } from "@/components/ui/field";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { markets, platformCodes } from "@/lib/directory/platforms";
@@ -25,7 +26,6 @@ export function ReferralForm({ locale, tenant, id, initial, programs, cancelHref
   const [state, action, pending] = useActionState<FormState, FormData>(saveReferralAction.bind(null, { locale, tenant, id }), {});
   const values: Values = state.values ?? initial;
   const errors = state.fieldErrors ?? {};
-  const count = Object.keys(errors).length;
   const [programId, setProgramId] = useState(values.programId ?? (programs.length === 1 ? programs[0].id : ""));
   const [market, setMarket] = useState(values.market ?? "");
   const [targetMarket, setTargetMarket] = useState(values.targetMarket ?? "");
@@ -40,7 +40,7 @@ export function ReferralForm({ locale, tenant, id, initial, programs, cancelHref
 
   return (
     <form action={action} onSubmit={submitWithoutReset(action)} noValidate className="space-y-8">
-      <FormMessage message={state.message ?? (count ? { key: "form_has_errors", values: { count } } : undefined)} />
+      <FormMessage state={state} />
       {opportunity ? (
         <div className="rounded-lg bg-indigo-50 px-3 py-2.5 text-sm text-indigo-900 ring-1 ring-inset ring-indigo-200">
           <p className="text-xs font-medium uppercase tracking-wide text-indigo-700">{t("opportunities:portal.referFor")}</p>
@@ -72,7 +72,9 @@ export function ReferralForm({ locale, tenant, id, initial, programs, cancelHref
             </Select>
           )}
         </Field>
-        {text("country", { hint: t("form.hints.country"), placeholder: "RU" })}
+        <Field label={t("form.country")} name="country" error={errors.country} hint={t("form.hints.country")}>
+          {(a) => <CountryInput {...a} name="country" maxLength={100} defaultValue={values.country ?? ""} />}
+        </Field>
         {text("website", { hint: t("form.hints.website"), type: "url", placeholder: "glowlab.ru" })}
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium text-slate-800">{t("form.platforms")}</legend>

@@ -1,5 +1,5 @@
 "use client";
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import type { ComponentProps, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import type { Message } from "@/lib/kernel/form";
 
@@ -10,7 +10,7 @@ export function ErrorText({ id, error }: { id: string; error?: Message }) {
   const { t } = useTranslation("errors");
   if (!error) return null;
   return (
-    <p id={id} className="mt-1 text-xs text-red-700">
+    <p id={id} data-field-error="" className="mt-1 text-xs text-red-700">
       {t(error.key, error.values)}
     </p>
   );
@@ -32,7 +32,7 @@ export function Field({ label, name, error, hint, children }: FieldProps) {
   );
 }
 
-export function TextInput(props: InputHTMLAttributes<HTMLInputElement>) {
+export function TextInput(props: ComponentProps<"input">) {
   return <input {...props} className={`${control} ${props.className ?? ""}`} />;
 }
 

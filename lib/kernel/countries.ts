@@ -2,7 +2,9 @@
 // database keeps the ISO 3166-1 alpha-2 code. The names come from the runtime's ICU data
 // (Intl.DisplayNames), so nothing here needs translating; a few everyday short forms that are not
 // ICU's names («США», «РФ», "USA", "UK") are listed by hand.
-import { locales } from "@/lib/i18n/settings";
+
+/** The languages the product speaks (lib/i18n/settings, which the kernel may not import); a test keeps them equal. */
+export const SPOKEN = ["en", "ru"] as const;
 
 /** Codes ICU names that are not countries a person lives in (EU, UN, pseudo-locales, islands without an own code in use). */
 const NOT_COUNTRIES = new Set(["AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "ZZ"]);
@@ -92,8 +94,7 @@ export function resolveCountry(input: string, locale?: string): string | null {
   const text = normalizeName(input);
   if (!text) return null;
   if (/^[a-z]{2}$/.test(text) && countryCodes().includes(text.toUpperCase())) return text.toUpperCase();
-  const order = locale && !(locales as readonly string[]).includes(locale) ? [locale, ...locales] : [...new Set([locale ?? locales[0], ...locales])];
-  for (const lang of order) {
+  for (const lang of new Set([locale ?? SPOKEN[0], ...SPOKEN])) {
     const code = index(lang).get(text);
     if (code) return code;
   }

@@ -1,8 +1,7 @@
 // Currencies by name in the reader's language: «рубль», «доллар США», "euro", "usd" → the ISO 4217
 // code the database keeps. Names come from ICU (Intl.DisplayNames); everyday short forms and
 // symbols are listed by hand.
-import { locales } from "@/lib/i18n/settings";
-import { normalizeName } from "./countries";
+import { normalizeName, SPOKEN } from "./countries";
 
 const ALIASES: Record<string, string> = {
   рубль: "RUB", рубли: "RUB", рублей: "RUB", руб: "RUB", р: "RUB", "₽": "RUB", rouble: "RUB", ruble: "RUB", rubles: "RUB",
@@ -53,7 +52,7 @@ export function resolveCurrency(input: string, locale?: string): string | null {
   // A picker's option reads «доллар США (USD)»: the code in brackets decides.
   const coded = /\(([a-z]{3})\)$/.exec(input.trim().toLowerCase())?.[1] ?? (/^[a-z]{3}$/.test(text) ? text : null);
   if (coded && currencyCodes().includes(coded.toUpperCase())) return coded.toUpperCase();
-  for (const lang of new Set([locale ?? locales[0], ...locales])) {
+  for (const lang of new Set([locale ?? SPOKEN[0], ...SPOKEN])) {
     const code = index(lang).get(text);
     if (code) return code;
   }

@@ -1,0 +1,60 @@
+"use client";
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type InputHTMLAttributes } from "react";
+import { useTranslation } from "react-i18next";
+import { TextInput } from "@/components/ui/field";
+import { countryName, countryOptions, resolveCountry } from "@/lib/kernel/countries";
+import { currencyName, currencyOptions, resolveCurrency } from "@/lib/kernel/currencies";
+
+const noSubscribe = () => () => {};
+
+type Option = { code: string; name: string };
+type PickerProps = Omit<InputHTMLAttributes<HTMLInputElement>, "defaultValue" | "value" | "onChange" | "list"> & { name: string; defaultValue?: string };
+
+/**
+ * A searchable picker: a text box with a native suggestion list (`<datalist>`) of names in the
+ * page's language, and the ISO code in a hidden input. Without JavaScript the text box itself
+ * posts what was typed and the server resolves the name the same way (lib/kernel/countries.ts).
+ */
+function NamePicker({ name, defaultValue, options, resolve, label, ...rest }: PickerProps & { options: Option[]; resolve: (text: string) => string | null; label: (code: string) => string }) {
+  const listId = useId();
+  const initial = defaultValue ? resolve(defaultValue) : null;
+  const first = initial ? label(initial) : (defaultValue ?? "");
+  const [text, setText] = useState(first);
+  // False in the server's HTML (the text box posts), true once JavaScript runs (the hidden code posts).
+  const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
+  const ref = useRef<HTMLInputElement>(null);
+  // A create form that empties itself after a success (form.reset()) empties this box too.
+  useEffect(() => {
+    const form = ref.current?.form;
+    const onReset = () => setText(first);
+    form?.addEventListener("reset", onReset);
+    return () => form?.removeEventListener("reset", onReset);
+  }, [first]);
+  const code = resolve(text);
+  return (
+    <>
+      <TextInput {...rest} ref={ref} name={hydrated ? undefined : name} list={listId} value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" spellCheck={false} />
+      {hydrated ? <input type="hidden" name={name} value={code ?? text} /> : null}
+      <datalist id={listId}>
+        {options.map((o) => <option key={o.code} value={o.name} label={o.code} />)}
+      </datalist>
+      {code && text.trim() !== label(code) ? <p className="mt-1 text-xs text-slate-600" aria-live="polite">{label(code)} ({code})</p> : null}
+    </>
+  );
+}
+
+/** A country by name in the reader's language («США», «Казахстан»); the form receives "US", "KZ". */
+export function CountryInput(props: PickerProps) {
+  const { i18n } = useTranslation();
+  const lang = i18n.language;
+  const options = useMemo(() => countryOptions(lang), [lang]);
+  return <NamePicker {...props} options={options} resolve={(t) => resolveCountry(t, lang)} label={(c) => countryName(c, lang)} />;
+}
+
+/** A currency by name or code («рубль», "USD"); `codes` limits the suggestions (the form receives the code). */
+export function CurrencyInput({ codes, ...props }: PickerProps & { codes?: readonly string[] }) {
+  const { i18n } = useTranslation();
+  const lang = i18n.language;
+  const options = useMemo(() => currencyOptions(lang, codes).map((o) => ({ code: o.code, name: `${o.name} (${o.code})` })), [lang, codes]);
+  return <NamePicker {...props} options={options} resolve={(t) => resolveCurrency(t, lang)} label={(c) => `${currencyName(c, lang)} (${c})`} />;
+}
