@@ -12,7 +12,7 @@ type Options = { programs: { id: string; name: string }[]; partners: { id: strin
 export function PipelineFilters({ query, options, resetHref, t }: { query: PipelineQuery; options: Options; resetHref: string; t: TFunction }) {
   return (
     <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3">
-      <label className="min-w-48 flex-1">
+      <label className="w-full sm:w-56">
         <span className={label}>{t("filters.search")}</span>
         <input type="search" name="q" defaultValue={query.q ?? ""} maxLength={100} placeholder={t("filters.searchPlaceholder")} className={`${control} w-full`} />
       </label>
