@@ -280,8 +280,9 @@ for (const loop of loops) {
       await expect(tile(ru ? "Сделки" : "Closes")).toHaveText(/^1\b/);
       await expect(tile(ru ? "Выручка" : "Revenue")).toHaveText(loop.dealShown);
       // Split by market pair, the clicks and the referral they brought are on one row: the US creator
-      // introduced to the Russian brand (US→RU), not the opportunity's posted RU → US.
-      const pairRow = page.locator("tr", { has: page.locator(":is(td,th):first-child", { hasText: /^US→RU$/ }) }).first();
+      // introduced to the Russian brand (US → RU), not the opportunity's posted RU → US. Pairs show by name.
+      const pairName = ru ? /^США\s*→\s*Россия$/ : /^United States\s*→\s*Russia$/;
+      const pairRow = page.locator("tr", { has: page.locator(":is(td,th):first-child", { hasText: pairName }) }).first();
       await expect(pairRow.locator(":is(td,th)").nth(1)).toHaveText("2");
       await expect(pairRow.locator(":is(td,th)").nth(2)).toHaveText("1");
       await shot(page, loop, "09-funnel-today");
