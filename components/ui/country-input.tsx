@@ -1,27 +1,25 @@
 "use client";
-import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type InputHTMLAttributes } from "react";
+import { useEffect, useId, useMemo, useRef, useState, type InputHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import { TextInput } from "@/components/ui/field";
 import { countryName, countryOptions, resolveCountry } from "@/lib/kernel/countries";
 import { currencyName, currencyOptions, resolveCurrency } from "@/lib/kernel/currencies";
-
-const noSubscribe = () => () => {};
 
 type Option = { code: string; name: string };
 type PickerProps = Omit<InputHTMLAttributes<HTMLInputElement>, "defaultValue" | "value" | "onChange" | "list"> & { name: string; defaultValue?: string };
 
 /**
  * A searchable picker: a text box with a native suggestion list (`<datalist>`) of names in the
- * page's language, and the ISO code in a hidden input. Without JavaScript the text box itself
- * posts what was typed and the server resolves the name the same way (lib/kernel/countries.ts).
+ * page's language; under it, the name and ISO code the text resolves to. The box posts what was
+ * typed and the form's schema resolves it to the code (lib/kernel/countries.ts, currencies.ts),
+ * the same with or without JavaScript, so there is no hidden copy of the code that could disagree
+ * with the text (and browser autofill of a country name works).
  */
 function NamePicker({ name, defaultValue, options, resolve, label, ...rest }: PickerProps & { options: Option[]; resolve: (text: string) => string | null; label: (code: string) => string }) {
   const listId = useId();
   const initial = defaultValue ? resolve(defaultValue) : null;
   const first = initial ? label(initial) : (defaultValue ?? "");
   const [text, setText] = useState(first);
-  // False in the server's HTML (the text box posts), true once JavaScript runs (the hidden code posts).
-  const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
   const ref = useRef<HTMLInputElement>(null);
   // A create form that empties itself after a success (form.reset()) empties this box too.
   useEffect(() => {
@@ -33,12 +31,11 @@ function NamePicker({ name, defaultValue, options, resolve, label, ...rest }: Pi
   const code = resolve(text);
   return (
     <>
-      <TextInput {...rest} ref={ref} name={hydrated ? undefined : name} list={listId} value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" spellCheck={false} />
-      {hydrated ? <input type="hidden" name={name} value={code ?? text} /> : null}
+      <TextInput {...rest} ref={ref} name={name} list={listId} value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" spellCheck={false} />
       <datalist id={listId}>
         {options.map((o) => <option key={o.code} value={o.name} label={o.code} />)}
       </datalist>
-      {code && text.trim() !== label(code) ? <p className="mt-1 text-xs text-slate-600" aria-live="polite">{label(code)} ({code})</p> : null}
+      {code && text.trim() !== label(code) ? <p className="mt-1 text-xs text-slate-600" aria-live="polite">{label(code).includes(code) ? label(code) : `${label(code)} (${code})`}</p> : null}
     </>
   );
 }

@@ -1,0 +1,50 @@
+import { expect, test } from "@playwright/test";
+import { shot, unique } from "./helpers";
+
+// An outsider on a phone, in Russian: the opt-in form refused with mistakes puts the person on the
+// first wrong field (not at the button, far below the message) and lists every mistake at the top;
+// the country and the audience are then written as people write them: «США», «120 тыс.».
+test("phone, Russian: the opt-in form focuses the first wrong field, lists the mistakes, accepts «США» and «120 тыс.»", async ({ browser }) => {
+  const ctx = await browser.newContext({ locale: "ru-RU", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const page = await ctx.newPage();
+  const handle = unique("formsru").replace(/-/g, "_");
+  await page.goto("/ru/o/northstar");
+  await page.locator('a[href^="/ru/o/northstar/"]').first().click();
+  await page.waitForURL(/\/ru\/o\/northstar\/[^/]+$/);
+
+  await page.fill('input[name="name"]', "Джесс Глоу");
+  const country = page.getByLabel("Страна", { exact: true });
+  await country.fill("Нарния");
+  await page.locator('select[name="platforms.0.platform"]').selectOption("tiktok");
+  await page.fill('input[name="platforms.0.handle"]', `@${handle}`);
+  await page.fill('input[name="platforms.0.audienceSize"]', "очень много");
+  await page.fill('input[name="contactEmail"]', `${handle}@creators.test`);
+  const submit = page.getByRole("button", { name: "Отправить заявку" });
+  await submit.scrollIntoViewIfNeeded();
+  await submit.click();
+
+  // Focus moved to the first wrong field, which is on screen; the summary names each mistake.
+  await expect(country).toBeFocused();
+  await expect(country).toBeInViewport();
+  const summary = page.getByRole("alert").filter({ hasText: "Исправьте" });
+  await expect(summary).toBeVisible();
+  await expect(summary.getByRole("link", { name: "Страна" })).toBeVisible();
+  await expect(summary).toContainText("Такой страны мы не знаем");
+  await expect(summary.getByRole("link", { name: /Аудитория/ })).toBeVisible();
+  await expect(summary.getByRole("link", { name: /даю согласие/ })).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/forms-opt-in-errors-phone-ru.png" });
+
+  // A link of the summary takes the person to its field.
+  await summary.getByRole("link", { name: /Аудитория/ }).click();
+  await expect(page.locator('input[name="platforms.0.audienceSize"]')).toBeFocused();
+
+  // Written as a Russian writes it, the form goes through.
+  await country.fill("США ");
+  await expect(page.getByText("Соединенные Штаты (US)")).toBeVisible();
+  await page.fill('input[name="platforms.0.audienceSize"]', "120 тыс.");
+  await page.locator('input[name="consent"]').check();
+  await submit.click();
+  await expect(page.getByText("Спасибо, заявка получена")).toBeVisible();
+  await shot(page, "forms-opt-in-accepted-phone-ru");
+  await ctx.close();
+});
