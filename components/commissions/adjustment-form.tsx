@@ -16,7 +16,7 @@ export function AdjustmentForm({ locale, tenant, partners }: { locale: string; t
   const errors = state.fieldErrors ?? {};
   const v = state.ok ? {} : (state.values ?? {});
   return (
-    <form action={action} onSubmit={submitWithoutReset(action)} className="grid gap-4 sm:grid-cols-2">
+    <form action={action} onSubmit={submitWithoutReset(action)} data-reset-on-success className="grid gap-4 sm:grid-cols-2">
       <div className="sm:col-span-2"><ActionNotice state={state} /></div>
       <Field label={t("adjustment.partner")} name="partnerId" error={errors.partnerId}>
         {(a11y) => (

@@ -13,7 +13,7 @@ export function ReceiptForm({ locale, tenant, payoutId, current }: { locale: str
   const { t } = useTranslation("earnings");
   const [state, action, pending] = useActionState<FormState, FormData>(submitReceiptAction.bind(null, { locale, tenant, payoutId }), {});
   return (
-    <form action={action} onSubmit={submitWithoutReset(action)} className="space-y-3">
+    <form action={action} onSubmit={submitWithoutReset(action)} data-reset-on-success className="space-y-3">
       <ActionNotice state={state} />
       <Field label={t("receipt.label")} name="receiptRef" error={state.fieldErrors?.receiptRef} hint={t("receipt.hint")}>
         {(a) => <TextInput {...a} name="receiptRef" defaultValue={state.values?.receiptRef ?? current ?? ""} autoComplete="off" required maxLength={200} />}

@@ -30,6 +30,7 @@ export function FormMessage(props: { message?: Message; tone?: "success" | "erro
     if (!message || !box) return;
     if (tone === "success") {
       if (form?.hasAttribute("data-reset-on-success")) form.reset();
+      box.scrollIntoView({ block: "nearest" });
       return;
     }
     const found = form ? invalidFields(form) : [];
