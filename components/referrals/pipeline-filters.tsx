@@ -49,6 +49,7 @@ export function PipelineFilters({ query, options, resetHref, t }: { query: Pipel
         <input type="checkbox" name="cross" value="1" defaultChecked={query.cross} className="size-4 rounded border-slate-300 text-indigo-600" />
         {t("filters.crossOnly")}
       </label>
+      {query.view ? <input type="hidden" name="view" value={query.view} /> : null}
       {query.status ? <input type="hidden" name="status" value={query.status} /> : null}
       {query.sort !== "submitted" ? <input type="hidden" name="sort" value={query.sort} /> : null}
       {query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}

@@ -11,8 +11,10 @@ import { dealCurrencies, rejectReasons } from "@/lib/referrals/codes";
 import type { FormState } from "@/lib/kernel/form";
 
 /** Staff: the legal next steps of a referral, each asking only for the inputs it needs. */
-export function TransitionForm({ locale, tenant, id, current, options, skipped = {}, knownClient = false, currency, today }: {
+export function TransitionForm({ locale, tenant, id, current, options, skipped = {}, knownClient = false, currency, today, view }: {
   locale: string; tenant: string; id: string; current?: ReferralStatus; options: ReferralStatus[];
+  /** "board": made from the pipeline board, which the action returns to. */
+  view?: "board";
   /** Per target, the stages a one-step shortcut skips (recorded in the history all the same). */
   skipped?: Partial<Record<ReferralStatus, ReferralStatus[]>>;
   knownClient?: boolean;
@@ -21,7 +23,7 @@ export function TransitionForm({ locale, tenant, id, current, options, skipped =
   const { t } = useTranslation("referrals");
   const stages = (via: ReferralStatus[]) =>
     new Intl.ListFormat(locale, { type: "conjunction" }).format(via.map((s) => t("transition.stageName", { name: t(`status.${s}`) })));
-  const [state, action, pending] = useActionState<FormState, FormData>(transitionReferralAction.bind(null, { locale, tenant, id }), {});
+  const [state, action, pending] = useActionState<FormState, FormData>(transitionReferralAction.bind(null, { locale, tenant, id, ...(view ? { view } : {}) }), {});
   const values = state.values ?? {};
   const errors = state.fieldErrors ?? {};
   const [to, setTo] = useState<string>(values.to ?? (options.length === 1 ? options[0] : ""));

@@ -26,13 +26,14 @@ export const saveReferralAction = partnerAction({
 /** Staff: move one referral to its next status. */
 export const transitionReferralAction = tenantAction({
   permission: "referrals:write",
-  target: { id: z.string() },
+  // `view: "board"` when the move was made from the pipeline board: the answer returns there.
+  target: { id: z.string(), view: z.enum(["board"]).optional() },
   schema: transitionForm,
   errorFields: transitionErrorField,
   run: async ({ ctx, target, input, paths, revalidate, redirect }) => {
     const { to } = await transitionReferral(ctx, target.id, input, { defer: after });
     revalidate(paths.staff("referrals"), "layout");
-    redirect(paths.staff(`referrals/${target.id}?moved=${to}`));
+    redirect(paths.staff(target.view === "board" ? `referrals?view=board&moved=${to}` : `referrals/${target.id}?moved=${to}`));
   },
 });
 

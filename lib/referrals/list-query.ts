@@ -26,6 +26,8 @@ const pair = z
 /** The staff pipeline's filters, sort and page, read from the URL; junk falls back to defaults. */
 export const pipelineQuery = z.object({
   q: z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined),
+  /** The table (default) or the board of columns by status. */
+  view: z.enum(["board"]).optional().catch(undefined),
   status: z.enum(pipelineStatuses).optional().catch(undefined),
   program: id,
   partner: id,
@@ -53,6 +55,7 @@ export function pipelineSearch(query: PipelineQuery, overrides: Partial<Record<k
     const v = key in overrides ? overrides[key] : value;
     if (v) params.set(key, v);
   };
+  set("view", query.view);
   set("q", query.q);
   set("status", query.status);
   set("program", query.program);

@@ -49,3 +49,30 @@ test("the referrals list filters by text and keeps the other filters", async ({ 
   await expect(rows.first()).toContainText("Белый Лён");
   await shot(page, "referrals-text-search-ru");
 });
+
+test("the pipeline board moves a card through the state machine, asking for the reason a rejection needs", async ({ page }) => {
+  await signIn(page, "manager@northstar.test", "twoway-demo", "ru");
+  await page.goto("/ru/t/northstar/referrals");
+  await page.getByRole("link", { name: "Колонки" }).click();
+  await page.waitForURL(/view=board/);
+  const submitted = page.getByRole("region", { name: /Отправлена/ });
+  await expect(submitted.getByRole("link", { name: "Jordan Kim" })).toBeVisible();
+  await shot(page, "pipeline-board-ru");
+
+  // Keyboard only: focus the card's move button and open the dialog with Enter.
+  await submitted.getByRole("button", { name: "Переместить «Jordan Kim»" }).focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: /Переместить «Jordan Kim»/ });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel("Отклонить").check();
+  await dialog.getByRole("button", { name: /Перевести в/ }).click();
+  await expect(dialog.getByText("Выберите причину отклонения.").first()).toBeVisible();
+  await shot(page, "pipeline-board-reason-ru");
+  await dialog.getByLabel("Причина").selectOption("not_a_fit");
+  await dialog.getByRole("button", { name: /Перевести в/ }).click();
+
+  await page.waitForURL(/view=board&moved=rejected/);
+  await expect(page.getByText("Статус изменён: «Отклонена».")).toBeVisible();
+  await expect(page.getByRole("region", { name: /Отклонена/ }).getByRole("link", { name: "Jordan Kim" })).toBeVisible();
+  await expect(page.getByRole("region", { name: /Отправлена/ }).getByRole("link", { name: "Jordan Kim" })).toHaveCount(0);
+});

@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { BulkTriage } from "@/components/referrals/bulk-triage";
+import { PipelineBoard } from "@/components/referrals/pipeline-board";
 import { PipelineFilters } from "@/components/referrals/pipeline-filters";
 import { PipelineTable } from "@/components/referrals/pipeline-table";
 import { buttonClass } from "@/components/ui/button";
-import { PageHeader } from "@/components/ui/card";
+import { Notice, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import { requireTenantPage } from "@/lib/auth/guard";
@@ -11,6 +12,7 @@ import { can } from "@/lib/auth/permissions";
 import { formatNumber } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
+import { loadPipelineBoard } from "@/lib/referrals/board";
 import { pipelineStatuses } from "@/lib/referrals/codes";
 import { listReferrals, pipelineFilterOptions } from "@/lib/referrals/list-referrals";
 import { pipelineQuery, pipelineSearch } from "@/lib/referrals/list-query";
@@ -22,8 +24,11 @@ export default async function ReferralsPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const { tenant } = await params;
   const ctx = await requireTenantPage(locale, tenant, "referrals:read");
-  const query = pipelineQuery.parse(flattenSearchParams(await searchParams));
+  const raw = flattenSearchParams(await searchParams);
+  const query = pipelineQuery.parse(raw);
+  const moved = pipelineStatuses.find((s) => s === raw.moved);
   const [result, options, t] = await Promise.all([listReferrals(ctx, query), pipelineFilterOptions(ctx), getT(locale, ["referrals", "common"])]);
+  const board = query.view === "board" ? await loadPipelineBoard(ctx, query) : null;
   const base = `/${locale}/t/${ctx.slug}/referrals`;
   const writable = can(ctx.role, "referrals:write");
   const allCount = Object.values(result.statusCounts).reduce((n: number, c) => n + (c ?? 0), 0);
@@ -59,21 +64,39 @@ export default async function ReferralsPage({ params, searchParams }: Props) {
       <PageHeader
         title={t("title")}
         subtitle={t("pipeline.count", { count: result.total })}
-        actions={<a href={`${base}/export${pipelineSearch(query, { page: undefined })}`} download className={buttonClass("secondary")}>{t("pipeline.export")}</a>}
+        actions={
+          <>
+            <nav aria-label={t("board.views")} className="flex rounded-md ring-1 ring-inset ring-slate-300">
+              {(["table", "columns"] as const).map((v) => {
+                const current = (v === "columns") === (query.view === "board");
+                return (
+                  <Link key={v} href={`${base}${pipelineSearch(query, { view: v === "columns" ? "board" : undefined, page: undefined })}`} aria-current={current ? "page" : undefined}
+                    className={`px-3 py-2 text-sm font-medium first:rounded-l-md last:rounded-r-md ${current ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-50"}`}>
+                    {t(`board.${v}`)}
+                  </Link>
+                );
+              })}
+            </nav>
+            <a href={`${base}/export${pipelineSearch(query, { page: undefined })}`} download className={buttonClass("secondary")}>{t("pipeline.export")}</a>
+          </>
+        }
       />
+      {moved ? <Notice tone="success">{t("board.moved", { status: t(`status.${moved}`) })}</Notice> : null}
       <nav aria-label={t("filters.status")} className="mb-4 flex gap-2 overflow-x-auto pb-1">
         {tab(undefined, t("filters.allStatuses"), allCount)}
         {pipelineStatuses.map((s) => tab(s, t(`status.${s}`), result.statusCounts[s] ?? 0))}
       </nav>
       <PipelineFilters query={query} options={options} resetHref={base} t={t} />
-      {result.items.length === 0 ? (
+      {board ? (
+        <PipelineBoard columns={board} locale={locale} tenant={ctx.slug} base={base} writable={writable} currency={ctx.reportingCurrency} today={new Date().toISOString().slice(0, 10)} />
+      ) : result.items.length === 0 ? (
         <EmptyState>{t(filtered ? "pipeline.emptyFiltered" : "pipeline.empty")}</EmptyState>
       ) : writable ? (
         <BulkTriage locale={locale} tenant={ctx.slug}>{table}</BulkTriage>
       ) : (
         table
       )}
-      <Pagination page={result.page} pageCount={result.pageCount} href={(p) => `${base}${pipelineSearch(query, { page: p > 1 ? String(p) : undefined })}`} t={t} />
+      {board ? null : <Pagination page={result.page} pageCount={result.pageCount} href={(p) => `${base}${pipelineSearch(query, { page: p > 1 ? String(p) : undefined })}`} t={t} />}
     </>
   );
 }
