@@ -58,7 +58,10 @@ export async function cancelPayoutRun(ctx: TenantContext, runId: string, reason 
 export async function refreshRunCompletion(db: Db, runId: string): Promise<PayoutRunStatus | null> {
   const open = await db.payout.count({ where: { runId, status: { notIn: SETTLED_PAYOUT } } });
   if (open === 0) {
-    if (await moveRun(db, runId, ["executing"], { status: "completed", completedAt: new Date() })) return "completed";
+    // A run is complete when its payouts are, whoever settled the last one (a pass, a webhook, staff):
+    // its progress says so too, also when a webhook completes it before the pass records its chunk.
+    const total = await db.payout.count({ where: { runId } });
+    if (await moveRun(db, runId, ["executing"], { status: "completed", completedAt: new Date(), processed: total })) return "completed";
   } else if (await moveRun(db, runId, ["completed"], { status: "executing", completedAt: null })) return "executing";
   return null;
 }

@@ -3,6 +3,7 @@ import { DomainError } from "@/lib/kernel/errors";
 import { createPayoutRun } from "@/lib/payouts/create-run";
 import { approvePayoutRun, cancelPayoutRun, executePayoutRun } from "@/lib/payouts/execute-run";
 import { markPayoutFailedManually, markPayoutPaidManually } from "@/lib/payouts/manual";
+import { refreshRunCompletion } from "@/lib/payouts/run-status";
 import { updatePayoutMinimums } from "@/lib/payouts/minimums";
 import { planPayoutRun } from "@/lib/payouts/plan";
 import { memberContext } from "../helpers/context";
@@ -199,5 +200,27 @@ describe("cancel, execute and manual settlement move the ledger", () => {
     expect(payout).toMatchObject({ status: "failed", failureReason: "stripe: No such destination" });
     const row = await w.ctx.db.commission.findUniqueOrThrow({ where: { id: ids[0] } });
     expect(row).toMatchObject({ status: "approved", payoutId: null });
+  });
+});
+
+describe("run completion", () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await payoutWorld("Payout Completion");
+  });
+
+  it("a run completed by whoever settles its last payout shows every payout processed (a webhook can beat the pass's progress)", async () => {
+    const stripePartner = await payee(w, { name: "Stripe Sue", rail: "stripe" });
+    await approved(w, stripePartner, [[4000n, "USD"], [2500n, "USD"]]);
+    const run = await createPayoutRun(w.ctx, { cutoffAt: new Date() });
+    await approvePayoutRun(w.ctx, run.id);
+    await executePayoutRun(w.ctx, run.id, { stripe: null });
+    // The pass died before recording its chunk, and every payout got settled elsewhere (webhooks, staff).
+    await prisma.payoutRun.update({ where: { id: run.id }, data: { processed: 0 } });
+    await prisma.payout.updateMany({ where: { runId: run.id }, data: { status: "paid" } });
+    expect(await refreshRunCompletion(w.ctx.db, run.id)).toBe("completed");
+    const after = await w.ctx.db.payoutRun.findUniqueOrThrow({ where: { id: run.id } });
+    expect(after).toMatchObject({ status: "completed", processed: after.totalPayouts });
+    expect(after.totalPayouts).toBeGreaterThan(0);
   });
 });
