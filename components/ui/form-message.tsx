@@ -7,7 +7,8 @@ import type { FormState, Message } from "@/lib/kernel/form";
 
 /**
  * A form's message, translated (keys in `errors`); nothing when there is none. An error inside a
- * form also lists the fields that are wrong, each a link to its field, and moves focus to the
+ * form also lists the wrong fields by name, each a link to its field (the message itself stays
+ * under the field, said once), and moves focus to the
  * first of them (scrolled to the middle of the screen): on a phone the person is at the button
  * when they submit, far below the message. A success inside a form marked
  * `data-reset-on-success` (a create form) empties it for the next entry.
@@ -66,7 +67,6 @@ export function FormMessage(props: { message?: Message; tone?: "success" | "erro
                 >
                   {f.label}
                 </a>
-                {f.error ? <span>: {f.error}</span> : null}
               </li>
             ))}
           </ul>

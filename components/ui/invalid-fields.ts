@@ -2,7 +2,7 @@
 // each form listing its fields again. A field is wrong when it is `aria-invalid="true"` or when an
 // error text (ErrorText, `data-field-error`) sits next to it (radio groups, checkbox rows).
 
-export type InvalidField = { element: HTMLElement; label: string; error: string; href: string };
+export type InvalidField = { element: HTMLElement; label: string; href: string };
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 const CONTROLS = "input:not([type=hidden]), select, textarea";
@@ -24,24 +24,14 @@ function labelOf(el: Control): string {
   return clip(own ?? "");
 }
 
-function errorOf(el: Control, form: HTMLFormElement): string {
-  const ids = (el.getAttribute("aria-describedby") ?? "").split(/\s+/).filter(Boolean);
-  for (const id of ids) {
-    const node = form.ownerDocument.getElementById(id);
-    if (node?.hasAttribute("data-field-error")) return clip(node.textContent ?? "", 160);
-  }
-  const near = el.parentElement?.querySelector("[data-field-error]");
-  return near ? clip(near.textContent ?? "", 160) : "";
-}
-
 /** The form's wrong fields in the order they appear, each once. */
 export function invalidFields(form: HTMLFormElement): InvalidField[] {
   const seen = new Set<Element>();
   const out: InvalidField[] = [];
-  const add = (el: Control | null | undefined, errorText?: string) => {
-    if (!el || seen.has(el) || el.disabled) return;
+  const add = (el: Control) => {
+    if (seen.has(el) || el.disabled) return;
     seen.add(el);
-    out.push({ element: el, label: labelOf(el), error: errorText ?? errorOf(el, form), href: el.id ? `#${el.id}` : "#" });
+    out.push({ element: el, label: labelOf(el), href: el.id ? `#${el.id}` : "#" });
   };
   const marked = [...form.querySelectorAll<Control>(`[aria-invalid="true"]`)].filter((el) => el.matches(CONTROLS));
   const errors = [...form.querySelectorAll<HTMLElement>("[data-field-error]")];
