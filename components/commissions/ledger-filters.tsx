@@ -33,7 +33,7 @@ export function LedgerFilters({ query, partners, resetHref, t }: { query: Ledger
         {t("filters.currency")}
         <input name="currency" defaultValue={query.currency ?? ""} maxLength={3} placeholder="USD" className={`${control} uppercase`} />
       </label>
-      <div className="flex gap-2">
+      <div className="flex flex-wrap gap-2">
         <button type="submit" className="rounded-md bg-slate-900 px-3.5 py-2 text-sm font-semibold text-white">{t("filters.apply")}</button>
         <Link href={resetHref} className="rounded-md px-3.5 py-2 text-sm font-medium text-slate-700 ring-1 ring-slate-300">{t("filters.reset")}</Link>
       </div>

@@ -19,7 +19,7 @@ export function BalanceCards({ locale, balances, t }: { locale: Locale; balances
         return (
           <section key={b.currency} aria-label={t("earnings:balances.title", { currency: b.currency })} className="rounded-xl bg-white p-4 shadow-xs ring-1 ring-slate-200">
             <h2 className="mb-3 text-sm font-semibold text-slate-900">{t("earnings:balances.title", { currency: b.currency })}</h2>
-            <dl className="grid grid-cols-2 gap-3">
+            <dl className="grid grid-cols-1 gap-3 min-[400px]:grid-cols-2">
               {rows.map((row) => (
                 <div key={row.key} className="rounded-lg bg-slate-50 p-3" data-balance={row.key}>
                   <dt className="text-xs font-medium text-slate-600">{t(`earnings:balances.${row.key}`)}</dt>

@@ -8,14 +8,14 @@ import type { ClickRow, CustomerRow, EventRow, StageRow } from "@/lib/funnel/typ
 import { formatDate, formatDateTime, formatMoney, formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/settings";
 
-const td = "px-4 py-2";
-const num = "px-4 py-2 text-right tabular-nums whitespace-nowrap";
+const td = "px-2 py-2";
+const num = "px-2 py-2 text-right tabular-nums whitespace-nowrap";
 const pair = (t: TFunction, source: string | null, target: string | null) => (source && target ? marketPairLabel(t, source, target) : "—");
 const dash = (v: string | null | undefined) => v || "—";
 
 export function ClicksTable({ rows, locale, t }: { rows: ClickRow[]; locale: Locale; t: TFunction }) {
   return (
-    <DataTable head={["time", "link", "partner", "program", "pair", "country", "device", "referrer", "flag"].map((c) => ({ label: t(`funnel:columns.${c}`) }))}>
+    <DataTable dense head={["time", "link", "partner", "program", "pair", "country", "device", "referrer", "flag"].map((c) => ({ label: t(`funnel:columns.${c}`) }))}>
       {rows.map((r) => (
         <tr key={r.id}>
           <td className={`${td} whitespace-nowrap tabular-nums`}>{formatDateTime(locale, r.occurredAt)}</td>
@@ -37,7 +37,7 @@ export function ClicksTable({ rows, locale, t }: { rows: ClickRow[]; locale: Loc
 
 export function StageTable({ rows, locale, t, referralHref }: { rows: StageRow[]; locale: Locale; t: TFunction; referralHref?: (id: string) => string }) {
   return (
-    <DataTable head={["date", "subject", "kind", "status", "partner", "program", "pair", "submitted", "qualified", "closed"].map((c) => ({ label: t(`funnel:columns.${c}`) }))}>
+    <DataTable dense head={["date", "subject", "kind", "status", "partner", "program", "pair", "submitted", "qualified", "closed"].map((c) => ({ label: t(`funnel:columns.${c}`) }))}>
       {rows.map((r) => (
         <tr key={`${r.kind}-${r.id}`}>
           <td className={`${td} whitespace-nowrap tabular-nums`}>{formatDate(locale, r.at)}</td>
@@ -61,7 +61,7 @@ export function StageTable({ rows, locale, t, referralHref }: { rows: StageRow[]
 export function CustomersTable({ rows, locale, t }: { rows: CustomerRow[]; locale: Locale; t: TFunction }) {
   const head = ["customer", "externalId", "source", "partner", "program", "pair", "firstSeen"].map((c) => ({ label: t(`funnel:columns.${c}`) }));
   return (
-    <DataTable head={[...head, { label: t("funnel:columns.ltv"), align: "right" }, { label: t("funnel:columns.events"), align: "right" }]}>
+    <DataTable dense head={[...head, { label: t("funnel:columns.ltv"), align: "right" }, { label: t("funnel:columns.events"), align: "right" }]}>
       {rows.map((r) => (
         <tr key={r.id}>
           <td className={`${td} font-medium`}>{dash(r.name)}</td>
@@ -85,7 +85,7 @@ export function CustomersTable({ rows, locale, t }: { rows: CustomerRow[]; local
 export function EventsTable({ rows, locale, t, reportingCurrency }: { rows: EventRow[]; locale: Locale; t: TFunction; reportingCurrency: string }) {
   const head = ["time", "type", "origin", "customer", "partner", "program", "pair"].map((c) => ({ label: t(`funnel:columns.${c}`) }));
   return (
-    <DataTable head={[...head, { label: t("funnel:columns.amount"), align: "right" }, { label: t("funnel:columns.reporting", { currency: reportingCurrency }), align: "right" }]}>
+    <DataTable dense head={[...head, { label: t("funnel:columns.amount"), align: "right" }, { label: t("funnel:columns.reporting", { currency: reportingCurrency }), align: "right" }]}>
       {rows.map((r) => (
         <tr key={r.id}>
           <td className={`${td} whitespace-nowrap tabular-nums`}>{formatDateTime(locale, r.occurredAt)}</td>

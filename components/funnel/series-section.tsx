@@ -32,12 +32,12 @@ export function SeriesSection({ points, currency, locale, t, action }: { points:
           <details className="mt-3">
             <summary className="cursor-pointer text-sm font-medium text-indigo-700">{t("funnel:chart.showTable")}</summary>
             <div className="mt-3 max-h-96 overflow-y-auto">
-              <DataTable head={[{ label: t("funnel:series.day") }, ...counts.map((k) => ({ label: t(`funnel:stages.${k}`), align: "right" as const })), { label: `${t("funnel:stages.revenue")}`, align: "right" }]}>
+              <DataTable dense head={[{ label: t("funnel:series.day") }, ...counts.map((k) => ({ label: t(`funnel:stages.${k}`), align: "right" as const })), { label: `${t("funnel:stages.revenue")}`, align: "right" }]}>
                 {points.map((p) => (
                   <tr key={p.day}>
-                    <td className="whitespace-nowrap px-4 py-2">{formatDate(locale, p.day)}</td>
-                    {counts.map((k) => <td key={k} className="px-4 py-2 text-right tabular-nums">{formatNumber(locale, p[k])}</td>)}
-                    <td className="whitespace-nowrap px-4 py-2 text-right tabular-nums">{formatMoney(locale, p.revenueMinor, currency)}</td>
+                    <td className="whitespace-nowrap px-2 py-2">{formatDate(locale, p.day)}</td>
+                    {counts.map((k) => <td key={k} className="px-2 py-2 text-right tabular-nums">{formatNumber(locale, p[k])}</td>)}
+                    <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{formatMoney(locale, p.revenueMinor, currency)}</td>
                   </tr>
                 ))}
               </DataTable>

@@ -32,7 +32,7 @@ function Group({ title, children, cols }: { title: string; children: ReactNode; 
 export function StageTiles({ totals, locale, t, links = {}, narrow = false }: { totals: FunnelTotals; locale: Locale; t: TFunction; links?: StageLinks; narrow?: boolean }) {
   const count = (k: "clicks" | "referrals" | "qualified" | "closes") => (
     <div key={k} className={tile}>
-      <h3 className="text-sm font-medium text-slate-600">{t(`funnel:stages.${k}`)}</h3>
+      <h3 className="text-sm font-medium break-words hyphens-auto text-slate-600">{t(`funnel:stages.${k}`)}</h3>
       <Value href={links[k]}>{formatNumber(locale, totals[k])}</Value>
       <p className="mt-1 text-xs text-slate-500">{t(`funnel:stageHelp.${k}`)}</p>
     </div>
@@ -44,11 +44,11 @@ export function StageTiles({ totals, locale, t, links = {}, narrow = false }: { 
         <Group title={t("funnel:volume")} cols="grid-cols-2">{count("clicks")}{count("referrals")}</Group>
       </div>
       <div className={narrow ? "" : "lg:col-span-3"}>
-        <Group title={t("funnel:quality")} cols="grid-cols-2 sm:grid-cols-3">
+        <Group title={t("funnel:quality")} cols="grid-cols-2 sm:grid-cols-3 lg:grid-cols-2">
           {count("qualified")}
           {count("closes")}
-          <div className={`${tile} col-span-2 sm:col-span-1`}>
-            <h3 className="text-sm font-medium text-slate-600">{t("funnel:stages.revenue")}</h3>
+          <div className={`${tile} col-span-2 sm:col-span-1 lg:col-span-2`}>
+            <h3 className="text-sm font-medium break-words hyphens-auto text-slate-600">{t("funnel:stages.revenue")}</h3>
             <Value href={links.revenue}>{formatMoney(locale, revenue.minor, revenue.currency)}</Value>
             <p className="mt-1 text-xs text-slate-500">
               {t("funnel:revenueEvents", { count: totals.revenueEvents })} · {t("funnel:stageHelp.revenue", { currency: revenue.currency })}
@@ -86,7 +86,7 @@ export function RateTiles({ rates, basis, locale, t }: { rates: FunnelRates; bas
       <div className="grid gap-3 sm:grid-cols-3">
         {rateKeys.map((k) => (
           <div key={k} className={tile}>
-            <h3 className="text-sm font-medium text-slate-600">{t(`funnel:rates.${k}`)}</h3>
+            <h3 className="text-sm font-medium break-words hyphens-auto text-slate-600">{t(`funnel:rates.${k}`)}</h3>
             <RateShown variant="tile" texts={rateTexts(locale, k, rates[k], basis, t)} />
           </div>
         ))}

@@ -15,8 +15,8 @@ const rateKeys = ["clickToReferral", "referralToQualified", "qualifiedToClose"] 
 export type TotalsTableRow = { key: string; lead: ReactNode[]; totals: FunnelTotals; rates: FunnelRates; links?: StageLinks; emphasis?: boolean };
 export type TableSort = { by: LeaderboardSort; dir: "asc" | "desc"; href: (by: LeaderboardSort, dir: "asc" | "desc") => string };
 
-const th = "px-3 py-2 font-semibold";
-const td = "px-3 py-2 text-right tabular-nums whitespace-nowrap";
+const th = "px-2 py-2 font-semibold";
+const td = "px-2 py-2 text-right tabular-nums whitespace-nowrap";
 
 /**
  * Rows of stage totals with volume, quality and rates under their own group headings, so a
@@ -47,7 +47,7 @@ export function TotalsTable({ lead, rows, basis, locale, t, sort, caption }: { l
     <div className="overflow-x-auto rounded-xl bg-white shadow-xs ring-1 ring-slate-200">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
-        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">
+        <thead className="bg-slate-50 text-left text-xs text-slate-600">
           <tr className="border-b border-slate-200">
             <td colSpan={lead.length} />
             <th scope="colgroup" colSpan={2} className={`${th} border-l border-slate-200 text-center`}>{t("funnel:volume")}</th>
@@ -75,7 +75,7 @@ export function TotalsTable({ lead, rows, basis, locale, t, sort, caption }: { l
                 {row.totals.missingFxEvents > 0 ? <MissingFxShort count={row.totals.missingFxEvents} t={t} /> : null}
               </td>
               {rateKeys.map((k) => (
-                <td key={k} className={`${td} min-w-36`}>
+                <td key={k} className={td}>
                   <RateShown variant="cell" texts={texts[i][k]} />
                 </td>
               ))}

@@ -28,9 +28,9 @@ type Props = {
 
 function Disclosure({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <details className="rounded-md ring-1 ring-slate-200">
+    <details className="min-w-28 rounded-md ring-1 ring-slate-200">
       <summary className="cursor-pointer px-2 py-1 text-xs font-medium text-indigo-700">{label}</summary>
-      <div className="p-2">{children}</div>
+      <div className="p-2 break-words">{children}</div>
     </details>
   );
 }

@@ -7,15 +7,19 @@ export function EmptyState({ children }: { children: ReactNode }) {
 
 export type Column = { label: ReactNode; align?: "right"; className?: string; sort?: "ascending" | "descending" };
 
-/** A list table: column headers from `head`, the rows (`<tr>`s) as children. */
-export function DataTable({ head, children }: { head: readonly Column[]; children: ReactNode }) {
+/**
+ * A list table: column headers from `head`, the rows (`<tr>`s) as children. `dense` narrows the
+ * header cells' padding (the rows use `px-2` too) for many-column tables in a narrow card.
+ */
+export function DataTable({ head, children, dense = false }: { head: readonly Column[]; children: ReactNode; dense?: boolean }) {
   return (
     <div className="overflow-x-auto rounded-xl bg-white shadow-xs ring-1 ring-slate-200">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+        {/* Dense tables keep their headings in sentence case: capitals widen a Russian heading by a third. */}
+        <thead className={`bg-slate-50 text-left text-xs font-semibold text-slate-600 ${dense ? "" : "uppercase tracking-wide"}`}>
           <tr>
             {head.map((c, i) => (
-              <th key={i} scope="col" className={[c.className, "px-4 py-3", c.align === "right" ? "text-right" : null].filter(Boolean).join(" ")} aria-sort={c.sort}>
+              <th key={i} scope="col" className={[c.className, dense ? "px-2 py-3" : "px-4 py-3", c.align === "right" ? "text-right" : null].filter(Boolean).join(" ")} aria-sort={c.sort}>
                 {c.label}
               </th>
             ))}

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { PortalNav } from "@/components/portal/portal-nav";
+import { PortalBottomNav, PortalNav } from "@/components/portal/portal-nav";
 import { LanguageSwitcher } from "@/components/shell/language-switcher";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { requirePartner } from "@/lib/auth/guard";
@@ -13,6 +13,7 @@ export default async function PortalLayout({ children, params }: { children: Rea
   const ctx = await requirePartner(locale, tenant);
   const t = await getT(locale, ["portal", "nav", "referrals"]);
   const base = `/${locale}/p/${ctx.slug}`;
+  const labels = { nav: t("referrals:portal.nav.label"), home: t("referrals:portal.nav.home"), mine: t("referrals:portal.nav.mine"), submit: t("referrals:portal.nav.submit"), opportunities: t("referrals:portal.nav.opportunities"), links: t("nav:links"), funnel: t("nav:funnel"), earnings: t("nav:earnings"), account: t("nav:account"), more: t("referrals:portal.nav.more") };
   return (
     <div className="min-h-screen bg-slate-50">
       <header className="border-b border-slate-200 bg-white">
@@ -26,14 +27,13 @@ export default async function PortalLayout({ children, params }: { children: Rea
             <SignOutButton locale={locale} label={t("nav:signOut")} />
           </div>
         </div>
-        <div className="mx-auto max-w-3xl px-2 sm:px-4">
-          <PortalNav
-            base={base}
-            labels={{ nav: t("referrals:portal.nav.label"), home: t("referrals:portal.nav.home"), mine: t("referrals:portal.nav.mine"), submit: t("referrals:portal.nav.submit"), opportunities: t("referrals:portal.nav.opportunities"), links: t("nav:links"), funnel: t("nav:funnel"), earnings: t("nav:earnings"), account: t("nav:account") }}
-          />
+        <div className="mx-auto hidden max-w-3xl px-4 sm:block">
+          <PortalNav base={base} labels={labels} />
         </div>
       </header>
-      <main className="mx-auto max-w-3xl px-4 py-6">{children}</main>
+      {/* On a phone the bottom bar covers the last 4 rem: the page ends above it. */}
+      <main className="mx-auto max-w-3xl px-4 pt-6 pb-24 sm:pb-6">{children}</main>
+      <PortalBottomNav base={base} labels={labels} />
     </div>
   );
 }

@@ -54,10 +54,10 @@ export default async function DashboardPage({ params, searchParams }: { params: 
       </div>
       <div className="mt-6 grid gap-4 lg:grid-cols-2">
         <Card title={t("dashboard:referrals.title")}>
-          <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm">
+          <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
             {statuses.map((s) => (
-              <div key={s} className="flex justify-between border-b border-slate-100 py-1">
-                <dt className="text-slate-600">{t(`dashboard:status.${s}`)}</dt>
+              <div key={s} className="flex justify-between gap-2 border-b border-slate-100 py-1">
+                <dt className="min-w-0 break-words text-slate-600">{t(`dashboard:status.${s}`)}</dt>
                 <dd className="font-medium tabular-nums">{formatNumber(locale, overview.referralsByStatus[s] ?? 0)}</dd>
               </div>
             ))}
@@ -66,15 +66,15 @@ export default async function DashboardPage({ params, searchParams }: { params: 
         </Card>
         {funnel ? (
           <Card title={t("funnel:home.title")} action={<Link href={`${base}/funnel`} className="text-sm font-medium text-indigo-700 hover:underline">{t("funnel:home.open")}</Link>}>
-            <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm">
+            <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
               {(["clicks", "referrals", "qualified", "closes"] as const).map((k) => (
-                <div key={k} className="flex justify-between border-b border-slate-100 py-1">
-                  <dt className="text-slate-600">{t(`funnel:stages.${k}`)}</dt>
+                <div key={k} className="flex justify-between gap-2 border-b border-slate-100 py-1">
+                  <dt className="min-w-0 break-words text-slate-600">{t(`funnel:stages.${k}`)}</dt>
                   <dd className="font-medium tabular-nums">{formatNumber(locale, funnel.totals[k])}</dd>
                 </div>
               ))}
-              <div className="col-span-2 flex justify-between border-b border-slate-100 py-1">
-                <dt className="text-slate-600">{t("funnel:stages.revenue")}</dt>
+              <div className="flex justify-between border-b border-slate-100 py-1 sm:col-span-2">
+                <dt className="min-w-0 break-words text-slate-600">{t("funnel:stages.revenue")}</dt>
                 <dd className="font-medium tabular-nums">
                   {formatMoney(locale, funnel.totals.revenue.minor, funnel.totals.revenue.currency)}
                   {funnel.totals.missingFxEvents > 0 ? <span className="ml-2 text-xs font-normal text-amber-800">{t("funnel:missingFx", { count: funnel.totals.missingFxEvents })}</span> : null}

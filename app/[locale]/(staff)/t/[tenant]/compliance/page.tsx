@@ -50,7 +50,7 @@ export default async function CompliancePage({ params, searchParams }: Props) {
             )}
             <p className="text-sm text-slate-600">{t("sanctions.policy")}</p>
             {canManage ? (
-              <div className="grid gap-6 md:grid-cols-[2fr_1fr]">
+              <div className="grid grid-cols-1 gap-6 md:grid-cols-[2fr_1fr]">
                 <SdnUploadForm locale={locale} tenant={ctx.slug} />
                 <div className="space-y-2">
                   <p className="text-sm text-slate-600">{t("sanctions.screenAllText")}</p>

@@ -53,6 +53,7 @@ export default async function StaffLinksPage({ params, searchParams }: Props) {
         <EmptyState>{t(filtered ? "emptyFiltered" : "empty")}</EmptyState>
       ) : (
         <DataTable
+          dense
           head={[
             { label: t("columns.partner") }, { label: t("columns.target") }, { label: t("columns.pair") }, { label: t("columns.destination") },
             { label: t("columns.clicks"), align: "right" }, { label: t("columns.created") }, { label: t("columns.status") }, { label: t("columns.actions") },
@@ -62,30 +63,30 @@ export default async function StaffLinksPage({ params, searchParams }: Props) {
             const title = linkOpportunityTitle(locale, l.opportunity);
             return (
               <tr key={l.id} className="align-top hover:bg-slate-50">
-                <td className="px-4 py-3">
+                <td className="px-2 py-3">
                   <Link href={`/${locale}/t/${ctx.slug}/partners/${l.partner.id}`} className="font-medium text-slate-900 hover:text-indigo-700">{l.partner.name}</Link>
                   {l.label ? <p className="text-xs text-slate-500">{l.label}</p> : null}
                 </td>
-                <td className="max-w-64 px-4 py-3">
+                <td className="max-w-64 px-2 py-3">
                   <p className="text-slate-900">{l.program.name}</p>
                   <p className="text-xs text-slate-500">{title ?? t("programLink")}</p>
                 </td>
-                <td className="px-4 py-3">
+                <td className="px-2 py-3">
                   <MarketPair
                     source={l.sourceMarket} target={l.targetMarket} crossLabel={t("referrals:crossMarket")}
                     title={l.opportunity ? t("opportunityPairNote", { pair: postedPair(l.opportunity, (m) => t(`common:markets.${m}`)) }) : undefined}
                   />
                 </td>
-                <td className="max-w-72 px-4 py-3">
+                <td className="max-w-68 px-2 py-3">
                   <p className="truncate text-slate-700" title={l.destinationUrl}>{destinationHost(l.destinationUrl)}</p>
-                  <div className="mt-1 w-72"><CopyLink url={trackedLinkUrl(base, l.code)} compact /></div>
+                  <div className="mt-1 w-64 max-w-full"><CopyLink url={trackedLinkUrl(base, l.code)} compact /></div>
                 </td>
-                <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums">{formatNumber(locale, l.clicks30d)}</td>
-                <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-600">{formatDate(locale, l.createdAt)}</td>
-                <td className="px-4 py-3">
+                <td className="whitespace-nowrap px-2 py-3 text-right tabular-nums">{formatNumber(locale, l.clicks30d)}</td>
+                <td className="whitespace-nowrap px-2 py-3 tabular-nums text-slate-600">{formatDate(locale, l.createdAt)}</td>
+                <td className="px-2 py-3">
                   <Badge tone={l.disabledAt ? "slate" : "green"}>{t(l.disabledAt ? "status.disabled" : "status.active")}</Badge>
                 </td>
-                <td className="space-y-2 px-4 py-3">
+                <td className="space-y-2 px-2 py-3">
                   {canWrite ? (
                     <>
                       <LinkStatusButton as="staff" locale={locale} tenant={ctx.slug} id={l.id} disabled={!!l.disabledAt} />

@@ -44,6 +44,7 @@ export default async function CommissionRulesPage({ params, searchParams }: Prop
       <div className="space-y-8">
         {rules.length === 0 ? <EmptyState>{t("rules.empty")}</EmptyState> : (
           <DataTable
+            dense
             head={[
               { label: t("rules.name") }, { label: t("form.program") }, { label: t("form.market") }, { label: t("rules.figure") },
               { label: t("form.tiers") }, { label: t("form.cap") }, { label: t("form.hold") }, { label: t("rules.state") }, { label: t("rules.actions") },
@@ -53,25 +54,25 @@ export default async function CommissionRulesPage({ params, searchParams }: Prop
               const tiers = parseTiers(r.tiers);
               return (
                 <tr key={r.id} className="align-top hover:bg-slate-50">
-                  <td className="px-4 py-3 font-medium text-slate-900">{r.name}<p className="text-xs font-normal text-slate-500">{t(`basis.${r.basis}`)}</p></td>
-                  <td className="px-4 py-3 text-slate-700">{r.program.name}</td>
-                  <td className="px-4 py-3 text-slate-700">{r.market ? t(`common:markets.${r.market}`) : t("form.allMarkets")}</td>
-                  <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-700">
+                  <td className="px-2 py-3 font-medium text-slate-900">{r.name}<p className="text-xs font-normal text-slate-500">{t(`basis.${r.basis}`)}</p></td>
+                  <td className="px-2 py-3 text-slate-700">{r.program.name}</td>
+                  <td className="px-2 py-3 text-slate-700">{r.market ? t(`common:markets.${r.market}`) : t("form.allMarkets")}</td>
+                  <td className="whitespace-nowrap px-2 py-3 tabular-nums text-slate-700">
                     {r.basis === "revenue_share"
                       ? <>{formatPercent(locale, r.percentBps ?? 0)}<p className="text-xs text-slate-500">{r.durationMonths ? t("rules.months", { count: r.durationMonths }) : t("rules.lifetime")}</p></>
                       : r.basis === "deal_share"
                         ? formatPercent(locale, r.percentBps ?? 0)
                         : formatMoney(locale, r.amountMinor ?? 0n, r.currency)}
                   </td>
-                  <td className="px-4 py-3 text-xs text-slate-600">
+                  <td className="px-2 py-3 text-xs text-slate-600">
                     {tiers.length === 0 ? "—" : tiers.map((tier) => (
                       <p key={tier.minCount}>{t("rules.tierLine", { min: tier.minCount, value: tier.percentBps !== undefined ? formatPercent(locale, tier.percentBps) : formatMoney(locale, tier.amountMinor ?? 0n, r.currency) })}</p>
                     ))}
                   </td>
-                  <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-700">{r.capMinor !== null ? formatMoney(locale, r.capMinor, r.currency) : "—"}</td>
-                  <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-700">{t("rules.days", { count: r.holdDays })}</td>
-                  <td className="px-4 py-3"><Badge tone={r.archivedAt ? "slate" : "green"}>{t(r.archivedAt ? "rules.archived" : "rules.active")}</Badge></td>
-                  <td className="space-y-2 px-4 py-3">
+                  <td className="whitespace-nowrap px-2 py-3 tabular-nums text-slate-700">{r.capMinor !== null ? formatMoney(locale, r.capMinor, r.currency) : "—"}</td>
+                  <td className="whitespace-nowrap px-2 py-3 tabular-nums text-slate-700">{t("rules.days", { count: r.holdDays })}</td>
+                  <td className="px-2 py-3"><Badge tone={r.archivedAt ? "slate" : "green"}>{t(r.archivedAt ? "rules.archived" : "rules.active")}</Badge></td>
+                  <td className="space-y-2 px-2 py-3">
                     {manage ? (
                       <>
                         <Link href={`${path}?edit=${r.id}#rule-form`} className="block text-sm font-medium text-indigo-700 hover:underline">{t("rules.edit")}</Link>

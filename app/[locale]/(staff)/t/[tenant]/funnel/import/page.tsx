@@ -20,7 +20,7 @@ export default async function RevenueImportPage({ params }: { params: Promise<{ 
   return (
     <>
       <PageHeader title={t("import.title")} subtitle={t("import.subtitle", { currency: ctx.reportingCurrency })} />
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <RevenueImport locale={locale} tenant={ctx.slug} />
         </Card>
