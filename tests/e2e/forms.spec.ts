@@ -1,18 +1,20 @@
 import { expect, test } from "@playwright/test";
-import { shot, unique } from "./helpers";
+import { shot, signIn, unique } from "./helpers";
 
 // An outsider on a phone, in Russian: the opt-in form refused with mistakes puts the person on the
 // first wrong field (not at the button, far below the message) and lists every mistake at the top;
 // the country and the audience are then written as people write them: «США», «120 тыс.».
-test("phone, Russian: the opt-in form focuses the first wrong field, lists the mistakes, accepts «США» and «120 тыс.»", async ({ browser }) => {
+test("phone, Russian: the opt-in form focuses the first wrong field, lists the mistakes, accepts «США» and «120 тыс.»", async ({ browser, page: staff }) => {
   const ctx = await browser.newContext({ locale: "ru-RU", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   const page = await ctx.newPage();
   const handle = unique("formsru").replace(/-/g, "_");
+  const name = `Джесс ${handle}`;
   await page.goto("/ru/o/northstar");
   await page.locator('a[href^="/ru/o/northstar/"]').first().click();
   await page.waitForURL(/\/ru\/o\/northstar\/[^/]+$/);
+  const opportunityId = new URL(page.url()).pathname.split("/").pop()!;
 
-  await page.fill('input[name="name"]', "Джесс Глоу");
+  await page.fill('input[name="name"]', name);
   const country = page.getByLabel("Страна", { exact: true });
   await country.fill("Нарния");
   await page.locator('select[name="platforms.0.platform"]').selectOption("tiktok");
@@ -47,4 +49,11 @@ test("phone, Russian: the opt-in form focuses the first wrong field, lists the m
   await expect(page.getByText("Спасибо, заявка получена")).toBeVisible();
   await shot(page, "forms-opt-in-accepted-phone-ru");
   await ctx.close();
+
+  // Staff decline it, so the seeded opportunity has no opt-in left waiting for the specs after this one.
+  await signIn(staff, "owner@northstar.test");
+  await staff.goto(`/en/t/northstar/opportunities/${opportunityId}/opt-ins`);
+  const card = staff.locator("article, li, section").filter({ hasText: name }).filter({ has: staff.locator('button[name="decision"][value="decline"]') }).last();
+  await card.locator('button[name="decision"][value="decline"]').click();
+  await expect(staff.locator("article, li, section").filter({ hasText: name }).locator('button[name="decision"][value="accept"]')).toHaveCount(0);
 });
