@@ -9,7 +9,7 @@ export const ROUTE_WORDS = new Set([
   "commissions", "compliance", "creators", "customers", "dev", "earnings", "edit", "events", "export", "funnel",
   "fx", "import", "invite", "links", "matches", "new", "o", "opportunities", "opt-ins", "outbox", "p",
   "partner-invite", "partners", "payouts", "programs", "r", "ref", "referrals", "registry.csv", "registry.xlsx",
-  "rules", "settings", "sign-in", "sign-up", "stripe", "t", "tax", "v1", "webhooks", "accept",
+  "rules", "search", "settings", "sign-in", "sign-up", "stripe", "t", "tax", "v1", "webhooks", "accept",
 ]);
 
 const LOCALES = new Set(["en", "ru"]);

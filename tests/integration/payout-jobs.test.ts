@@ -144,7 +144,8 @@ describe("payout runs on the job queue", () => {
     await enqueueJob("payouts:execute-run", { tenantId: undefined as unknown as string, runId: "x", userId: null }, { jobKey: "bad-payload", maxAttempts: 2 });
     const failed = await waitFor(
       () => prisma.$queryRaw<{ attempts: number; last_error: string | null; run_at: Date }[]>`SELECT attempts, last_error, run_at FROM graphile_worker.jobs WHERE key = 'bad-payload'`,
-      (rows) => rows[0]?.attempts === 1,
+      // graphile-worker counts the attempt when it takes the job: wait for the failure itself.
+      (rows) => rows[0]?.attempts === 1 && rows[0].last_error !== null,
     );
     expect(failed[0]).toMatchObject({ attempts: 1 });
     expect(failed[0].last_error).toContain("tenantId");
