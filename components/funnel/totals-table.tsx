@@ -44,7 +44,7 @@ export function TotalsTable({ lead, rows, basis, locale, t, sort, caption }: { l
     return <td key={k} className={td}>{href ? <Link href={href} className="hover:text-indigo-700 hover:underline">{text}</Link> : text}</td>;
   };
   return (
-    <div className="overflow-x-auto rounded-xl bg-white shadow-xs ring-1 ring-slate-200">
+    <div className="relative overflow-x-auto rounded-xl bg-white shadow-xs ring-1 ring-slate-200">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead className="bg-slate-50 text-left text-xs text-slate-600">

@@ -13,7 +13,10 @@ export type Column = { label: ReactNode; align?: "right"; className?: string; so
  */
 export function DataTable({ head, children, dense = false }: { head: readonly Column[]; children: ReactNode; dense?: boolean }) {
   return (
-    <div className="overflow-x-auto rounded-xl bg-white shadow-xs ring-1 ring-slate-200">
+    // `relative`: absolutely positioned content (an `sr-only` header or label) takes this scroll box as
+    // its containing block; without it that content escapes the box and makes the whole page scroll
+    // sideways on a phone.
+    <div className="relative overflow-x-auto rounded-xl bg-white shadow-xs ring-1 ring-slate-200">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         {/* Dense tables keep their headings in sentence case: capitals widen a Russian heading by a third. */}
         <thead className={`bg-slate-50 text-left text-xs font-semibold text-slate-600 ${dense ? "" : "uppercase tracking-wide"}`}>
