@@ -82,7 +82,7 @@ export default async function ReferralsPage({ params, searchParams }: Props) {
         }
       />
       {moved ? <Notice tone="success">{t("board.moved", { status: t(`status.${moved}`) })}</Notice> : null}
-      <nav aria-label={t("filters.status")} className="mb-4 flex gap-2 overflow-x-auto pb-1">
+      <nav aria-label={t("filters.status")} className="mb-4 flex flex-wrap gap-2">
         {tab(undefined, t("filters.allStatuses"), allCount)}
         {pipelineStatuses.map((s) => tab(s, t(`status.${s}`), result.statusCounts[s] ?? 0))}
       </nav>
