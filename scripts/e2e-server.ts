@@ -33,6 +33,9 @@ async function main() {
     STRIPE_WEBHOOK_SECRET: webhookSecret,
     // Partner status e-mails are batched for 5 minutes by default; the suite reads them from the outbox.
     PARTNER_MAIL_DELAY_SECONDS: "2",
+    // Every spec signs partners in from 127.0.0.1, and the fuzz spec asks for links too.
+    MAGIC_LINKS_PER_EMAIL_HOUR: "50",
+    MAGIC_LINKS_PER_IP_HOUR: "1000",
     NODE_ENV: "production" as const,
   };
   await migrate(db.url);
@@ -66,6 +69,8 @@ async function embedded() {
     STRIPE_API_BASE: stripe.url,
     STRIPE_WEBHOOK_SECRET: webhookSecret,
     PARTNER_MAIL_DELAY_SECONDS: "2",
+    MAGIC_LINKS_PER_EMAIL_HOUR: "50",
+    MAGIC_LINKS_PER_IP_HOUR: "1000",
   };
   delete env.DATABASE_URL;
   delete env.APP_URL;

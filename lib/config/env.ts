@@ -51,6 +51,8 @@ const schema = z.object({
   FX_CBR_URL: httpUrl.optional(),
   SANCTIONS_SDN_URL: httpUrl.optional(),
   JOBS_FETCH_TIMEOUT_MS: positiveInt.optional(),
+  MAGIC_LINKS_PER_EMAIL_HOUR: positiveInt.optional(),
+  MAGIC_LINKS_PER_IP_HOUR: positiveInt.optional(),
 });
 
 export type AppEnv = z.infer<typeof schema>;
