@@ -45,6 +45,8 @@ const schema = z.object({
   TRUST_PROXY: z.string().regex(/^(true|false|[0-9]+)$/, 'must be a number of proxies ("1") or "true"').optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, "must be an smtp:// or smtps:// URL").optional(),
   STRIPE_API_BASE: httpUrl.optional(),
+  ORD_VK_BASE_URL: httpUrl.optional(),
+  ORD_VK_API_KEY: z.string().trim().regex(/^\S+$/, "must be one token without spaces (the VK ОРД API key, sent as a Bearer token)").optional(),
   PARTNER_MAIL_DELAY_SECONDS: z.string().trim().regex(/^[0-9]+$/, "must be a whole number of seconds").optional(),
   SHUTDOWN_DRAIN_MS: z.string().trim().regex(/^[0-9]+$/, "must be a whole number of milliseconds").optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, "must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379").optional(),
@@ -75,6 +77,8 @@ export function validateEnv(env: Readonly<Record<string, string | undefined>>, o
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`);
   // A replica of the embedded database cannot exist: dashboards would read some other database.
   if (present.DATABASE_READ_URL && !present.DATABASE_URL) problems.push("DATABASE_READ_URL needs DATABASE_URL (a replica of the primary it names)");
+  // A host without a key would silently fall back to "export a file": say so instead.
+  if (present.ORD_VK_BASE_URL && !present.ORD_VK_API_KEY) problems.push("ORD_VK_BASE_URL needs ORD_VK_API_KEY (the key from the VK ОРД cabinet)");
   if (opts.production) {
     if (!present.AUTH_SECRET) problems.push("AUTH_SECRET is required in production (sessions and sign-in need it): `openssl rand -base64 32`");
     if (!present.APP_URL && !present.AUTH_URL) {
