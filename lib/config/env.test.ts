@@ -39,6 +39,15 @@ describe("validateEnv", () => {
   });
 });
 
+describe("ОРД settings", () => {
+  it("checks the VK ОРД host and key, and refuses a host without a key", () => {
+    expect(problems({ ORD_VK_API_KEY: "abc123", ORD_VK_BASE_URL: "https://api-sandbox.ord.vk.com" })).toEqual([]);
+    expect(problems({ ORD_VK_API_KEY: "abc123" })).toEqual([]);
+    expect(problems({ ORD_VK_API_KEY: "two words", ORD_VK_BASE_URL: "api.ord.vk.com" }).map((p) => p.split(" ")[0]).sort()).toEqual(["ORD_VK_API_KEY", "ORD_VK_BASE_URL"]);
+    expect(problems({ ORD_VK_BASE_URL: "https://api.ord.vk.com" })).toEqual([expect.stringContaining("ORD_VK_BASE_URL needs ORD_VK_API_KEY")]);
+  });
+});
+
 describe("poolTimeouts", () => {
   it("has defaults and takes overrides", () => {
     expect(poolTimeouts({})).toEqual({ connectionTimeoutMillis: 5_000, idleTimeoutMillis: 10_000, statement_timeout: 30_000, idle_in_transaction_session_timeout: 60_000 });

@@ -20,6 +20,7 @@ import enCommissions from "@/locales/en/commissions.json";
 import enPayouts from "@/locales/en/payouts.json";
 import enCompliance from "@/locales/en/compliance.json";
 import enEarnings from "@/locales/en/earnings.json";
+import enOrd from "@/locales/en/ord.json";
 import ruAuth from "@/locales/ru/auth.json";
 import ruBoard from "@/locales/ru/board.json";
 import ruCommon from "@/locales/ru/common.json";
@@ -41,6 +42,7 @@ import ruCommissions from "@/locales/ru/commissions.json";
 import ruPayouts from "@/locales/ru/payouts.json";
 import ruCompliance from "@/locales/ru/compliance.json";
 import ruEarnings from "@/locales/ru/earnings.json";
+import ruOrd from "@/locales/ru/ord.json";
 
 // Bundled statically: the whole catalogue is a few KB and this keeps rendering synchronous.
 export const resources: Resource = {
@@ -48,12 +50,12 @@ export const resources: Resource = {
     auth: enAuth, common: enCommon, dashboard: enDashboard, directory: enDirectory,
     errors: enErrors, nav: enNav, portal: enPortal, settings: enSettings, partners: enPartners, referrals: enReferrals, opportunities: enOpportunities, board: enBoard,
     tracking: enTracking, links: enLinks, apikeys: enApikeys, fx: enFx, funnel: enFunnel,
-    commissions: enCommissions, payouts: enPayouts, compliance: enCompliance, earnings: enEarnings,
+    commissions: enCommissions, payouts: enPayouts, compliance: enCompliance, earnings: enEarnings, ord: enOrd,
   },
   ru: {
     auth: ruAuth, common: ruCommon, dashboard: ruDashboard, directory: ruDirectory,
     errors: ruErrors, nav: ruNav, portal: ruPortal, settings: ruSettings, partners: ruPartners, referrals: ruReferrals, opportunities: ruOpportunities, board: ruBoard,
     tracking: ruTracking, links: ruLinks, apikeys: ruApikeys, fx: ruFx, funnel: ruFunnel,
-    commissions: ruCommissions, payouts: ruPayouts, compliance: ruCompliance, earnings: ruEarnings,
+    commissions: ruCommissions, payouts: ruPayouts, compliance: ruCompliance, earnings: ruEarnings, ord: ruOrd,
   },
 };

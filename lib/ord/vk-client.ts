@@ -141,17 +141,17 @@ export class VkOrdClient implements OrdClient {
     return { externalId, created: status === 201, messages: (answer?.messages ?? []).flatMap((m) => (m.text ? [m.text] : [])), exchange };
   }
 
-  registerPerson(input: OrdPerson): Promise<OrdWriteResult> {
+  async registerPerson(input: OrdPerson): Promise<OrdWriteResult> {
     const person = parseInput(personSchema, input);
     return this.put(`/v1/person/${encodeURIComponent(person.externalId)}`, person.externalId, vkPersonBody(person));
   }
 
-  registerContract(input: OrdContract): Promise<OrdWriteResult> {
+  async registerContract(input: OrdContract): Promise<OrdWriteResult> {
     const contract = parseInput(contractSchema, input);
     return this.put(`/v1/contract/${encodeURIComponent(contract.externalId)}`, contract.externalId, vkContractBody(contract));
   }
 
-  registerPad(input: OrdPad): Promise<OrdWriteResult> {
+  async registerPad(input: OrdPad): Promise<OrdWriteResult> {
     const pad = parseInput(padSchema, input);
     return this.put(`/v1/pad/${encodeURIComponent(pad.externalId)}`, pad.externalId, vkPadBody(pad));
   }
