@@ -6,6 +6,7 @@ import type { OrdContract, OrdCreative, OrdPad, OrdPerson } from "./schemas";
 import { startOrdStandin, type OrdStandin } from "./standin";
 import { VkOrdClient, retryAfterMs, type VkOrdOptions } from "./vk-client";
 import { vkCreativeBody } from "./vk-wire";
+import { OrdBundleError, registerBundle } from "./register-bundle";
 import { creativeSchema } from "./schemas";
 
 let standin: OrdStandin;
@@ -231,6 +232,33 @@ describe("VkOrdClient against the VK ОРД stand-in", () => {
     standin.state.failNext({ drop: true });
     const result = await c.registerPerson(chain().brand);
     expect(result.exchange.attempts).toBe(2);
+  });
+});
+
+describe("registerBundle", () => {
+  it("registers in dependency order, stops at a refusal naming the object, and a re-run finishes without duplicates", async () => {
+    const ch = chain();
+    const c = client();
+    const addendum: OrdContract = { ...ch.initial, externalId: `${ch.initial.externalId}-add`, type: "additional", parentContractExternalId: ch.initial.externalId, date: "2026-11-01" };
+    const month = { creativeExternalId: ch.creative.externalId, padExternalId: ch.pad.externalId, impressions: 500, dateStartActual: "2026-11-01", dateEndActual: "2026-11-30" };
+    const bundle = {
+      persons: [ch.brand, ch.agency, ch.creator],
+      contracts: [addendum, ch.initial, ch.toCreator], // the addendum first on purpose
+      pads: [{ ...ch.pad, url: "https://vk.com" }], // a platform home page: refused by the operator
+      creatives: [ch.creative],
+      statistics: [month],
+    };
+    const stopped = await registerBundle(c, bundle).then(() => null, (e: unknown) => e);
+    expect(stopped).toBeInstanceOf(OrdBundleError);
+    expect(stopped).toMatchObject({ kind: "pad", externalId: ch.pad.externalId, cause: { code: "rejected" } });
+    expect((stopped as OrdBundleError).partial.exchanges.map((e) => e.kind)).toEqual(["person", "person", "person", "contract", "contract", "contract"]);
+    const contractsBefore = standin.state.contracts.size;
+
+    const done = await registerBundle(c, { ...bundle, pads: [ch.pad] });
+    expect(done.erids[ch.creative.externalId]).toMatch(/^[1-9A-HJ-NP-Za-km-z]{11}$/);
+    expect(done.statisticsExternalIds).toEqual([`${ch.creative.externalId}__${ch.pad.externalId}__2026-11-01`]);
+    expect(standin.state.contracts.size).toBe(contractsBefore);
+    expect(done.exchanges.filter((e) => e.kind === "contract").every((e) => e.status === 200)).toBe(true);
   });
 });
 

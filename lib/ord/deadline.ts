@@ -1,0 +1,14 @@
+// When a month's statistics are due at the ОРД. UNVERIFIED (docs/ad-rules.md, rule 6): the rule is
+// recalled as "within 30 days after the month ends" / "by the 30th of the next month"; until counsel
+// confirms it, Twoway takes the earlier reading — the 30th of the next month, or its last day when
+// it has fewer days (February) — so a report is never planned late.
+
+/** `month` is "YYYY-MM" (the reported month); returns the due date as "YYYY-MM-DD". */
+export function statisticsDueDate(month: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new RangeError(`not a month: ${month}`);
+  const year = Number(m[1]);
+  const next = Number(m[2]); // 0-based index of the following month
+  const lastDay = new Date(Date.UTC(year, next + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, next, Math.min(30, lastDay))).toISOString().slice(0, 10);
+}
