@@ -215,14 +215,14 @@ describe("VkOrdClient against the VK ОРД stand-in", () => {
 
   it("times out a hanging answer and retries; the retried write lands once", async () => {
     const ch = chain();
-    const c = client({ timeoutMs: 300 });
-    standin.state.failNext({ hangMs: 5_000 }, { path: "/v1/person/" });
+    const c = client({ timeoutMs: 1_000 }); // long enough for a loaded machine to answer the retry
+    standin.state.failNext({ hangMs: 10_000 }, { path: "/v1/person/" });
     const result = await c.registerPerson(ch.agency);
     expect(result.exchange.attempts).toBe(2);
     expect(standin.state.persons.has(ch.agency.externalId)).toBe(true);
 
-    const once = client({ timeoutMs: 300, maxAttempts: 1 });
-    standin.state.failNext({ hangMs: 5_000 });
+    const once = client({ timeoutMs: 1_000, maxAttempts: 1 });
+    standin.state.failNext({ hangMs: 10_000 });
     const err = await failure(once.registerPerson(chain().brand));
     expect(err).toMatchObject({ code: "timeout", details: { attempts: 1 } });
   });
