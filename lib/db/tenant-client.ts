@@ -22,6 +22,7 @@ export const tenantOwnedModels = new Set([
   "ReferralSubjectKey",
   "ReferralTransition",
   "PartnerNotice",
+  "StaffNotification",
   "AuditLog",
   "OutboxEmail",
   "Opportunity",
