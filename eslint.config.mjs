@@ -28,6 +28,8 @@ const systemCallers = [
   "lib/payouts/stripe-webhook.ts", // Stripe webhook: finds the owning tenant, works in its scope
   "lib/payouts/stripe-lookup.ts",
   "lib/referrals/partner-digest.ts", // the partner-mail sweep over every tenant
+  "lib/notifications/mail.ts", // the staff-mail sweep over every tenant
+  "lib/notifications/stale-referrals.ts", // the daily waiting-referral scan over every tenant
   "lib/compliance/tax-thresholds.ts", // global reference data
   "lib/staff/invites.ts", // secret-token lookups
   "lib/partners/partner-invites.ts",

@@ -16,6 +16,7 @@ import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { DomainError, NotFoundError } from "@/lib/kernel/errors";
 import { buildIndex, matchName, type NameIndex, type NameMatch } from "./match";
 import { blockedRegionIn } from "./regions";
+import { notifySanctionsMatch } from "@/lib/notifications/producers";
 
 type Db = TenantDb | TenantTx;
 
@@ -113,9 +114,11 @@ export async function screenPartner(db: Db, tenantId: string, partnerId: string,
   if (!partner) throw new NotFoundError();
   const [{ listId, index }, prior] = await Promise.all([activeIndex(db), priorDecisions(db, [partnerId])]);
   const result = evaluateSubject(index, { name: partner.name, profile: partner.taxProfile, method: partner.payoutMethod }, prior.get(partnerId) ?? null);
-  return db.screening.create({
+  const screening = await db.screening.create({
     data: { tenantId, partnerId, listId, status: result.status, reason: result.reason, matches: result.matches as Prisma.InputJsonValue, screenedById: actorUserId },
   });
+  await notifySanctionsMatch(db, tenantId, screening);
+  return screening;
 }
 
 export type ScreenAllSummary = { screened: number; clear: number; possible_match: number; blocked: number };
@@ -140,6 +143,7 @@ export async function screenActivePartners(db: Db, tenantId: string, actorUserId
       return { tenantId, partnerId: p.id, listId, status: result.status, reason: result.reason, matches: result.matches as Prisma.InputJsonValue, screenedById: actorUserId };
     });
     await db.screening.createMany({ data: rows });
+    for (const row of rows) await notifySanctionsMatch(db, tenantId, row);
     summary.screened += rows.length;
   }
   return { ...summary, listId };

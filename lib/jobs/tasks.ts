@@ -15,6 +15,9 @@
 //   compliance:sdn-fetch  — daily: the OFAC SDN list into every tenant when it changed, then re-screening
 //                           (lib/compliance/sdn-fetch.ts)
 //   funnel:rollup-check   — daily: logs FunnelDaily totals that differ from the raw tables (lib/funnel/rollup-check.ts)
+//   mail:staff-notifications — every minute: staff notification e-mails, instant and the 08:00 digests
+//                           (lib/notifications/mail.ts)
+//   notifications:stale-referrals — daily: referrals waiting too long in one status (lib/notifications/stale-referrals.ts)
 import type { JobHelpers, TaskList } from "graphile-worker";
 import { systemContext } from "@/lib/auth/contexts/system";
 import { runCommissionJob } from "@/lib/commissions/run-job";
@@ -29,6 +32,8 @@ import { funnelRollupDrift } from "@/lib/funnel/rollup-check";
 import { log } from "@/lib/ops/log";
 import { sweepPartnerNotices } from "@/lib/referrals/partner-digest";
 import { PARTNER_MAIL_TASK, partnerMailJobSpec } from "./partner-mail";
+import { STAFF_MAIL_TASK, sweepStaffNotifications } from "@/lib/notifications/mail";
+import { notifyStaleReferrals } from "@/lib/notifications/stale-referrals";
 import type { JobPayloads } from "./queue";
 
 /** Recurring jobs (graphile-worker crontab: one execution per tick across all workers). */
@@ -41,6 +46,9 @@ export const crontab = [
   "15 6 * * * fx:missing-rates ?max=3",
   "50 5 * * * compliance:sdn-fetch ?max=8",
   "20 4 * * * funnel:rollup-check ?max=3",
+  // One job key and one queue, as the partner sweep: a waiting sweep absorbs the next tick, two never run at once.
+  `* * * * * ${STAFF_MAIL_TASK} ?max=3&jobKey=${STAFF_MAIL_TASK}&jobKeyMode=preserve_run_at&queue=${STAFF_MAIL_TASK}`,
+  "25 6 * * * notifications:stale-referrals ?max=3",
 ].join("\n");
 
 /** Thrown by a task the worker's shutdown interrupted: the job is retried (by this or another worker). */
@@ -90,6 +98,15 @@ export function makeTasks(stopping: () => boolean): TaskList {
     [PARTNER_MAIL_TASK]: async () => {
       const r = await sweepPartnerNotices();
       if (r.mails || r.dropped) log().info({ ...r }, "partner mail: sweep sent digests");
+    },
+    [STAFF_MAIL_TASK]: async () => {
+      const r = await sweepStaffNotifications();
+      if (r.mails) log().info({ ...r }, "staff mail: sweep sent notification mails");
+    },
+    "notifications:stale-referrals": async () => {
+      const r = await notifyStaleReferrals({ shouldStop: stopping });
+      if (r.interrupted) throw new InterruptedByShutdown();
+      log().info({ ...r }, "notifications: waiting referrals checked");
     },
     "fx:cbr-daily": async () => {
       const r = await runCbrDaily(system(), { url: cbrDailyUrl(), timeoutMs: fetchTimeoutMs(), shouldStop: stopping });

@@ -9,6 +9,7 @@ import type { Market, ReferralKind } from "@/lib/db/generated/enums";
 import { deadlinePassed } from "@/lib/kernel/deadline";
 import { withinWindow, type RefClaim } from "./attribution";
 import { optInKind } from "./codes";
+import { notifyOptInReceived } from "@/lib/notifications/producers";
 import { findCreditablePartner } from "./public-board";
 
 export type OptInRow = {
@@ -75,6 +76,7 @@ export async function createOptIn(
         data: { opportunityId: opportunity.id, name: row.name, kind: row.kind, partnerId: credited?.id ?? null, clickId: credited?.clickId ?? null, consentVersion: row.consentVersion, locale: row.locale },
       },
     });
+    await notifyOptInReceived(tx, tenantId, optIn.id);
     return { ok: true, id: optIn.id, partnerId: credited?.id ?? null, clickId: credited?.clickId ?? null } as const;
   }, { timeout: 20_000, maxWait: 10_000 });
 }

@@ -9,6 +9,7 @@ import { auditIn } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import { claimForPayouts, releaseFromPayout } from "@/lib/commissions/ledger";
 import { DomainError } from "@/lib/kernel/errors";
+import { notifyPayoutsHeld } from "@/lib/notifications/producers";
 import { planPayoutRun, type PlannedGroup, type PlannedItem } from "./plan";
 import { newId, paymentReference } from "./reference";
 
@@ -154,6 +155,7 @@ async function createInTransaction(ctx: TenantContext, tx: TenantTx, cutoffAt: D
     WHERE p.id = v.id AND p."tenantId" = ${ctx.tenantId}`;
   await tx.payoutRun.update({ where: { id: run.id }, data: { totalPayouts: kept.length } });
   const held = kept.filter((k) => k.held).length;
+  if (held > 0) await notifyPayoutsHeld(tx, ctx.tenantId, run.id);
   await auditIn(tx, actor, {
     action: "payouts.run_created", entityType: "PayoutRun", entityId: run.id,
     data: { number, cutoffAt: cutoffAt.toISOString(), payouts: kept.length, held, commissions: items.length },

@@ -8,6 +8,7 @@
 import type { PayoutStatus } from "@/lib/db/generated/enums";
 import type { TenantDb, TenantTx } from "@/lib/db/tenant-client";
 import { markPayoutCommissionsPaid, releaseFromPayout, reversePaidCommissions } from "@/lib/commissions/ledger";
+import { notifyPayoutFailed } from "@/lib/notifications/producers";
 
 type Actor = { tenantId: string; userId: string | null };
 type Db = TenantTx | TenantDb;
@@ -54,10 +55,12 @@ export async function settlePayoutFailed(tx: Db, actor: Actor, payoutId: string,
   const wasOpen = await move(tx, payoutId, open, { status: "failed", failureReason: reason });
   if (wasOpen) {
     await releaseFromPayout(tx, actor, payoutId, reason);
+    await notifyPayoutFailed(tx, actor.tenantId, payoutId);
     return true;
   }
   const wasPaid = await move(tx, payoutId, ["paid"], { status: "failed", failureReason: reason });
   if (wasPaid) await reversePaidCommissions(tx, actor, payoutId, reason);
+  if (wasPaid) await notifyPayoutFailed(tx, actor.tenantId, payoutId);
   return wasPaid;
 }
 

@@ -1,6 +1,7 @@
 // Partner status e-mails, batched: staff moves record PartnerNotice rows (./notify-partner.ts); this
 // sweep sends each partner ONE e-mail for everything that happened to their referrals since the
-// oldest unsent notice, once that notice is PARTNER_MAIL_DELAY_SECONDS old (docs/decisions.md).
+// oldest unsent notice, once that notice is PARTNER_MAIL_DELAY_SECONDS old (docs/decisions.md) — or,
+// for a partner who chose the daily digest (Partner.noticeMode), once a day after 08:00 agency time.
 //
 // Exactly once, across instances and crashes: a partner's notices are claimed with
 // FOR UPDATE SKIP LOCKED, the mail is stored in the outbox and the notices are marked sent with its
@@ -49,9 +50,11 @@ export async function sweepPartnerNotices(options: SweepOptions = {}): Promise<S
   const cutoff = new Date(now.getTime() - (options.delaySeconds ?? partnerMailDelaySeconds()) * 1000);
   const appUrl = options.appUrl ?? baseUrl();
   const result: SweepResult = { mails: 0, notices: 0, dropped: 0 };
-  for (const { tenantId, partnerId } of await partnersWithDueNotices(systemContext("partner-mail"), cutoff, options.limit ?? 200)) {
+  for (const due of await partnersWithDueNotices(systemContext("partner-mail"), cutoff, options.limit ?? 200, now)) {
+    const { tenantId, partnerId } = due;
     try {
-      const sent = await sendPartnerDigest(tenantId, partnerId, { cutoff, now, appUrl });
+      // A digest partner's cutoff is the agency's latest 08:00; an instant partner's, the delay ago.
+      const sent = await sendPartnerDigest(tenantId, partnerId, { cutoff: due.cutoff, now, appUrl });
       if (!sent) continue;
       if (sent.outboxEmailId) {
         result.mails++;

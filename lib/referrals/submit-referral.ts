@@ -3,6 +3,7 @@ import type { PartnerContext } from "@/lib/auth/contexts/partner";
 import type { TenantTx } from "@/lib/db/tenant-client";
 import { DomainError, NotFoundError } from "@/lib/kernel/errors";
 import { startOfTodayUtc } from "@/lib/kernel/deadline";
+import { notifyReferralSubmitted } from "@/lib/notifications/producers";
 import { recordSubmission, type SubmitResult } from "./record-submission";
 import type { ReferralInput } from "./schemas";
 import { planTransition } from "./state-machine";
@@ -100,7 +101,7 @@ export async function submitReferral(ctx: PartnerContext, input: ReferralInput, 
     if (id) await ownDraft(tx, ctx, id);
     const effect = planTransition("draft", { to: "submitted" }, "partner", now);
     const data = { ...columns(input), status: "submitted" as const, submittedAt: effect.submittedAt };
-    return recordSubmission(tx, actor, {
+    const submitted = await recordSubmission(tx, actor, {
       kind: input.kind, subjectName: input.subjectName, keys: subjectKeys(input), now, draftId: id,
       write: async () => {
         if (!id) return (await tx.referral.create({ data: { ...data, tenantId: ctx.tenantId, partnerId: ctx.partnerId } })).id;
@@ -109,5 +110,7 @@ export async function submitReferral(ctx: PartnerContext, input: ReferralInput, 
         return id;
       },
     });
+    await notifyReferralSubmitted(tx, ctx.tenantId, submitted.id);
+    return submitted;
   }, TX_OPTIONS);
 }

@@ -16,6 +16,7 @@ const brand: unique symbol = Symbol("SystemContext");
 export type SystemPurpose =
   | "stripe-webhook"
   | "partner-mail"
+  | "staff-mail"
   | "commission-job"
   | "jobs"
   | "metrics"
