@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { TFunction } from "i18next";
 import type { Locale } from "@/lib/i18n/settings";
+import { NotificationBell } from "@/components/notifications/bell";
 import { CommandPalette } from "@/components/search/command-palette";
 import { LanguageSwitcher } from "./language-switcher";
 import { NavLink } from "./nav-link";
@@ -14,11 +15,13 @@ type Props = {
   tenant: { slug: string; name: string };
   tenants: { slug: string; name: string }[];
   user: { name: string | null; email: string; role: string };
+  /** Unread notifications: the "needs attention" badge. */
+  unread?: number;
   t: TFunction;
   children: ReactNode;
 };
 
-export function StaffShell({ locale, tenant, tenants, user, t, children }: Props) {
+export function StaffShell({ locale, tenant, tenants, user, unread = 0, t, children }: Props) {
   const base = `/${locale}/t/${tenant.slug}`;
   const nav = (
     <nav aria-label={t("nav:main")} className="space-y-1">
@@ -62,6 +65,7 @@ export function StaffShell({ locale, tenant, tenants, user, t, children }: Props
           </details>
           <p className="text-sm font-medium text-slate-700 lg:hidden">{tenant.name}</p>
           <div className="ml-auto flex items-center gap-3">
+            <NotificationBell href={`${base}/notifications`} count={unread} label={unread > 0 ? t("notifications:bellUnread", { count: unread }) : t("notifications:bell")} />
             <CommandPalette searchUrl={`${base}/search`} />
             <LanguageSwitcher current={locale} />
           </div>

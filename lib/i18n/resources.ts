@@ -21,6 +21,7 @@ import enPayouts from "@/locales/en/payouts.json";
 import enCompliance from "@/locales/en/compliance.json";
 import enEarnings from "@/locales/en/earnings.json";
 import enOrd from "@/locales/en/ord.json";
+import enNotifications from "@/locales/en/notifications.json";
 import ruAuth from "@/locales/ru/auth.json";
 import ruBoard from "@/locales/ru/board.json";
 import ruCommon from "@/locales/ru/common.json";
@@ -43,6 +44,7 @@ import ruPayouts from "@/locales/ru/payouts.json";
 import ruCompliance from "@/locales/ru/compliance.json";
 import ruEarnings from "@/locales/ru/earnings.json";
 import ruOrd from "@/locales/ru/ord.json";
+import ruNotifications from "@/locales/ru/notifications.json";
 
 // Bundled statically: the whole catalogue is a few KB and this keeps rendering synchronous.
 export const resources: Resource = {
@@ -50,12 +52,12 @@ export const resources: Resource = {
     auth: enAuth, common: enCommon, dashboard: enDashboard, directory: enDirectory,
     errors: enErrors, nav: enNav, portal: enPortal, settings: enSettings, partners: enPartners, referrals: enReferrals, opportunities: enOpportunities, board: enBoard,
     tracking: enTracking, links: enLinks, apikeys: enApikeys, fx: enFx, funnel: enFunnel,
-    commissions: enCommissions, payouts: enPayouts, compliance: enCompliance, earnings: enEarnings, ord: enOrd,
+    commissions: enCommissions, payouts: enPayouts, compliance: enCompliance, earnings: enEarnings, ord: enOrd, notifications: enNotifications,
   },
   ru: {
     auth: ruAuth, common: ruCommon, dashboard: ruDashboard, directory: ruDirectory,
     errors: ruErrors, nav: ruNav, portal: ruPortal, settings: ruSettings, partners: ruPartners, referrals: ruReferrals, opportunities: ruOpportunities, board: ruBoard,
     tracking: ruTracking, links: ruLinks, apikeys: ruApikeys, fx: ruFx, funnel: ruFunnel,
-    commissions: ruCommissions, payouts: ruPayouts, compliance: ruCompliance, earnings: ruEarnings, ord: ruOrd,
+    commissions: ruCommissions, payouts: ruPayouts, compliance: ruCompliance, earnings: ruEarnings, ord: ruOrd, notifications: ruNotifications,
   },
 };

@@ -3,11 +3,11 @@
 // then go in the day's digest; a sweep every minute sends it in the first minute after 08:00, and
 // every later sweep that day finds nothing left before the boundary. DST-safe: the database does the
 // zone arithmetic (America/New_York's 08:00 is 12:00 UTC on 8 March 2026 and 13:00 the day before).
-import { Prisma } from "@/lib/db/generated/client";
+import { sqltag as sql, type Sql } from "@prisma/client/runtime/client";
 
 export const DIGEST_HOUR = 8;
 
-/** `zoneColumn` is an SQL expression naming the IANA zone, e.g. Prisma.sql`t."timeZone"`. */
-export function lastDigestBoundarySql(now: Date, zoneColumn: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(((date_trunc('day', (${now.toISOString()}::timestamptz AT TIME ZONE ${zoneColumn}) - make_interval(hours => ${DIGEST_HOUR})) + make_interval(hours => ${DIGEST_HOUR})) AT TIME ZONE ${zoneColumn}) AT TIME ZONE 'UTC')`;
+/** For a query that joins "Tenant" as `t`: the boundary in that tenant's zone (t."timeZone"). */
+export function lastDigestBoundarySql(now: Date): Sql {
+  return sql`(((date_trunc('day', (${now.toISOString()}::timestamptz AT TIME ZONE t."timeZone") - make_interval(hours => ${DIGEST_HOUR})) + make_interval(hours => ${DIGEST_HOUR})) AT TIME ZONE t."timeZone") AT TIME ZONE 'UTC')`;
 }

@@ -2,7 +2,6 @@
 // tenant, so finding whose items are due cannot be done inside one tenant's scope. It reads only
 // (tenant, user, cutoff); the items themselves are claimed, read and marked inside that tenant's
 // scope (./mail.ts, through the SystemContext's forTenant), under RLS.
-import { Prisma } from "@/lib/db/generated/client";
 import type { SystemContext } from "@/lib/auth/contexts/system";
 import { lastDigestBoundarySql } from "./digest-time";
 
@@ -15,7 +14,7 @@ export type DueRecipient = { tenantId: string; userId: string; mailMode: "instan
  * items are settled when written), nor does anyone who is no longer a member.
  */
 export function recipientsWithDueItems(system: SystemContext, now: Date, instantCutoff: Date, limit: number): Promise<DueRecipient[]> {
-  const boundary = lastDigestBoundarySql(now, Prisma.sql`t."timeZone"`);
+  const boundary = lastDigestBoundarySql(now);
   return system.db.$queryRaw<DueRecipient[]>`
     SELECT d."tenantId", d."userId", d."mailMode"::text AS "mailMode", d.cutoff FROM (
       SELECT n."tenantId", n."userId", m."mailMode", min(n."createdAt") AS oldest,

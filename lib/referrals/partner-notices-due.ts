@@ -2,7 +2,6 @@
 // tenant, so finding whose notices are due cannot be done inside one tenant's scope. It reads only
 // (tenant, partner, cutoff); the notices themselves are claimed, read and marked inside that tenant's
 // scope (./partner-digest.ts, through the SystemContext's forTenant), under RLS.
-import { Prisma } from "@/lib/db/generated/client";
 import type { SystemContext } from "@/lib/auth/contexts/system";
 import { lastDigestBoundarySql } from "@/lib/notifications/digest-time";
 
@@ -14,7 +13,7 @@ export type DuePartner = { tenantId: string; partnerId: string; cutoff: Date };
  * the daily digest — the agency's latest 08:00 (lib/notifications/digest-time.ts).
  */
 export function partnersWithDueNotices(system: SystemContext, cutoff: Date, limit: number, now: Date = new Date()): Promise<DuePartner[]> {
-  const boundary = lastDigestBoundarySql(now, Prisma.sql`t."timeZone"`);
+  const boundary = lastDigestBoundarySql(now);
   return system.db.$queryRaw<DuePartner[]>`
     SELECT d."tenantId", d."partnerId", d.cutoff FROM (
       SELECT n."tenantId", n."partnerId", min(n."createdAt") AS oldest,

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { TaxProfileSection } from "@/components/compliance/tax-profile-form";
+import { PartnerMailSettings } from "@/components/notifications/partner-mail-settings";
 import { BankDetailsForm, ManualMethodForm, StripeConnectButton } from "@/components/earnings/payout-method-forms";
 import { Badge, Card, Notice, PageHeader } from "@/components/ui/card";
 import { requirePartner } from "@/lib/auth/guard";
@@ -90,6 +91,9 @@ export default async function PortalAccountPage({ params, searchParams }: Props)
       <div className="space-y-5">{order.map((rail) => sections[rail])}</div>
       <div className="mt-8">
         <TaxProfileSection locale={locale} ctx={ctx} />
+      </div>
+      <div className="mt-8">
+        <PartnerMailSettings locale={locale} ctx={ctx} />
       </div>
     </>
   );
