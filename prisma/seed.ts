@@ -287,6 +287,8 @@ async function seedNorthstar(tx: Tx, passwordHash: string) {
     })),
   });
 
+  await seedNotifications(tx, tenantId, staff);
+
   await tx.auditLog.createMany({
     data: [
       { tenantId, actorUserId: staff.owner, action: "tenant.created", entityType: "Tenant", entityId: tenantId, createdAt: daysAgo(90) },
@@ -323,6 +325,26 @@ async function seedCreators(tx: Tx, tenantId: string, list: typeof CREATORS) {
 }
 
 // A second, smaller tenant where owner@northstar.test is an admin, to demo tenant switching.
+/**
+ * The staff inbox (lib/notifications): the latest submitted referral for everyone who may act on it,
+ * read by the owner already, unread for the others; the items are settled as mailed (no demo mail).
+ */
+async function seedNotifications(tx: Tx, tenantId: string, staff: Record<string, string>) {
+  const referral = await tx.referral.findFirst({
+    where: { tenantId, status: "submitted" }, orderBy: { submittedAt: "desc" },
+    select: { id: true, subjectName: true, submittedAt: true, partner: { select: { name: true } } },
+  });
+  if (!referral) return;
+  const at = referral.submittedAt ?? daysAgo(1);
+  await tx.staffNotification.createMany({
+    data: (["owner", "admin", "manager"] as const).map((role) => ({
+      tenantId, userId: staff[role], kind: "referral_submitted", dedupeKey: `referral_submitted:${referral.id}`,
+      params: { referralId: referral.id, subjectName: referral.subjectName, partnerName: referral.partner?.name ?? "" },
+      createdAt: at, mailedAt: at, readAt: role === "owner" ? at : null,
+    })),
+  });
+}
+
 async function seedVolga(tx: Tx, passwordHash: string) {
   const tenant = await tx.tenant.create({
     data: { slug: "volga", name: "Volga Creative", reportingCurrency: "RUB", enabledMarkets: ["RU", "KZ", "US"], defaultLocale: "ru", createdAt: daysAgo(40) },
@@ -343,10 +365,19 @@ async function seedVolga(tx: Tx, passwordHash: string) {
     { name: "Сергей Миронов", email: "s.mironov@volga.test", market: "RU" as const, country: "RU", status: "active" as const, trustTier: "trusted" as const },
     { name: "Айгерим Сейтказы", email: "aigerim@volga.test", market: "KZ" as const, country: "KZ", status: "invited" as const, trustTier: "new" as const },
   ];
+  const partnerIds: string[] = [];
   for (const p of partnerRows) {
     const partner = await tx.partner.create({ data: { tenantId, ...p, preferredLocale: "ru" } });
     await tx.programPartner.create({ data: { tenantId, programId: program.id, partnerId: partner.id } });
+    partnerIds.push(partner.id);
   }
+  // The owner's inbox (lib/notifications): a possible sanctions match to review, not yet read.
+  await tx.staffNotification.create({
+    data: {
+      tenantId, userId: owner.id, kind: "sanctions_possible_match", dedupeKey: `sanctions_possible_match:${partnerIds[0]}:seed`,
+      params: { partnerId: partnerIds[0], partnerName: partnerRows[0].name }, mailedAt: new Date(),
+    },
+  });
   await tx.brand.createMany({
     data: [
       { tenantId, name: "Самарский хлеб", market: "RU", country: "RU", website: "https://samhleb.example", websiteNormalized: "samhleb.example", industry: "food & beverage", niches: ["выпечка"], languages: ["ru"] },

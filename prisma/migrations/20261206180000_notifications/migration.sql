@@ -44,5 +44,5 @@ ALTER TABLE "StaffNotification" ADD CONSTRAINT "StaffNotification_outboxEmailId_
 GRANT SELECT, INSERT, UPDATE, DELETE ON "StaffNotification" TO twoway_app;
 ALTER TABLE "StaffNotification" ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON "StaffNotification" TO twoway_app
-  USING ("tenantId" = current_setting('app.tenant_id', true))
-  WITH CHECK ("tenantId" = current_setting('app.tenant_id', true));
+  USING ("tenantId" = (SELECT current_setting('app.tenant_id', true)))
+  WITH CHECK ("tenantId" = (SELECT current_setting('app.tenant_id', true)));
