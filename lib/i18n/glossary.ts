@@ -75,6 +75,8 @@ export const glossary: Concept[] = [
   { id: "self-employed", ru: "самозанятый", en: "self-employed" },
   { id: "fx-rate", ru: "курс валют", en: "exchange rate" },
   { id: "api-key", ru: "ключ API", en: "API key" },
+  { id: "notification", ru: "уведомление", en: "notification", forbiddenRu: [ru("оповещени"), ru("нотификаци")] },
+  { id: "digest", ru: "сводка", en: "digest", forbiddenRu: [ru("дайджест")] },
   { id: "audit-log", ru: "журнал действий", en: "audit log" },
   { id: "email", ru: "электронная почта", en: "e-mail", forbiddenRu: [/(?<!\p{L})e-?mail/iu, ru("имейл"), ru("мейл")] },
   { id: "earnings-page", ru: "доходы", en: "earnings", forbiddenRu: [ru("заработ", "(ок|ка|ке|ку)(?!\\p{L})")] }, // the noun as a label; «заработать» is fine
