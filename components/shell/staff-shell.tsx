@@ -58,12 +58,14 @@ export function StaffShell({ locale, tenant, tenants, user, unread = 0, t, child
               ☰ {t("nav:menu")}
             </summary>
             <div className="absolute left-0 z-20 mt-2 w-64 space-y-4 rounded-lg bg-white p-3 shadow-lg ring-1 ring-slate-200">
+              <p className="truncate text-sm font-semibold text-slate-900 sm:hidden">{tenant.name}</p>
               <TenantSwitcher locale={locale} current={tenant.slug} tenants={tenants} />
               {nav}
               <SignOutButton locale={locale} label={t("nav:signOut")} />
             </div>
           </details>
-          <p className="text-sm font-medium text-slate-700 lg:hidden">{tenant.name}</p>
+          {/* Below sm the bell, search and languages need the room; the menu shows the agency. */}
+          <p className="hidden min-w-0 truncate text-sm font-medium text-slate-700 sm:block lg:hidden">{tenant.name}</p>
           <div className="ml-auto flex items-center gap-3">
             <NotificationBell href={`${base}/notifications`} count={unread} label={unread > 0 ? t("notifications:bellUnread", { count: unread }) : t("notifications:bell")} />
             <CommandPalette searchUrl={`${base}/search`} />

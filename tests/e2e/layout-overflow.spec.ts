@@ -44,6 +44,8 @@ const STAFF_PAGES = [
   "funnel/import",
   "funnel/referrals",
   "links",
+  "notifications",
+  "notifications/settings",
   "opportunities",
   "opportunities/new",
   "partners",
