@@ -61,6 +61,16 @@ test("a partner's referral reaches staff as a Russian notification they can mark
   await expect(phone.getByTestId("notification-bell")).toBeVisible();
   await expect(phone.getByTestId("notification-list").locator("li").filter({ hasText: subject })).toBeVisible();
   await shot(phone, "notifications-inbox-ru-phone");
+  // The e-mail choice: instant by default; the daily digest is saved.
+  await phone.getByRole("link", { name: "Настройки почты" }).click();
+  await phone.waitForURL("**/ru/t/northstar/notifications/settings");
+  await expect(phone.getByLabel("Сразу (новые уведомления за минуту — одним письмом)")).toBeChecked();
+  await phone.getByLabel("Раз в день в 08:00 по времени агентства").check();
+  await phone.getByRole("button", { name: "Сохранить" }).first().click();
+  await expect(phone.getByText("Настройки сохранены")).toBeVisible();
+  await shot(phone, "notifications-settings-ru-phone");
+  await phone.reload();
+  await expect(phone.getByLabel("Раз в день в 08:00 по времени агентства")).toBeChecked();
   await phoneContext.close();
 
   // Marked read: the item no longer stands out and the badge goes down.
