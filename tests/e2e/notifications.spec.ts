@@ -38,6 +38,20 @@ test("a partner's referral reaches staff as a Russian notification they can mark
   await page.waitForURL(/\/ru\/p\/northstar\/referrals\/[^/?]+\?submitted=1/);
   const referralId = new URL(page.url()).pathname.split("/").pop()!;
 
+  // The partner's own choice for status e-mails, on their account page: instant by default.
+  await page.goto("/ru/p/northstar/account");
+  const choice = page.locator("form").filter({ has: page.getByLabel("Одна сводка в день в 08:00 по времени агентства") });
+  await expect(choice.getByLabel("Через несколько минут после изменения")).toBeChecked();
+  await choice.getByLabel("Одна сводка в день в 08:00 по времени агентства").check();
+  await choice.getByRole("button", { name: "Сохранить" }).click();
+  await expect(choice.getByText("Настройки сохранены")).toBeVisible();
+  await page.reload();
+  await expect(choice.getByLabel("Одна сводка в день в 08:00 по времени агентства")).toBeChecked();
+  // Back to instant: later specs expect this partner's status e-mails within minutes.
+  await choice.getByLabel("Через несколько минут после изменения").check();
+  await choice.getByRole("button", { name: "Сохранить" }).click();
+  await expect(choice.getByText("Настройки сохранены")).toBeVisible();
+
   // Staff: the badge counts it, the inbox shows it in Russian with a link to the referral.
   await staff.goto("/ru/t/northstar");
   await expect(staff.getByTestId("notification-count")).toHaveText(String(before + 1));
@@ -71,6 +85,9 @@ test("a partner's referral reaches staff as a Russian notification they can mark
   await shot(phone, "notifications-settings-ru-phone");
   await phone.reload();
   await expect(phone.getByLabel("Раз в день в 08:00 по времени агентства")).toBeChecked();
+  await phone.getByLabel("Сразу (новые уведомления за минуту — одним письмом)").check(); // as other specs expect
+  await phone.getByRole("button", { name: "Сохранить" }).first().click();
+  await expect(phone.getByText("Настройки сохранены")).toBeVisible();
   await phoneContext.close();
 
   // Marked read: the item no longer stands out and the badge goes down.
