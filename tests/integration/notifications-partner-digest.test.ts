@@ -67,3 +67,21 @@ describe("the partner's choice", () => {
     expect(await prisma.partnerNotice.count({ where: { partnerId: digest.partnerId, sentAt: null } })).toBe(0);
   });
 });
+
+describe("08:00 in the agency's time zone", () => {
+  it("is found across a DST change (America/New_York, 8 March 2026) and in Moscow", async () => {
+    const { lastDigestBoundarySql } = await import("@/lib/notifications/digest-time");
+    const { tenantWithOwner: another } = await import("../helpers/context");
+    const { fixture: ny } = await another("Digest New York");
+    await prisma.tenant.update({ where: { id: ny.tenantId }, data: { timeZone: "America/New_York" } });
+    const boundary = async (tenantId: string, now: string) => {
+      const [row] = await prisma.$queryRaw<{ b: Date }[]>`SELECT ${lastDigestBoundarySql(new Date(now))} AS b FROM "Tenant" t WHERE t."id" = ${tenantId}`;
+      return row.b.toISOString();
+    };
+    expect(await boundary(ny.tenantId, "2026-03-07T13:30:00Z")).toBe("2026-03-07T13:00:00.000Z"); // EST: 08:00 = 13:00 UTC
+    expect(await boundary(ny.tenantId, "2026-03-08T11:59:00Z")).toBe("2026-03-07T13:00:00.000Z"); // 07:59 EDT: yesterday's
+    expect(await boundary(ny.tenantId, "2026-03-08T12:00:00Z")).toBe("2026-03-08T12:00:00.000Z"); // EDT: 08:00 = 12:00 UTC
+    expect(await boundary(fixture.tenantId, "2026-12-06T04:30:00Z")).toBe("2026-12-05T05:00:00.000Z"); // Moscow, 07:30
+    expect(await boundary(fixture.tenantId, "2026-12-06T05:30:00Z")).toBe("2026-12-06T05:00:00.000Z"); // Moscow, 08:30
+  });
+});
