@@ -51,6 +51,10 @@ export const tenantOwnedModels = new Set([
   "SanctionsList",
   "SanctionsEntry",
   "Screening",
+  "RiskRule",
+  "RiskCase",
+  "RiskHit",
+  "PartnerVisitor",
 ]);
 
 const whereOps = new Set([

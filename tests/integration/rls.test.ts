@@ -85,6 +85,10 @@ beforeAll(async () => {
   await prisma.partnerNotice.create({ data: { tenantId: A, partnerId: referral.partnerId!, referralId: referral.id, toStatus: "in_review" } });
   const statement = await prisma.statementImport.create({ data: { tenantId: A, fileName: "s.csv", lineCount: 1 } });
   await prisma.statementLine.create({ data: { tenantId: A, importId: statement.id, lineNo: 1, amountMinor: 100n, currency: "USD", result: "unknown" } });
+  await prisma.riskRule.create({ data: { tenantId: A, kind: "click_spike", threshold: 500, minClicks: 50 } });
+  const riskCase = await prisma.riskCase.create({ data: { tenantId: A, partnerId: partner.id, severity: "high" } });
+  await prisma.riskHit.create({ data: { tenantId: A, caseId: riskCase.id, kind: "self_referral", severity: "high", subjectKey: "rls" } });
+  await prisma.partnerVisitor.create({ data: { tenantId: A, partnerId: partner.id, visitorHash: "rls-visitor" } });
   // The demo seed fills every table for northstar but only the directory for volga: give volga a
   // copy of northstar's rows (keys suffixed) so every table holds rows of both tenants.
   await cloneTenantRows(owner, { from: A, to: B, tables: [...m.tenant.tenantOwnedModels], suffix: "~volga" });
