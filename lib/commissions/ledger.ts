@@ -15,7 +15,9 @@ export type LedgerAction =
   | "claimed"
   | "released"
   | "paid"
-  | "payment_reversed";
+  | "payment_reversed"
+  | "risk_held"
+  | "risk_cleared";
 
 type Actor = { tenantId: string; userId: string | null };
 type Db = TenantTx | TenantDb;
@@ -54,7 +56,7 @@ export async function moveCommissions(
     from: CommissionStatus;
     to: CommissionStatus;
     action: LedgerAction;
-    data?: Prisma.CommissionUpdateManyMutationInput & { payoutId?: string | null };
+    data?: Prisma.CommissionUpdateManyMutationInput & { payoutId?: string | null; riskCaseId?: string | null };
     payoutId?: string | null;
     reason?: string | null;
   },
@@ -107,7 +109,7 @@ export async function voidCommissions(tx: Db, actor: Actor, where: Prisma.Commis
  */
 export function claimForPayout(tx: Db, actor: Actor, ids: string[], payoutId: string) {
   return moveCommissions(tx, actor, {
-    where: { id: { in: ids }, payoutId: null }, from: "approved", to: "approved", action: "claimed",
+    where: { id: { in: ids }, payoutId: null, riskCaseId: null }, from: "approved", to: "approved", action: "claimed",
     data: { payoutId }, payoutId,
   });
 }
@@ -115,7 +117,7 @@ export function claimForPayout(tx: Db, actor: Actor, ids: string[], payoutId: st
 /**
  * Claims for many payouts at once (a payout run): one UPDATE … FROM unnest per call and one INSERT
  * for the audit rows, instead of two statements per payout. Same guarantees as claimForPayout: a row
- * is claimed only while it is approved and unclaimed, under the row lock of the UPDATE.
+ * is claimed only while it is approved, unclaimed and not on a risk hold, under the row lock of the UPDATE.
  */
 export async function claimForPayouts(tx: Db, actor: Actor, claims: { commissionId: string; payoutId: string }[]) {
   if (claims.length === 0) return [];
@@ -124,6 +126,7 @@ export async function claimForPayouts(tx: Db, actor: Actor, claims: { commission
     UPDATE "Commission" AS c SET "payoutId" = v.payout, "updatedAt" = now()
     FROM unnest(${claims.map((c) => c.commissionId)}::text[], ${claims.map((c) => c.payoutId)}::text[]) AS v(id, payout)
     WHERE c.id = v.id AND c."tenantId" = ${actor.tenantId} AND c.status = 'approved' AND c."payoutId" IS NULL
+      AND c."riskCaseId" IS NULL
     RETURNING c.id, c."payoutId"`;
   if (moved.length) {
     await tx.$executeRaw`
@@ -153,4 +156,25 @@ export function reversePaidCommissions(tx: Db, actor: Actor, payoutId: string, r
   return moveCommissions(tx, actor, {
     where: { payoutId }, from: "paid", to: "approved", action: "payment_reversed", data: { payoutId: null, paidAt: null }, payoutId, reason,
   });
+}
+
+/**
+ * Puts unpaid, unclaimed commissions on a risk hold (lib/risk): `riskCaseId` is set, the status stays,
+ * and no payout run claims the row until the hold is cleared. Rows already held, claimed, paid or
+ * void are left alone, so applying the same hold twice moves nothing the second time.
+ */
+export async function holdCommissions(tx: Db, actor: Actor, where: Prisma.CommissionWhereInput, riskCaseId: string, reason: string) {
+  const scope = { AND: [where, { riskCaseId: null, payoutId: null }] };
+  const change = { where: scope, action: "risk_held" as const, data: { riskCaseId }, reason };
+  const pending = await moveCommissions(tx, actor, { ...change, from: "pending", to: "pending" });
+  const approved = await moveCommissions(tx, actor, { ...change, from: "approved", to: "approved" });
+  return [...pending, ...approved];
+}
+
+/** Staff cleared the risk case: its held commissions go back to their normal flow. */
+export async function clearRiskHold(tx: Db, actor: Actor, riskCaseId: string, reason: string | null) {
+  const change = { where: { riskCaseId }, action: "risk_cleared" as const, data: { riskCaseId: null }, reason };
+  const pending = await moveCommissions(tx, actor, { ...change, from: "pending", to: "pending" });
+  const approved = await moveCommissions(tx, actor, { ...change, from: "approved", to: "approved" });
+  return [...pending, ...approved];
 }

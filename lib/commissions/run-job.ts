@@ -10,6 +10,8 @@ import { approveCommissions, insertCommissions, type NewCommission } from "./led
 import { computeClawback, computeEarning, dueAt, monthKey, oncePerReferral, type ComputeResult, type Explanation } from "./compute";
 import { loadFxBook, type FxBook } from "./fx-batch";
 import { loadActiveRules, rulesForEvent, type LoadedRule } from "./rules-load";
+import { announceRiskHolds, evaluateNewCommissions } from "@/lib/risk/evaluate";
+import type { RiskHoldEvent } from "@/lib/risk/hooks";
 
 export type JobActor = { tenantId: string; userId: string | null };
 export type JobOptions = {
@@ -42,6 +44,7 @@ export async function runCommissionJob(db: TenantDb, actor: JobActor, options: J
   const totals: JobResult = { created: 0, skipped: 0, waitingForFx: 0, autoApproved: 0, reasons: [] };
   if (options.eventIds && options.eventIds.length === 0) return totals;
   let afterId: string | null = null;
+  const riskHolds: RiskHoldEvent[] = [];
   for (;;) {
     const batch: { last: string; size: number } | null = await db.$transaction(async (tx) => {
       await lockTenantCommissions(tx, actor.tenantId);
@@ -51,12 +54,14 @@ export async function runCommissionJob(db: TenantDb, actor: JobActor, options: J
       totals.created += outcome.created;
       totals.skipped += outcome.skipped;
       totals.waitingForFx += outcome.waitingForFx;
+      riskHolds.push(...outcome.riskHolds);
       return { last: ids[ids.length - 1], size: ids.length };
     }, TX_OPTIONS);
     if (!batch) break;
     afterId = batch.last;
     if (batch.size < BATCH) break;
   }
+  announceRiskHolds(riskHolds);
   if (totals.created === 0) totals.reasons = await explainNothingCreated(db, actor.tenantId, options.eventIds ?? null);
   if (options.approveDue !== false) totals.autoApproved = await approveDueCommissions(db, actor, options.now ?? new Date(), true);
   return totals;
@@ -304,7 +309,9 @@ async function processBatch(tx: TenantTx, actor: JobActor, ids: string[]) {
   // Earnings first, so a clawback of the same batch can point at its earning's real id.
   const earned = await insertCommissions(tx, actor, out.filter((r) => r.kind !== "clawback"));
   const clawedBack = await insertCommissions(tx, actor, await resolveReverses(tx, out.filter((r) => r.kind === "clawback")));
-  return { created: earned.length + clawedBack.length, skipped, waitingForFx };
+  // The risk rules run in this transaction, so a new commission is never visible unheld to a payout run.
+  const riskHolds = await evaluateNewCommissions(tx, actor, earned);
+  return { created: earned.length + clawedBack.length, skipped, waitingForFx, riskHolds };
 }
 
 /**

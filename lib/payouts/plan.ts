@@ -85,7 +85,8 @@ export async function planPayoutRun(db: TenantDb, input: { cutoffAt: Date; now?:
   const cutoffAt = input.cutoffAt;
   const rateDay = utcDay(cutoffAt);
   const commissions = await db.commission.findMany({
-    where: { status: "approved", payoutId: null, dueAt: { lte: cutoffAt } },
+    // A commission on a risk hold (lib/risk) waits for staff to clear it.
+    where: { status: "approved", payoutId: null, riskCaseId: null, dueAt: { lte: cutoffAt } },
     select: { id: true, partnerId: true, amountMinor: true, currency: true },
     orderBy: [{ partnerId: "asc" }, { id: "asc" }],
   });
