@@ -81,4 +81,9 @@ export const glossary: Concept[] = [
   { id: "email", ru: "электронная почта", en: "e-mail", forbiddenRu: [/(?<!\p{L})e-?mail/iu, ru("имейл"), ru("мейл")] },
   { id: "earnings-page", ru: "доходы", en: "earnings", forbiddenRu: [ru("заработ", "(ок|ка|ке|ку)(?!\\p{L})")] }, // the noun as a label; «заработать» is fine
   { id: "account-page", ru: "выплаты и налоги", en: "payments & tax" },
+  // Fraud and risk rules (lib/risk). A risk hold is not the compliance "hold" (удержание) of a payout.
+  { id: "risk-review", ru: "риск-проверка", en: "risk review", forbiddenRu: [ru("антифрод"), ru("фрод")], forbiddenEn: [en("fraud queue")] },
+  { id: "risk-rule", ru: "правило риск-проверки", en: "risk rule" },
+  { id: "under-review", ru: "на проверке", en: "under review", forbiddenRu: [/на удержании/iu] },
+  { id: "risk-finding", ru: "срабатывание", en: "finding" },
 ];

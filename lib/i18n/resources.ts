@@ -45,6 +45,8 @@ import ruCompliance from "@/locales/ru/compliance.json";
 import ruEarnings from "@/locales/ru/earnings.json";
 import ruOrd from "@/locales/ru/ord.json";
 import ruNotifications from "@/locales/ru/notifications.json";
+import enRisk from "@/locales/en/risk.json";
+import ruRisk from "@/locales/ru/risk.json";
 
 // Bundled statically: the whole catalogue is a few KB and this keeps rendering synchronous.
 export const resources: Resource = {
@@ -52,12 +54,12 @@ export const resources: Resource = {
     auth: enAuth, common: enCommon, dashboard: enDashboard, directory: enDirectory,
     errors: enErrors, nav: enNav, portal: enPortal, settings: enSettings, partners: enPartners, referrals: enReferrals, opportunities: enOpportunities, board: enBoard,
     tracking: enTracking, links: enLinks, apikeys: enApikeys, fx: enFx, funnel: enFunnel,
-    commissions: enCommissions, payouts: enPayouts, compliance: enCompliance, earnings: enEarnings, ord: enOrd, notifications: enNotifications,
+    commissions: enCommissions, payouts: enPayouts, compliance: enCompliance, earnings: enEarnings, ord: enOrd, notifications: enNotifications, risk: enRisk,
   },
   ru: {
     auth: ruAuth, common: ruCommon, dashboard: ruDashboard, directory: ruDirectory,
     errors: ruErrors, nav: ruNav, portal: ruPortal, settings: ruSettings, partners: ruPartners, referrals: ruReferrals, opportunities: ruOpportunities, board: ruBoard,
     tracking: ruTracking, links: ruLinks, apikeys: ruApikeys, fx: ruFx, funnel: ruFunnel,
-    commissions: ruCommissions, payouts: ruPayouts, compliance: ruCompliance, earnings: ruEarnings, ord: ruOrd, notifications: ruNotifications,
+    commissions: ruCommissions, payouts: ruPayouts, compliance: ruCompliance, earnings: ruEarnings, ord: ruOrd, notifications: ruNotifications, risk: ruRisk,
   },
 };
