@@ -26,7 +26,7 @@ export function CommissionList({ locale, items, t }: { locale: Locale; items: Pa
   return (
     <ul className="space-y-2">
       {items.map((c) => {
-        const status = c.inPayout ? "inPayout" : c.status;
+        const status = c.underReview ? "underReview" : c.inPayout ? "inPayout" : c.status;
         const explanation = why(locale, c, t);
         return (
           <li key={c.id} className="rounded-xl bg-white p-4 ring-1 ring-slate-200" data-commission={c.id}>

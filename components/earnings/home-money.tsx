@@ -75,7 +75,7 @@ export function HomeCommissions({ locale, money, earningsHref, t }: { locale: Lo
       </div>
       <ul className="divide-y divide-slate-100">
         {money.commissions.map((c) => {
-          const status = c.inPayout ? "inPayout" : c.status;
+          const status = c.underReview ? "underReview" : c.inPayout ? "inPayout" : c.status;
           const deal = commissionDeal(locale, c, t);
           return (
             <li key={c.id} className="flex items-start justify-between gap-3 py-2.5" data-commission={c.id}>

@@ -5,7 +5,7 @@ type Tone = "slate" | "green" | "amber" | "indigo" | "red";
 const payoutTones: Record<string, Tone> = {
   held: "amber", ready: "slate", processing: "indigo", sent: "indigo", paid: "green", partial: "amber", failed: "red", cancelled: "slate",
 };
-const commissionTones: Record<string, Tone> = { pending: "amber", approved: "indigo", inPayout: "indigo", paid: "green", void: "slate" };
+const commissionTones: Record<string, Tone> = { underReview: "amber", pending: "amber", approved: "indigo", inPayout: "indigo", paid: "green", void: "slate" };
 
 /** A payout's status in the partner's language (labels come from earnings:payoutStatus.*). */
 export function PayoutStatusBadge({ status, label }: { status: string; label: string }) {

@@ -13,6 +13,8 @@ export type PartnerCommission = {
   kind: "earning" | "clawback" | "adjustment";
   status: "pending" | "approved" | "paid" | "void";
   inPayout: boolean;
+  /** A risk rule flagged it (lib/risk): the partner sees "under review", never which rule or why. */
+  underReview: boolean;
   amountMinor: bigint;
   currency: string;
   ruleName: string | null;
@@ -65,12 +67,13 @@ export async function partnerCommissions(ctx: PartnerContext, page = 1, perPage 
     take: perPage,
     select: {
       id: true, kind: true, status: true, payoutId: true, amountMinor: true, currency: true, occurredAt: true, dueAt: true,
-      paidAt: true, reason: true, explanation: true, rule: { select: { name: true } }, eventId: true, customerId: true,
+      paidAt: true, reason: true, explanation: true, rule: { select: { name: true } }, eventId: true, customerId: true, riskCaseId: true,
     },
   });
   const subjects = await commissionSubjects(ctx, rows);
   const commissions: PartnerCommission[] = rows.map((r) => ({
     id: r.id, kind: r.kind, status: r.status, inPayout: r.status === "approved" && r.payoutId !== null,
+    underReview: r.riskCaseId !== null && (r.status === "pending" || r.status === "approved"),
     amountMinor: r.amountMinor, currency: r.currency, ruleName: r.rule?.name ?? ruleNameOf(r.explanation),
     client: subjects.get(r.id)?.client ?? null, deal: subjects.get(r.id)?.deal ?? null,
     occurredAt: r.occurredAt, dueAt: r.dueAt, paidAt: r.paidAt, reason: r.reason, why: explainCommission(r.kind, r.explanation),

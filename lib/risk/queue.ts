@@ -20,10 +20,29 @@ export async function listRiskCases(ctx: TenantContext, status: RiskCaseStatus =
   });
   // Severity first (high before low), then the oldest: what to look at next is on top.
   const rank = { high: 0, medium: 1, low: 2 } as const;
-  return status === "open" ? cases.sort((a, b) => rank[a.severity] - rank[b.severity]) : cases;
+  if (status === "open") cases.sort((a, b) => rank[a.severity] - rank[b.severity]);
+  return { cases, ...(await referenced(ctx, cases.flatMap((c) => c.hits.map((h) => h.details)))) };
 }
 
-export type RiskCaseRow = Awaited<ReturnType<typeof listRiskCases>>[number];
+type Details = { otherPartnerIds?: string[]; otherPartnerId?: string; linkId?: string };
+
+/** Names of the other partners and codes of the links the findings mention (ids are all a finding stores). */
+async function referenced(ctx: TenantContext, details: unknown[]) {
+  const list = details.filter((d): d is Details => !!d && typeof d === "object");
+  const partnerIds = [...new Set(list.flatMap((d) => [...(d.otherPartnerIds ?? []), ...(d.otherPartnerId ? [d.otherPartnerId] : [])]))];
+  const linkIds = [...new Set(list.flatMap((d) => (d.linkId ? [d.linkId] : [])))];
+  const [partners, links] = await Promise.all([
+    partnerIds.length ? ctx.db.partner.findMany({ where: { id: { in: partnerIds } }, select: { id: true, name: true, status: true } }) : [],
+    linkIds.length ? ctx.db.trackedLink.findMany({ where: { id: { in: linkIds } }, select: { id: true, code: true } }) : [],
+  ]);
+  return {
+    partners: Object.fromEntries(partners.map((p) => [p.id, { name: p.name, status: p.status }])),
+    links: Object.fromEntries(links.map((l) => [l.id, l.code])),
+  };
+}
+
+export type RiskQueue = Awaited<ReturnType<typeof listRiskCases>>;
+export type RiskCaseRow = RiskQueue["cases"][number];
 
 export async function countOpenRiskCases(ctx: TenantContext) {
   return ctx.db.riskCase.count({ where: { status: "open" } });

@@ -73,7 +73,7 @@ describe("self-referral", () => {
     expect(own.riskCaseId).not.toBeNull();
     const [hit] = await hitsOf(s.w.fixture.tenantId);
     expect(hit).toMatchObject({ kind: "self_referral", severity: "high", subjectKey: own.id, details: { match: "email" } });
-    const cases = await listRiskCases(s.w.ctx);
+    const { cases } = await listRiskCases(s.w.ctx);
     expect(cases.map((c) => [c.partner.id, c.commissions.map((x) => x.id)])).toEqual([[s.partnerId, [own.id]]]);
 
     const t = await world("Risk self near miss");
@@ -271,7 +271,7 @@ describe("tenant isolation", () => {
     const a = await world("Risk tenant A");
     const held = await close(a, { externalId: await partnerEmail(a) });
     const b = await world("Risk tenant B");
-    expect(await listRiskCases(b.w.ctx)).toEqual([]);
+    expect((await listRiskCases(b.w.ctx)).cases).toEqual([]);
     await expect(clearRiskCase(b.w.ctx, held.riskCaseId!, { note: null })).rejects.toMatchObject({ code: "not_found" });
     await expect(confirmRiskCase(b.w.ctx, held.riskCaseId!, { note: "nope", suspend: true }, "http://localhost")).rejects.toMatchObject({ code: "not_found" });
     expect(await b.w.ctx.db.riskHit.count()).toBe(0);
