@@ -7,6 +7,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import { DomainError, NotFoundError } from "@/lib/kernel/errors";
 import { screenPartner } from "./screen";
 import type { TaxFormCode, TaxProfileInput } from "./tax-schemas";
+import { announceRiskHolds, evaluatePartnersIn } from "@/lib/risk/evaluate";
 import { protectTin, tinBinding } from "./tin";
 
 type Details = { ogrnip?: string; ogrn?: string; kpp?: string };
@@ -29,7 +30,7 @@ function parseDetails(raw: string | null): Details {
 
 /** Saves (creates or replaces) the signed-in partner's tax profile, audits it and re-screens the partner. */
 export async function saveTaxProfile(ctx: PartnerContext, input: TaxProfileInput) {
-  return ctx.db.$transaction(async (tx) => {
+  const { holds, ...result } = await ctx.db.$transaction(async (tx) => {
     const existing = await tx.taxProfile.findFirst({ where: { partnerId: ctx.partnerId }, select: { form: true, tinEncrypted: true, tinLast4: true } });
     // A W-9 update with the TIN left empty keeps the TIN on file (it is never shown, so it cannot be pre-filled).
     const tin =
@@ -68,8 +69,12 @@ export async function saveTaxProfile(ctx: PartnerContext, input: TaxProfileInput
       },
     });
     const screening = await screenPartner(tx, ctx.tenantId, ctx.partnerId, ctx.userId);
-    return { profileId: profile.id, screening: { status: screening.status, reason: screening.reason } };
+    // An INN or TIN another partner also gave is a risk finding (lib/risk), held by the system.
+    const holds = await evaluatePartnersIn(tx, { tenantId: ctx.tenantId, userId: null }, [ctx.partnerId]);
+    return { profileId: profile.id, screening: { status: screening.status, reason: screening.reason }, holds };
   });
+  announceRiskHolds(holds);
+  return result;
 }
 
 /** What the portal form shows: the profile without any secret (the TIN only as its last four digits). */

@@ -6,6 +6,7 @@ import { auditIn } from "@/lib/audit/record-audit";
 import type { PartnerContext } from "@/lib/auth/contexts/partner";
 import { stripeConfigured } from "@/lib/stripe/client";
 import { stripeOnboardingStatus } from "@/lib/stripe/onboarding";
+import { announceRiskHolds, evaluatePartnersIn } from "@/lib/risk/evaluate";
 import type { PayoutMethodInput } from "./schemas";
 
 export async function partnerPayoutMethod(ctx: PartnerContext) {
@@ -26,7 +27,7 @@ export async function savePayoutMethod(ctx: PartnerContext, input: PayoutMethodI
     input.rail === "registry"
       ? { rail: "registry" as const, currency: "RUB", payeeName: input.payeeName, inn: input.inn, bankName: input.bankName, bic: input.bic, accountNumber: input.accountNumber, corrAccount: input.corrAccount }
       : { rail: "manual" as const, currency: input.currency, details: input.details };
-  return ctx.db.$transaction(async (tx) => {
+  const { method, holds } = await ctx.db.$transaction(async (tx) => {
     const method = await tx.payoutMethod.upsert({
       where: { partnerId: ctx.partnerId },
       create: { tenantId: ctx.tenantId, partnerId: ctx.partnerId, ...data },
@@ -39,6 +40,10 @@ export async function savePayoutMethod(ctx: PartnerContext, input: PayoutMethodI
     });
     // The payee and the bank are screened too: new details mean a new screening.
     await screenPartner(tx, ctx.tenantId, ctx.partnerId, ctx.userId);
-    return method;
+    // And a payout account shared with another partner is a risk finding (lib/risk), held by the system.
+    const holds = await evaluatePartnersIn(tx, { tenantId: ctx.tenantId, userId: null }, [ctx.partnerId]);
+    return { method, holds };
   });
+  announceRiskHolds(holds);
+  return method;
 }

@@ -18,6 +18,8 @@
 //   mail:staff-notifications — every minute: staff notification e-mails, instant and the 08:00 digests
 //                           (lib/notifications/mail.ts)
 //   notifications:stale-referrals — daily: referrals waiting too long in one status (lib/notifications/stale-referrals.ts)
+//   risk:daily            — daily: the link risk rules over yesterday's ClickDaily and the partner rules
+//                           for partners with unpaid commissions (lib/risk/evaluate.ts; idempotent)
 import type { JobHelpers, TaskList } from "graphile-worker";
 import { systemContext } from "@/lib/auth/contexts/system";
 import { runCommissionJob } from "@/lib/commissions/run-job";
@@ -31,6 +33,7 @@ import { fetchTimeoutMs } from "./fetch-file";
 import { funnelRollupDrift } from "@/lib/funnel/rollup-check";
 import { log } from "@/lib/ops/log";
 import { sweepPartnerNotices } from "@/lib/referrals/partner-digest";
+import { runRiskDaily } from "@/lib/risk/evaluate";
 import { PARTNER_MAIL_TASK, partnerMailJobSpec } from "./partner-mail";
 import { STAFF_MAIL_TASK, sweepStaffNotifications } from "@/lib/notifications/mail";
 import { notifyStaleReferrals } from "@/lib/notifications/stale-referrals";
@@ -49,6 +52,7 @@ export const crontab = [
   // One job key and one queue, as the partner sweep: a waiting sweep absorbs the next tick, two never run at once.
   `* * * * * ${STAFF_MAIL_TASK} ?max=3&jobKey=${STAFF_MAIL_TASK}&jobKeyMode=preserve_run_at&queue=${STAFF_MAIL_TASK}`,
   "25 6 * * * notifications:stale-referrals ?max=3",
+  "30 2 * * * risk:daily ?max=5",
 ].join("\n");
 
 /** Thrown by a task the worker's shutdown interrupted: the job is retried (by this or another worker). */
@@ -129,6 +133,17 @@ export function makeTasks(stopping: () => boolean): TaskList {
         log().warn({ tenantId: tenant.id, ...missing }, "fx: events are waiting for a rate; import rates in Settings → FX rates");
       }
       log().info({ tenants: tenants.length, waiting }, "fx: missing-rate check done");
+    },
+    "risk:daily": async () => {
+      // Yesterday (UTC): the last complete day of ClickDaily. A rerun after a crash records nothing twice.
+      const day = new Date(Date.now() - 86_400_000);
+      const tenants = await system().db.tenant.findMany({ select: { id: true }, orderBy: { createdAt: "asc" } });
+      let holds = 0;
+      for (const tenant of tenants) {
+        if (stopping()) throw new InterruptedByShutdown();
+        holds += (await runRiskDaily(system().forTenant(tenant.id), { tenantId: tenant.id, userId: null }, day)).length;
+      }
+      log().info({ tenants: tenants.length, holds }, "risk: daily rules done");
     },
     "funnel:rollup-check": async () => {
       const tenants = await system().db.tenant.findMany({ select: { id: true }, orderBy: { createdAt: "asc" } });

@@ -32,12 +32,23 @@ export async function evaluateNewCommissions(tx: TenantTx, actor: Actor, commiss
   return events;
 }
 
-/** The partner rules for these partners (payout details or tax profile changed). */
+/**
+ * The partner rules for these partners, inside the caller's transaction (a partner saving payout
+ * details or a tax profile: the finding commits with the change, or neither does). Partners found
+ * sharing an account with them are judged too. The caller announces the holds after it commits.
+ */
+export async function evaluatePartnersIn(tx: TenantTx, actor: Actor, partnerIds: string[]): Promise<RiskHoldEvent[]> {
+  const book = await loadRiskRules(tx);
+  const first = await partnerFindings(tx, actor.tenantId, book, partnerIds);
+  const others = [...new Set(first.flatMap((f) => (Array.isArray(f.details.otherPartnerIds) ? (f.details.otherPartnerIds as string[]) : [])))]
+    .filter((id) => !partnerIds.includes(id));
+  const second = others.length ? await partnerFindings(tx, actor.tenantId, book, others) : [];
+  return applyFindings(tx, actor, [...first, ...second]);
+}
+
+/** The partner rules for these partners, in a transaction of their own. */
 export async function evaluatePartners(db: TenantDb, actor: Actor, partnerIds: string[]): Promise<RiskHoldEvent[]> {
-  const events = await db.$transaction(async (tx) => {
-    const book = await loadRiskRules(tx);
-    return applyFindings(tx, actor, await partnerFindings(tx, actor.tenantId, book, partnerIds));
-  }, TX);
+  const events = await db.$transaction((tx) => evaluatePartnersIn(tx, actor, partnerIds), TX);
   announceRiskHolds(events);
   return events;
 }

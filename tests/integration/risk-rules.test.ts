@@ -12,7 +12,7 @@ import { updateRiskRule } from "@/lib/risk/settings";
 import { riskRuleInput } from "@/lib/risk/schemas";
 import { memberContext } from "../helpers/context";
 import { prisma } from "../helpers/db";
-import { payee, payoutWorld, type World } from "./payouts-fixtures";
+import { payee, payoutWorld } from "./payouts-fixtures";
 
 vi.mock("server-only", () => ({}));
 

@@ -66,7 +66,7 @@ CREATE TABLE "PartnerVisitor" (
     "tenantId" TEXT NOT NULL,
     "partnerId" TEXT NOT NULL,
     "visitorHash" TEXT NOT NULL,
-    "lastSeenAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "firstSeenAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "PartnerVisitor_pkey" PRIMARY KEY ("tenantId", "partnerId", "visitorHash")
 );

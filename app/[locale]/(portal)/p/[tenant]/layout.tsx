@@ -1,16 +1,21 @@
 import type { ReactNode } from "react";
+import { headers } from "next/headers";
 import { PortalBottomNav, PortalNav } from "@/components/portal/portal-nav";
 import { LanguageSwitcher } from "@/components/shell/language-switcher";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { requirePartner } from "@/lib/auth/guard";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
+import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
+import { recordPortalVisitor } from "@/lib/risk/portal-visitor";
 
 /** The partner portal: phone-first, one column, the partner's language. */
 export default async function PortalLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string; tenant: string }> }) {
   const locale = await localeParam(params);
   const { tenant } = await params;
   const ctx = await requirePartner(locale, tenant);
+  const request = await headers();
+  await recordPortalVisitor(ctx, { ip: request.get(CLIENT_IP_HEADER), userAgent: request.get("user-agent") });
   const t = await getT(locale, ["portal", "nav", "referrals"]);
   const base = `/${locale}/p/${ctx.slug}`;
   const labels = { nav: t("referrals:portal.nav.label"), home: t("referrals:portal.nav.home"), mine: t("referrals:portal.nav.mine"), submit: t("referrals:portal.nav.submit"), opportunities: t("referrals:portal.nav.opportunities"), links: t("nav:links"), funnel: t("nav:funnel"), earnings: t("nav:earnings"), account: t("nav:account"), more: t("referrals:portal.nav.more") };
