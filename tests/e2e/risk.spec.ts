@@ -1,0 +1,104 @@
+import { devices, expect, test } from "@playwright/test";
+import { SHOTS, signIn, unique } from "./helpers";
+
+// Issue 16, part 1: a partner refers themselves (the referral's contact e-mail is their own), the deal
+// is won through the real pipeline, the commission job puts the commission under review; the partner
+// sees «На проверке» and nothing about the rule; staff find it in the risk review queue in Russian,
+// confirm it with a note and suspend the partner; the commission is voided.
+test("a self-referral is held, reviewed in Russian and voided", async ({ page, browser }) => {
+  test.setTimeout(process.env.E2E_DB === "embedded" ? 300_000 : 180_000);
+  const email = `${unique("vera")}@vera-consulting.test`;
+  const name = "Вера Самохина";
+
+  // Staff invite a Russian-speaking partner into the closed program.
+  await signIn(page, "owner@northstar.test", "twoway-demo", "ru");
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/ru/t/northstar/partners/new");
+  await page.fill('input[name="name"]', name);
+  await page.fill('input[name="email"]', email);
+  await page.selectOption('select[name="market"]', "RU");
+  await page.fill('input[name="country"]', "RU");
+  await page.selectOption('select[name="language"]', "ru");
+  await page.getByLabel("US ⇄ RU Warm Intros").check();
+  await page.getByRole("button", { name: "Отправить приглашение" }).click();
+  await page.waitForURL(/\/ru\/t\/northstar\/partners\/[^/?]+/);
+  await page.goto("/en/dev/outbox");
+  const mail = await page.getByTestId("outbox-mail").filter({ hasText: email }).first().locator("pre").innerText();
+  const link = new URL(mail.match(/https?:\/\/\S+\/ru\/partner-invite\/\S+/)![0]);
+
+  // She accepts on a phone and refers a brand whose contact e-mail is her own.
+  const { defaultBrowserType: _ignored, ...pixel } = devices["Pixel 7"];
+  const phone = await browser.newContext(pixel);
+  const p = await phone.newPage();
+  await p.goto(link.pathname);
+  await p.getByRole("button", { name: "Принять и открыть кабинет" }).click();
+  await p.waitForURL(/\/ru\/p\/northstar/);
+  await p.goto("/ru/p/northstar/referrals/new");
+  await p.fill('input[name="subjectName"]', "Самохина Косметика");
+  await p.selectOption('select[name="market"]', "RU");
+  await p.fill('input[name="country"]', "RU");
+  await p.fill('input[name="website"]', `https://www.${unique("samokhina")}.ru/`);
+  await p.selectOption('select[name="programId"]', { label: "US ⇄ RU Warm Intros" });
+  await p.selectOption('select[name="targetMarket"]', "US");
+  await p.getByLabel("Работали вместе").check();
+  await p.fill('textarea[name="fitReason"]', "Натуральная косметика, хотят выйти на рынок США через авторов.");
+  await p.fill('input[name="contactName"]', name);
+  await p.selectOption('select[name="contactChannel"]', "email");
+  await p.fill('input[name="contactValue"]', email);
+  await p.locator('input[name="consent"]').check();
+  await p.getByRole("button", { name: "Отправить рекомендацию" }).click();
+  await p.waitForURL(/\/ru\/p\/northstar\/referrals\/[^/?]+\?submitted=1/);
+  const referralId = new URL(p.url()).pathname.split("/").pop()!;
+
+  // Staff qualify and win it with a deal in roubles: the program pays RU partners 12 % of revenue.
+  await page.goto(`/ru/t/northstar/referrals/${referralId}`);
+  for (const to of ["in_review", "qualified"]) {
+    await page.locator(`input[name="to"][value="${to}"]`).check();
+    await page.locator('form:has(input[name="to"]) button[type="submit"]').click();
+    await page.waitForURL(new RegExp(`moved=${to}`));
+  }
+  await page.locator('input[name="to"][value="won"]').check();
+  await page.fill('input[name="dealValue"]', "100 000");
+  await page.selectOption('select[name="dealCurrency"]', "RUB");
+  await page.locator('form:has(input[name="to"]) button[type="submit"]').click();
+  await page.waitForURL(/moved=won/);
+
+  // The partner sees the commission under review, without the rule or its details.
+  const commission = /12[\u00a0\u202f ]000,00[\u00a0\u202f ]₽/;
+  await expect(async () => {
+    await p.goto("/ru/p/northstar/earnings");
+    await expect(p.locator("li, tr").filter({ hasText: commission }).filter({ hasText: "На проверке" }).first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+  await expect(p.getByText("Рекомендация самому себе")).toHaveCount(0);
+  await expect(p.getByText(/риск-проверк/i)).toHaveCount(0);
+  await p.screenshot({ path: `${SHOTS}/risk-portal-under-review-ru-phone.png`, fullPage: true });
+
+  // Staff see it in the risk review queue, in Russian, on a desktop and on a phone.
+  await page.goto("/ru/t/northstar/risk");
+  const card = page.locator("section", { has: page.locator(`a:text-is("${name}")`) });
+  await expect(card).toContainText("Рекомендация самому себе");
+  await expect(card).toContainText(`Почта клиента ${email} — это почта самого партнёра.`);
+  await expect(card).toContainText("1 комиссия на проверке");
+  await expect(card).toContainText(commission);
+  await page.screenshot({ path: `${SHOTS}/risk-queue-ru-desktop.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(card).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/risk-queue-ru-phone.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // Confirming without a reason is refused in Russian; with one, the commission is voided and she is suspended.
+  await card.getByRole("button", { name: "Подтвердить и аннулировать" }).click();
+  await expect(card.getByText("Объясните причину: от 3 до 500 символов.").first()).toBeVisible();
+  await card.getByLabel("Комментарий").fill("Партнёр порекомендовал сам себя");
+  await card.getByLabel("Заодно приостановить партнёра").check();
+  await card.getByRole("button", { name: "Подтвердить и аннулировать" }).click();
+  await expect(page.getByText("Нарушение подтверждено: 1 комиссия аннулирована.").first()).toBeVisible();
+
+  await page.goto("/ru/t/northstar/risk?status=confirmed");
+  const done = page.locator("section", { has: page.locator(`a:text-is("${name}")`) });
+  await expect(done).toContainText("Партнёр приостановлен");
+  await expect(done).toContainText("Аннулирована");
+  await page.goto("/ru/t/northstar/commissions?status=void");
+  await expect(page.locator("tbody tr", { hasText: name }).first()).toBeVisible();
+  await phone.close();
+});
