@@ -10,7 +10,7 @@ export const LEDGER_PAGE_SIZE = 50;
 const rowSelect = {
   id: true, kind: true, status: true, amountMinor: true, currency: true, baseAmountMinor: true, baseCurrency: true,
   fxRate: true, fxRateDay: true, fxSource: true, explanation: true, reason: true, occurredAt: true, dueAt: true,
-  eventId: true, customerId: true, payoutId: true, createdAt: true,
+  eventId: true, customerId: true, payoutId: true, riskCaseId: true, createdAt: true,
   partner: { select: { id: true, name: true, market: true } },
   rule: { select: { id: true, name: true, basis: true } },
 } satisfies Prisma.CommissionSelect;

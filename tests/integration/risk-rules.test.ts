@@ -130,14 +130,16 @@ describe("shared payout account or tax id", () => {
       data: { rail: "registry", currency: "RUB", bic: "044525225", accountNumber: "40817810099910004312" },
     });
     const events = await evaluatePartners(s.w.ctx.db, s.system, [s.partnerId]);
-    expect(events).toHaveLength(1);
-    expect(await prisma.commission.findUniqueOrThrow({ where: { id: before.id } })).toMatchObject({ riskCaseId: events[0].caseId });
-    const hits = await hitsOf(s.w.fixture.tenantId);
+    // Both partners are judged: the one who saved and the one already holding that account.
+    expect(events.map((e) => e.partnerId).sort()).toEqual([s.partnerId, other].sort());
+    const mine = events.find((e) => e.partnerId === s.partnerId)!;
+    expect(await prisma.commission.findUniqueOrThrow({ where: { id: before.id } })).toMatchObject({ riskCaseId: mine.caseId });
+    const hits = (await hitsOf(s.w.fixture.tenantId)).filter((h) => h.subjectKey.startsWith(s.partnerId));
     expect(hits.map((h) => [h.kind, (h.details as { field: string }).field])).toEqual([["shared_payout_account", "bank_account"]]);
     expect(hits[0].details).toMatchObject({ otherPartnerIds: [other] });
     // Evaluating again records nothing new and opens no second case.
     expect(await evaluatePartners(s.w.ctx.db, s.system, [s.partnerId])).toEqual([]);
-    expect(await prisma.riskCase.count({ where: { tenantId: s.w.fixture.tenantId } })).toBe(1);
+    expect(await prisma.riskCase.count({ where: { tenantId: s.w.fixture.tenantId, partnerId: s.partnerId } })).toBe(1);
   });
 
   it("matches an INN on tax profiles; different INNs are not a finding", async () => {

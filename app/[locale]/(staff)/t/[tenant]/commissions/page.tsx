@@ -37,7 +37,7 @@ export default async function CommissionsPage({ params, searchParams }: Props) {
   const ctx = await requireTenantPage(locale, tenant, "payouts:read");
   const query = ledgerQuery.parse(flattenSearchParams(await searchParams));
   const [result, balances, options, t] = await Promise.all([
-    listCommissions(ctx, query), staffBalances(ctx), commissionFormOptions(ctx), getT(locale, ["commissions", "common"]),
+    listCommissions(ctx, query), staffBalances(ctx), commissionFormOptions(ctx), getT(locale, ["commissions", "risk", "common"]),
   ]);
   const manage = can(ctx.role, "payouts:manage");
   const path = `/${locale}/t/${ctx.slug}/commissions`;
@@ -75,6 +75,7 @@ export default async function CommissionsPage({ params, searchParams }: Props) {
           <td className="px-4 py-3">
             <StatusBadge status={c.status} t={t} />
             {c.payoutId ? <p className="mt-1 text-xs text-slate-500">{t("ledger.inPayout")}</p> : null}
+            {c.riskCaseId && (c.status === "pending" || c.status === "approved") ? <p className="mt-1 text-xs text-amber-800">{t("risk:underReview")}</p> : null}
           </td>
         </tr>
       ))}

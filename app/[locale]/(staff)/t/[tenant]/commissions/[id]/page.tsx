@@ -29,7 +29,7 @@ export default async function CommissionPage({ params }: Props) {
   const locale = await localeParam(params);
   const { tenant, id } = await params;
   const ctx = await requireTenantPage(locale, tenant, "payouts:read");
-  const [{ commission: c, event, program, transitions }, t] = await Promise.all([load(ctx, id), getT(locale, ["commissions", "common"])]);
+  const [{ commission: c, event, program, transitions }, t] = await Promise.all([load(ctx, id), getT(locale, ["commissions", "risk", "common"])]);
   const path = `/${locale}/t/${ctx.slug}/commissions`;
   const actionable = can(ctx.role, "payouts:manage") && (c.status === "pending" || (c.status === "approved" && !c.payoutId));
   const row = (label: string, value: React.ReactNode) => (
@@ -45,7 +45,10 @@ export default async function CommissionPage({ params }: Props) {
         <Card title={t("detail.summary")}>
           <dl className="divide-y divide-slate-100">
             {row(t("ledger.partner"), c.partner.name)}
-            {row(t("ledger.status"), <StatusBadge status={c.status} t={t} />)}
+            {row(t("ledger.status"), <>
+              <StatusBadge status={c.status} t={t} />
+              {c.riskCaseId && (c.status === "pending" || c.status === "approved") ? <a href={`/${locale}/t/${ctx.slug}/risk`} className="ml-2 text-xs text-amber-800 underline">{t("risk:underReview")}</a> : null}
+            </>)}
             {row(t("detail.rule"), c.rule ? `${c.rule.name} (${t(`basis.${c.rule.basis}`)})` : "—")}
             {row(t("detail.program"), program?.name ?? "—")}
             {row(t("ledger.base"), c.baseAmountMinor !== null && c.baseCurrency ? formatMoney(locale, c.baseAmountMinor, c.baseCurrency) : "—")}
