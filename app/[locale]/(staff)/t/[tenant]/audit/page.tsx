@@ -17,6 +17,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const { tenant } = await params;
   const ctx = await requireTenantPage(locale, tenant, "audit:read");
+  const fmt = { locale, timeZone: ctx.viewerTimeZone };
   const query = parseAuditQuery(await searchParams);
   const [log, entityTypes, t] = await Promise.all([
     listAuditLog(ctx, { entityType: query.entity, page: query.page }),
@@ -52,7 +53,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
             const entityLabel = entityTypeLabel(t, entry.entityType);
             return (
               <tr key={entry.id} className="align-top">
-                <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-600">{formatDateTime(locale, entry.createdAt)}</td>
+                <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-600">{formatDateTime(fmt, entry.createdAt)}</td>
                 <td className="px-4 py-3 text-slate-700"><span className="break-all">{describeActor(t, entry.actor)}</span></td>
                 <td className="px-4 py-3">
                   <p className="font-medium text-slate-900" title={code}>{action}</p>

@@ -24,6 +24,7 @@ export default async function CompliancePage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const { tenant } = await params;
   const ctx = await requireTenantPage(locale, tenant, "payouts:read");
+  const fmt = { locale, timeZone: ctx.viewerTimeZone };
   const showAll = (await searchParams).screenings === "all";
   const [list, screenings, missingDetails, profiles, receipts, t] = await Promise.all([
     latestSanctionsList(ctx), screeningRows(ctx), partnersMissingPayoutDetails(ctx), taxProfileRows(ctx), receiptsMissing(ctx), getT(locale, ["compliance", "common"]),
@@ -42,8 +43,8 @@ export default async function CompliancePage({ params, searchParams }: Props) {
             {list ? (
               <p className="text-sm text-slate-700">
                 {list.source === "ofac-sdn-fetch"
-                  ? t("sanctions.activeFetched", { date: formatDateTime(locale, list.createdAt), file: list.fileName, entries: formatNumber(locale, list.entryCount) })
-                  : t("sanctions.active", { date: formatDateTime(locale, list.createdAt), file: list.fileName, entries: formatNumber(locale, list.entryCount), by: list.importedBy ?? "—" })}
+                  ? t("sanctions.activeFetched", { date: formatDateTime(fmt, list.createdAt), file: list.fileName, entries: formatNumber(locale, list.entryCount) })
+                  : t("sanctions.active", { date: formatDateTime(fmt, list.createdAt), file: list.fileName, entries: formatNumber(locale, list.entryCount), by: list.importedBy ?? "—" })}
               </p>
             ) : (
               <Notice tone="error">{t("sanctions.none")}</Notice>
@@ -70,7 +71,7 @@ export default async function CompliancePage({ params, searchParams }: Props) {
           title={t(showAll ? "screenings.titleAll" : "screenings.titleAttention", { count: showAll ? screenings.length : attention.length, formatted: formatNumber(locale, showAll ? screenings.length : attention.length) })}
           action={<Link href={showAll ? base : `${base}?screenings=all`} className="text-sm font-medium text-indigo-700 hover:underline">{t(showAll ? "screenings.showAttention" : "screenings.showAll")}</Link>}
         >
-          <ScreeningsTable locale={locale} tenant={ctx.slug} rows={shown} canManage={canManage} t={t} />
+          <ScreeningsTable locale={locale} timeZone={ctx.viewerTimeZone} tenant={ctx.slug} rows={shown} canManage={canManage} t={t} />
         </Card>
 
         <Card title={t("profiles.title")}>
@@ -80,7 +81,7 @@ export default async function CompliancePage({ params, searchParams }: Props) {
 
         <Card title={t("receipts.title", { count: receipts.total, formatted: formatNumber(locale, receipts.total) })}>
           <p className="mb-4 text-sm text-slate-600">{t("receipts.text")}</p>
-          <ReceiptsTable locale={locale} rows={receipts.items} t={t} />
+          <ReceiptsTable locale={locale} timeZone={ctx.viewerTimeZone} rows={receipts.items} t={t} />
         </Card>
       </div>
     </>

@@ -24,6 +24,7 @@ export default async function PayoutsPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const { tenant } = await params;
   const ctx = await requireTenantPage(locale, tenant, "payouts:read");
+  const fmt = { locale, timeZone: ctx.viewerTimeZone };
   const raw = (await searchParams).cutoff;
   const cutoffText = typeof raw === "string" ? raw : null;
   const cutoff = cutoffText ? cutoffDate.safeParse(cutoffText) : null;
@@ -79,8 +80,8 @@ export default async function PayoutsPage({ params, searchParams }: Props) {
                     <Link className="text-indigo-700 hover:underline" href={`${base}/${run.id}`}>{t("runs.name", { number: run.number })}</Link>
                   </td>
                   <td className="px-4 py-2"><RunStatusBadge status={run.status} t={t} /></td>
-                  <td className="px-4 py-2 tabular-nums">{formatDate(locale, run.createdAt)}</td>
-                  <td className="px-4 py-2 tabular-nums">{formatDate(locale, run.cutoffAt)}</td>
+                  <td className="px-4 py-2 tabular-nums">{formatDate(fmt, run.createdAt)}</td>
+                  <td className="px-4 py-2 tabular-nums">{formatDate(fmt, run.cutoffAt)}</td>
                   <td className="px-4 py-2 text-right tabular-nums">
                     {run.totals.map((x) => <div key={x.currency}>{formatMoney(locale, x.amountMinor, x.currency)}</div>)}
                   </td>

@@ -54,7 +54,7 @@ export default async function ReferralsPage({ params, searchParams }: Props) {
   };
   const table = (
     <PipelineTable
-      rows={result.items} locale={locale} base={base} selectable={writable} sortHref={sortHref}
+      rows={result.items} locale={locale} timeZone={ctx.viewerTimeZone} base={base} selectable={writable} sortHref={sortHref}
       sort={{ key: query.sort, dir }} t={t}
     />
   );

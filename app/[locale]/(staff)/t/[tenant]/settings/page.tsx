@@ -17,6 +17,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ local
   const locale = await localeParam(params);
   const { tenant } = await params;
   const ctx = await requireTenantPage(locale, tenant, "settings:read");
+  const fmt = { locale, timeZone: ctx.viewerTimeZone };
   const [workspace, staff, user, t, retention] = await Promise.all([getWorkspace(ctx), listStaff(ctx), requireUser(locale), getT(locale, ["settings", "nav", "apikeys", "auth"]), getClickRetention(ctx)]);
   return (
     <>
@@ -36,7 +37,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ local
             {staff.invites.map((i) => (
               <li key={i.id} className="flex items-center justify-between py-2 text-slate-600">
                 <span>{i.email}</span>
-                <Badge tone="amber">{t("staff.pending", { date: formatDate(locale, i.expiresAt) })}</Badge>
+                <Badge tone="amber">{t("staff.pending", { date: formatDate(fmt, i.expiresAt) })}</Badge>
               </li>
             ))}
           </ul>

@@ -26,6 +26,7 @@ export default async function ReferralPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const { tenant, id } = await params;
   const ctx = await requireTenantPage(locale, tenant, "referrals:read");
+  const fmt = { locale, timeZone: ctx.viewerTimeZone };
   const r = await getReferral(ctx, id).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
   const t = await getT(locale, ["referrals", "common"]);
   const { moved, overridden } = await searchParams;
@@ -37,7 +38,7 @@ export default async function ReferralPage({ params, searchParams }: Props) {
   const options = nextStatuses(r.status, "staff", moveContext);
   const skipped = Object.fromEntries(options.map((to) => [to, skippedStages(r.status, to, "staff", moveContext)]).filter(([, via]) => via.length));
   const isDuplicate = r.status === "rejected" && (r.rejectReason === "duplicate" || !!r.duplicateReason);
-  const date = (d: Date | null) => (d ? formatDate(locale, d) : null);
+  const date = (d: Date | null) => (d ? formatDate(fmt, d) : null);
   const actor = (a: ActorLabel) => (a.kind === "system" ? t("history.system") : a.kind === "former" ? t("history.former") : t(`history.${a.kind}`, { name: a.name }));
   const record = r.brand ? { href: `${base}/brands/${r.brand.id}`, name: r.brand.name } : r.creator ? { href: `${base}/creators/${r.creator.id}`, name: r.creator.name } : null;
 
@@ -78,7 +79,7 @@ export default async function ReferralPage({ params, searchParams }: Props) {
       <div className="mb-4 space-y-3">
         {moved && (referralStatuses as readonly string[]).includes(moved) ? <Notice tone="success">{t("detail.moved", { status: t(`status.${moved}`) })}</Notice> : null}
         {overridden ? <Notice tone="success">{t("detail.overridden")}</Notice> : null}
-        <DuplicateNotices referral={r} record={record} base={base} locale={locale} t={t} />
+        <DuplicateNotices referral={r} record={record} base={base} locale={locale} timeZone={ctx.viewerTimeZone} t={t} />
       </div>
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <div className="min-w-0 space-y-6">
@@ -88,7 +89,7 @@ export default async function ReferralPage({ params, searchParams }: Props) {
               empty={t("history.empty")}
               items={r.history.map((h) => ({
                 id: h.id,
-                when: formatDateTime(locale, h.at),
+                when: formatDateTime(fmt, h.at),
                 status: <StatusBadge status={h.to} label={t(`status.${h.to}`)} />,
                 badge: h.internal && h.note ? <Badge tone="amber">{t("history.internal")}</Badge> : null,
                 actor: actor(h.actor),
