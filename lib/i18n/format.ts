@@ -1,5 +1,5 @@
 import { minorToDecimal } from "@/lib/kernel/money";
-import { offsetMinutes } from "@/lib/kernel/time-zone";
+import { offsetMinutes, timeZoneNames } from "@/lib/kernel/time-zone";
 import { intlLocale, type Locale } from "./settings";
 
 export function formatNumber(locale: Locale, value: number | bigint): string {
@@ -122,4 +122,25 @@ export function zoneDescription(f: Formatting, instant: Date = new Date()): stri
     .formatToParts(instant).find((p) => p.type === "timeZoneName")?.value;
   const place = name && !/^(GMT|UTC)/.test(name) ? name.replace(/, стандартное время$/, "") : f.timeZone.split("/").pop()!.replace(/_/g, " ");
   return `${place} (${utcOffsetLabel(f.timeZone, instant)})`;
+}
+
+export type TimeZoneOption = { value: string; label: string };
+const optionCache = new Map<string, TimeZoneOption[]>();
+
+/**
+ * Every zone for a picker, west to east: value "Europe/Moscow", label «Москва (UTC+3)». Made on
+ * the server (offsets as of `now`, cached per hour) and handed to the client picker as data.
+ */
+export function timeZoneOptions(locale: Locale, now: Date = new Date()): TimeZoneOption[] {
+  const key = `${locale}|${Math.floor(now.getTime() / 3_600_000)}`;
+  let options = optionCache.get(key);
+  if (!options) {
+    options = timeZoneNames()
+      .map((zone) => ({ zone, offset: offsetMinutes(now, zone) }))
+      .sort((a, b) => (a.zone === "UTC" ? -1 : b.zone === "UTC" ? 1 : a.offset - b.offset || a.zone.localeCompare(b.zone)))
+      .map(({ zone }) => ({ value: zone, label: zoneDescription({ locale, timeZone: zone }, now) }));
+    if (optionCache.size > 8) optionCache.clear();
+    optionCache.set(key, options);
+  }
+  return options;
 }

@@ -81,4 +81,5 @@ export const glossary: Concept[] = [
   { id: "email", ru: "электронная почта", en: "e-mail", forbiddenRu: [/(?<!\p{L})e-?mail/iu, ru("имейл"), ru("мейл")] },
   { id: "earnings-page", ru: "доходы", en: "earnings", forbiddenRu: [ru("заработ", "(ок|ка|ке|ку)(?!\\p{L})")] }, // the noun as a label; «заработать» is fine
   { id: "account-page", ru: "выплаты и налоги", en: "payments & tax" },
+  { id: "time-zone", ru: "часовой пояс", en: "time zone", forbiddenRu: [ru("таймзон"), /временн\p{L}* зон/iu], forbiddenEn: [en("timezones?")] },
 ];

@@ -6,7 +6,7 @@ import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import { auditEntityTypes, listAuditLog, parseAuditQuery } from "@/lib/audit/list-audit";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { formatDateTime } from "@/lib/i18n/format";
+import { formatDateTime, zoneDescription } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import type { SearchParams } from "@/lib/kernel/search-params";
@@ -34,7 +34,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
   };
   return (
     <>
-      <PageHeader title={t("audit.title")} subtitle={`${t("audit.entryCount", { count: log.total })} · ${t("audit.lead")}`} />
+      <PageHeader title={t("audit.title")} subtitle={`${t("audit.entryCount", { count: log.total })} · ${t("audit.lead", { zone: zoneDescription(fmt) })}`} />
       <AuditFilter entity={query.entity} entityTypes={entityTypes} t={t} />
       {log.items.length === 0 ? (
         <EmptyState>{t("audit.empty")}</EmptyState>
