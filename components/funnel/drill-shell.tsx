@@ -47,7 +47,7 @@ export function DrillShell({ title, note, view, path, funnelPath, exportTable, t
           <Link href={`${path}${funnelSearch(view, { without: undefined, page: 1 })}`} className="font-medium text-indigo-700 hover:underline">{t("funnel:unattributed.clear")}</Link>
         </p>
       ) : null}
-      <FunnelControls view={view} path={path} t={t} options={options} />
+      <FunnelControls view={view} path={path} locale={locale} t={t} options={options} />
       {tabs}
       {total === 0 ? <EmptyState>{t("funnel:drill.empty")}</EmptyState> : children}
       <Pagination page={view.page} pageCount={pageCount} href={(p) => `${path}${funnelSearch(view, { page: p })}`} t={t} />

@@ -8,9 +8,13 @@ import { resolveTenantContext } from "@/lib/auth/contexts/tenant";
 import { signUp, signUpSchema } from "@/lib/auth/sign-up";
 import en from "@/locales/en/errors.json";
 import ru from "@/locales/ru/errors.json";
+import { transitionForm } from "@/lib/referrals/transition-schemas";
+import { submitReferral } from "@/lib/referrals/submit-referral";
+import { transitionReferral } from "@/lib/referrals/transition-referral";
 import { memberContext, tenantWithOwner } from "../helpers/context";
 import { prisma, type TenantFixture } from "../helpers/db";
-import { partnerWithContext } from "../helpers/partner-context";
+import { partnerWithContext, programWith } from "../helpers/partner-context";
+import { referralInput } from "../helpers/referrals";
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
 vi.mock("server-only", () => ({}));
@@ -131,12 +135,30 @@ describe("a new agency's zone (sign-up)", () => {
 
 describe("times on a page", () => {
   it("the audit timeline shows a known instant in Moscow with «МСК», and in New York for that viewer", async () => {
-    const entry = { id: "e1", action: "settings.time_zone_changed", entityType: "Tenant", data: { from: "UTC", to: "Europe/Moscow" }, createdAt: new Date("2026-12-06T12:50:00Z"), actor: { kind: "system" as const } };
+    const entry = { id: "e1", action: "settings.time_zone_changed", entityType: "Tenant", data: { from: "UTC", to: "Europe/Moscow" }, createdAt: new Date("2026-12-06T12:50:00Z"), actor: { kind: "former" as const } };
     const t = await getT("ru", ["partners"]);
     const moscow = renderToStaticMarkup(AuditTimeline({ entries: [entry], locale: "ru", timeZone: "Europe/Moscow", t })).replace(/[\u00a0\u202f]/g, " ");
     expect(moscow).toContain("06.12.2026, 15:50 (МСК)");
     expect(moscow).toContain("UTC → Europe/Moscow");
     const newYork = renderToStaticMarkup(AuditTimeline({ entries: [entry], locale: "en", timeZone: "America/New_York", t: await getT("en", ["partners"]) })).replace(/[\u00a0\u202f]/g, " ");
     expect(newYork).toContain("12/06/2026, 07:50 AM EST");
+  });
+});
+
+describe("a close date typed on a Russian page", () => {
+  it("«06.12.2026» is read, and the deal closed when that day began in the agency's zone", async () => {
+    const parsed = transitionForm.parse({ to: "won", dealValue: "450 000", dealCurrency: "RUB", closedOn: "06.12.2026" });
+    expect(parsed.closedOn).toEqual(new Date("2026-12-06T00:00:00Z"));
+    const refused = transitionForm.safeParse({ to: "won", dealValue: "1", dealCurrency: "RUB", closedOn: "12.31.2026" });
+    expect(refused.error?.issues.map((i) => i.message)).toContain("date_format");
+
+    const owner = await resolveTenantContext(a.fixture.userId, a.fixture.slug); // Europe/Moscow by now
+    const partner = await partnerWithContext(a.fixture, { market: "RU", locale: "ru" });
+    const programId = (await programWith(a.fixture, [partner.partnerId])).id;
+    const { id } = await submitReferral(partner.ctx, referralInput(programId, { subjectName: "Сибирские травы" }));
+    for (const to of ["in_review", "qualified"] as const) await transitionReferral(owner!, id, { to });
+    await transitionReferral(owner!, id, { to: "won", dealValueMinor: parsed.dealValueMinor, dealCurrency: "RUB", closedOn: parsed.closedOn });
+    const referral = await prisma.referral.findUniqueOrThrow({ where: { id } });
+    expect(referral.closedAt?.toISOString()).toBe("2026-12-05T21:00:00.000Z"); // 00:00 МСК on 6 Dec
   });
 });

@@ -39,7 +39,7 @@ export default async function PortalFunnelPage({ params, searchParams }: Props) 
         subtitle={`${t("range", { from: formatDay(locale, view.from), to: formatDay(locale, view.to) })} · ${t(`basis.${view.basis}`)}`}
       />
       <p className="-mt-4 mb-4 text-sm text-slate-600">{t("portalSubtitle")}</p>
-      <FunnelControls view={view} path={`/${locale}/p/${ctx.slug}/funnel`} t={t} />
+      <FunnelControls view={view} path={`/${locale}/p/${ctx.slug}/funnel`} locale={locale} t={t} />
       <div className="space-y-6">
         <div>
           <StageTiles totals={summary.totals} locale={locale} t={t} narrow />

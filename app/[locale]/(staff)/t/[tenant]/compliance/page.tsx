@@ -15,6 +15,7 @@ import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import type { SearchParams } from "@/lib/kernel/search-params";
+import { localDate } from "@/lib/kernel/time-zone";
 
 type Props = { params: Promise<{ locale: string; tenant: string }>; searchParams: Promise<SearchParams> };
 
@@ -33,7 +34,7 @@ export default async function CompliancePage({ params, searchParams }: Props) {
   const base = `/${locale}/t/${ctx.slug}/compliance`;
   const attention = screenings.filter((s) => s.status !== "clear" || s.outdated);
   const shown = (showAll ? screenings : attention).slice(0, SCREENING_ROWS_SHOWN);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localDate(new Date(), ctx.timeZone);
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} actions={<ButtonLink href={`${base}/1099`} variant="secondary">{t("report1099.link")}</ButtonLink>} />

@@ -63,6 +63,7 @@ export default async function FunnelPage({ params, searchParams }: Props) {
         }
       />
       <FunnelControls
+        locale={locale}
         view={view} path={path} t={t} split
         options={{ programs: options.programs, partners: [...partners.values()].sort((a, b) => a.name.localeCompare(b.name, locale)) }}
       />

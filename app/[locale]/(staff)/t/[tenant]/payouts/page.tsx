@@ -16,6 +16,8 @@ import { planPayoutRun } from "@/lib/payouts/plan";
 import { listPayoutRuns } from "@/lib/payouts/queries";
 import { cutoffDate } from "@/lib/payouts/schemas";
 import { minorToDecimal } from "@/lib/kernel/money";
+import { DateInput } from "@/components/ui/date-input";
+import { localDate } from "@/lib/kernel/time-zone";
 
 type Props = { params: Promise<{ locale: string; tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -36,7 +38,7 @@ export default async function PayoutsPage({ params, searchParams }: Props) {
     getT(locale, ["payouts", "common"]),
   ]);
   const base = `/${locale}/t/${ctx.slug}/payouts`;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localDate(new Date(), ctx.timeZone);
   const currencies = [...new Set(["USD", "RUB", ...minimums.keys()])].sort();
 
   return (
@@ -47,10 +49,7 @@ export default async function PayoutsPage({ params, searchParams }: Props) {
           <form method="get" className="mb-4 flex flex-wrap items-end gap-3">
             <div>
               <label htmlFor="payout-cutoff" className="mb-1 block text-sm font-medium text-slate-800">{t("plan.cutoff")}</label>
-              <input
-                id="payout-cutoff" type="date" name="cutoff" required defaultValue={cutoffText ?? today}
-                className="rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300"
-              />
+              <DateInput locale={locale} id="payout-cutoff" name="cutoff" required defaultValue={cutoffText ?? today} className="w-32" />
             </div>
             <button type="submit" className={buttonClass("secondary")}>{t("plan.preview")}</button>
           </form>

@@ -19,6 +19,7 @@ import { referralStatuses } from "@/lib/referrals/codes";
 import { getReferral, type ActorLabel } from "@/lib/referrals/get-referral";
 import { knownClientReferral } from "@/lib/referrals/known-client";
 import { nextStatuses, shortcuts, skippedStages } from "@/lib/referrals/state-machine";
+import { localDate } from "@/lib/kernel/time-zone";
 
 type Props = { params: Promise<{ locale: string; tenant: string; id: string }>; searchParams: Promise<{ moved?: string; overridden?: string }> };
 
@@ -103,7 +104,7 @@ export default async function ReferralPage({ params, searchParams }: Props) {
         <div className="space-y-6">
           {writable && options.length ? (
             <Card title={t("transition.title")}>
-              <TransitionForm locale={locale} tenant={ctx.slug} id={r.id} current={r.status} options={options} skipped={skipped} knownClient={moveContext.knownClient} currency={ctx.reportingCurrency} today={new Date().toISOString().slice(0, 10)} />
+              <TransitionForm locale={locale} tenant={ctx.slug} id={r.id} current={r.status} options={options} skipped={skipped} knownClient={moveContext.knownClient} currency={ctx.reportingCurrency} today={localDate(new Date(), ctx.timeZone)} />
             </Card>
           ) : (
             <Card title={t("transition.title")}>
