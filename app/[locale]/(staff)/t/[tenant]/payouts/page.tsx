@@ -8,7 +8,7 @@ import { Card, Notice, PageHeader } from "@/components/ui/card";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { formatDate, formatMoney, formatDay } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import { readPayoutMinimums } from "@/lib/payouts/minimums";
@@ -80,7 +80,7 @@ export default async function PayoutsPage({ params, searchParams }: Props) {
                   </td>
                   <td className="px-4 py-2"><RunStatusBadge status={run.status} t={t} /></td>
                   <td className="px-4 py-2 tabular-nums">{formatDate(fmt, run.createdAt)}</td>
-                  <td className="px-4 py-2 tabular-nums">{formatDate(fmt, run.cutoffAt)}</td>
+                  <td className="px-4 py-2 tabular-nums">{formatDay(locale, run.cutoffAt)}</td>
                   <td className="px-4 py-2 text-right tabular-nums">
                     {run.totals.map((x) => <div key={x.currency}>{formatMoney(locale, x.amountMinor, x.currency)}</div>)}
                   </td>

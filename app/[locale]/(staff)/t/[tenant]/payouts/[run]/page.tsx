@@ -11,7 +11,7 @@ import { Card, Notice, PageHeader } from "@/components/ui/card";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/kernel/errors";
-import { formatDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
+import { formatDate, formatDateTime, formatMoney, formatDay } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import { approveRunAction, cancelRunAction, executeRunAction, markRegistrySentAction } from "@/lib/payouts/actions";
@@ -52,7 +52,7 @@ export default async function PayoutRunPage({ params }: Props) {
     <>
       <PageHeader
         title={<span className="flex items-center gap-3">{t("runs.name", { number: run.number })} <RunStatusBadge status={run.status} t={t} /></span>}
-        subtitle={t("run.subtitle", { cutoff: formatDate(fmt, run.cutoffAt), created: formatDateTime(fmt, run.createdAt), count: payouts.length })}
+        subtitle={t("run.subtitle", { cutoff: formatDay(locale, run.cutoffAt), created: formatDateTime(fmt, run.createdAt), count: payouts.length })}
         actions={<Link href={base} className={buttonClass("secondary")}>{t("run.back")}</Link>}
       />
       <div className="space-y-6">
