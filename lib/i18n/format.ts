@@ -61,7 +61,8 @@ export function formatDateTime(f: Formatting, instant: Date | string): string {
   const d = toDate(instant);
   const text = dateTimeFormat(f.locale, f.timeZone, "dateTime").format(d);
   const zone = zoneLabel(f, d);
-  return f.locale === "ru" ? `${text} (${zone})` : `${text} ${zone}`;
+  // A no-break space keeps the zone with the time; a narrow column may still wrap after the date.
+  return f.locale === "ru" ? `${text}\u00a0(${zone})` : `${text}\u00a0${zone}`;
 }
 
 /**

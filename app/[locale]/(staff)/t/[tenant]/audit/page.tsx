@@ -53,7 +53,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
             const entityLabel = entityTypeLabel(t, entry.entityType);
             return (
               <tr key={entry.id} className="align-top">
-                <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-600">{formatDateTime(fmt, entry.createdAt)}</td>
+                <td className="min-w-28 px-4 py-3 tabular-nums text-slate-600">{formatDateTime(fmt, entry.createdAt)}</td>
                 <td className="px-4 py-3 text-slate-700"><span className="break-all">{describeActor(t, entry.actor)}</span></td>
                 <td className="px-4 py-3">
                   <p className="font-medium text-slate-900" title={code}>{action}</p>
