@@ -11,7 +11,7 @@ import { Card, Notice, PageHeader } from "@/components/ui/card";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/kernel/errors";
-import { formatDate, formatDateTime, formatMoney, formatDay } from "@/lib/i18n/format";
+import { formatDateTime, formatDay, formatMoney } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import { approveRunAction, cancelRunAction, executeRunAction, markRegistrySentAction } from "@/lib/payouts/actions";
