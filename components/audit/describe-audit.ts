@@ -31,6 +31,9 @@ function detail(t: TFunction, action: string, data: Data): string | null {
   } else if (action.startsWith("partner.") && from && to) {
     parts.push(t("partners:audit.change", { from: t(`partners:status.${from}`), to: t(`partners:status.${to}`) }));
   }
+  if (action === "settings.time_zone_changed" && from && to) {
+    parts.push(t("partners:audit.change", { from, to }));
+  }
   if (action === "program.updated") {
     parts.push(Object.keys(data).map((k) => t(`partners:programs.fields.${k}`, { defaultValue: k })).join(", "));
   }

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslation } from "react-i18next";
+import { BrowserTimeZoneField } from "@/components/ui/browser-time-zone";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
@@ -33,6 +34,7 @@ export function SignUpForm({ locale }: { locale: string }) {
       <Field label={t("fields.password")} name="password" error={e.password} hint={t("signUp.passwordHint")}>
         {(a) => <TextInput {...a} name="password" type="password" autoComplete="new-password" />}
       </Field>
+      <BrowserTimeZoneField name="timeZone" />
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? t("signUp.pending") : t("signUp.submit")}
       </Button>

@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import type { FieldErrors } from "@/lib/kernel/form";
+import { DateInput } from "@/components/ui/date-input";
 
 const control = "mt-1 block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 ring-1 ring-inset ring-slate-300";
 const TYPES = ["revenue", "refund", "lead", "close"] as const;
@@ -12,8 +13,8 @@ function Err({ error, t }: { error?: { key: string; values?: Record<string, stri
  * Two plain GET forms (no JavaScript needed, nothing is written): preview a stored event by id, or a
  * hypothetical one. The page reads the query string and renders the result below.
  */
-export function PreviewForms({ values, errors, programs, markets, t }: {
-  values: Record<string, string | undefined>; errors: FieldErrors; programs: { id: string; name: string }[]; markets: readonly string[]; t: TFunction;
+export function PreviewForms({ values, errors, programs, markets, locale, t }: {
+  values: Record<string, string | undefined>; errors: FieldErrors; programs: { id: string; name: string }[]; markets: readonly string[]; locale: string; t: TFunction;
 }) {
   return (
     <div className="grid gap-6 lg:grid-cols-3">
@@ -52,7 +53,7 @@ export function PreviewForms({ values, errors, programs, markets, t }: {
         </label>
         <label className="text-sm font-medium text-slate-800">
           {t("preview.date")}
-          <input type="date" name="pDate" defaultValue={values.pDate ?? new Date().toISOString().slice(0, 10)} className={control} />
+          <DateInput locale={locale} name="pDate" defaultValue={values.pDate ?? new Date().toISOString().slice(0, 10)} className="block w-full" />
           <Err error={errors.occurredAt} t={t} />
         </label>
         <label className="text-sm font-medium text-slate-800">

@@ -7,14 +7,15 @@ import { ExplanationList } from "./explanation";
 import { StatusBadge } from "./status-badge";
 
 /** Per matching rule: what the event earns (or already earned), or why it earns nothing. */
-export function PreviewResultView({ result, locale, t }: { result: PreviewResult; locale: Locale; t: TFunction }) {
+export function PreviewResultView({ result, locale, timeZone, t }: { result: PreviewResult; locale: Locale; timeZone: string; t: TFunction }) {
+  const fmt = { locale, timeZone };
   if (!result.ok) return <Notice>{t("preview.notReferred")}</Notice>;
   const e = result.event;
   return (
     <div className="space-y-3">
       <p className="text-sm text-slate-700">
         {t("preview.eventLine", {
-          type: t(`eventType.${e.type}`), date: formatDate(locale, e.occurredAt), market: e.partnerMarket,
+          type: t(`eventType.${e.type}`), date: formatDate(fmt, e.occurredAt), market: e.partnerMarket,
           amount: e.amountMinor !== null && e.currency ? formatMoney(locale, e.amountMinor, e.currency) : "—",
         })}
       </p>

@@ -13,7 +13,8 @@ export function ScreeningStatusBadge({ status, t }: { status: ScreeningRow["stat
 }
 
 /** Latest screening per partner: status, why, what matched, who reviewed, and the review actions. */
-export function ScreeningsTable({ locale, tenant, rows, canManage, t }: { locale: Locale; tenant: string; rows: ScreeningRow[]; canManage: boolean; t: TFunction }) {
+export function ScreeningsTable({ locale, timeZone, tenant, rows, canManage, t }: { locale: Locale; timeZone: string; tenant: string; rows: ScreeningRow[]; canManage: boolean; t: TFunction }) {
+  const fmt = { locale, timeZone };
   if (rows.length === 0) return <EmptyState>{t("screenings.empty")}</EmptyState>;
   return (
     <DataTable head={[{ label: t("screenings.partner") }, { label: t("screenings.status") }, { label: t("screenings.reason") }, { label: t("screenings.matches") }, { label: t("screenings.reviewed") }, ...(canManage ? [{ label: t("screenings.actions") }] : [])]}>
@@ -29,7 +30,7 @@ export function ScreeningsTable({ locale, tenant, rows, canManage, t }: { locale
             </td>
             <td className="px-4 py-3 text-slate-700">
               {row.reason ? t(`reasons.${row.reason}`) : "—"}
-              {row.screenedAt ? <p className="text-xs text-slate-500">{formatDateTime(locale, row.screenedAt)}</p> : null}
+              {row.screenedAt ? <p className="text-xs text-slate-500">{formatDateTime(fmt, row.screenedAt)}</p> : null}
             </td>
             <td className="px-4 py-3 text-slate-700">
               {row.matches.length === 0 ? "—" : (

@@ -9,6 +9,7 @@ import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { saveTaxProfileAction } from "@/lib/compliance/actions";
 import { taxForms, type TaxFormCode } from "@/lib/compliance/tax-forms";
 import type { FormState } from "@/lib/kernel/form";
+import { DateInput } from "@/components/ui/date-input";
 
 type Values = Record<string, string | undefined>;
 
@@ -33,7 +34,7 @@ export function TaxProfileForm({ locale, tenant, initial, maskedTin }: { locale:
   const extras = extraFields[form];
   const field = (name: string, props: { type?: string; hint?: string; placeholder?: string; inputMode?: "numeric" | "text"; autoComplete?: string; label?: string } = {}) => (
     <Field label={props.label ?? t(`tax.fields.${name}`)} name={name} error={errors[name]} hint={props.hint}>
-      {(a) => (
+      {(a) => props.type === "date" ? <DateInput {...a} locale={locale} name={name} defaultValue={values[name]} /> : (
         <TextInput
           {...a}
           name={name}

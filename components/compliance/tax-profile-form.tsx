@@ -4,7 +4,7 @@ import { getOwnTaxProfile, type TaxProfileView } from "@/lib/compliance/tax-prof
 import { w8benExpiresOn } from "@/lib/compliance/tax-schemas";
 import { maskedTin } from "@/lib/compliance/tin";
 import type { PartnerContext } from "@/lib/auth/contexts/partner";
-import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
+import { formatMoney, formatNumber, formatDay } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import type { Locale } from "@/lib/i18n/settings";
 import { TaxProfileForm } from "./tax-profile-fields";
@@ -38,7 +38,7 @@ export async function TaxProfileSection({ locale, ctx }: { locale: Locale; ctx: 
             })}
           </Notice>
         ) : null}
-        {w8benUntil ? <p className="text-sm text-slate-600">{t("tax.w8benValidUntil", { date: formatDate(locale, w8benUntil) })}</p> : null}
+        {w8benUntil ? <p className="text-sm text-slate-600">{t("tax.w8benValidUntil", { date: formatDay(locale, w8benUntil) })}</p> : null}
         <TaxProfileForm locale={locale} tenant={ctx.slug} initial={initialValues(profile)} maskedTin={maskedTin(profile?.tinLast4)} />
       </div>
     </Card>

@@ -2,7 +2,7 @@ import type { TFunction } from "i18next";
 import { Badge } from "@/components/ui/card";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
 import type { TaxProfileRow } from "@/lib/compliance/overview";
-import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
+import { formatMoney, formatNumber, formatDay } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/settings";
 import { SelfEmployedCheckForm } from "./self-employed-check-form";
 
@@ -22,8 +22,8 @@ export function TaxProfilesTable({ locale, tenant, rows, canManage, today, t }: 
           <td className="px-4 py-3 text-slate-700">
             {row.form === "foreign_w8ben" ? (
               <>
-                {row.w8benSignedOn ? formatDate(locale, row.w8benSignedOn) : "—"}
-                {row.w8benExpired ? <div><Badge tone="red">{t("profiles.expired")}</Badge></div> : row.w8benExpiresOn ? <p className="text-xs text-slate-500">{t("profiles.validUntil", { date: formatDate(locale, row.w8benExpiresOn) })}</p> : null}
+                {row.w8benSignedOn ? formatDay(locale, row.w8benSignedOn) : "—"}
+                {row.w8benExpired ? <div><Badge tone="red">{t("profiles.expired")}</Badge></div> : row.w8benExpiresOn ? <p className="text-xs text-slate-500">{t("profiles.validUntil", { date: formatDay(locale, row.w8benExpiresOn) })}</p> : null}
               </>
             ) : "—"}
           </td>
@@ -31,7 +31,7 @@ export function TaxProfilesTable({ locale, tenant, rows, canManage, today, t }: 
             {row.form === "ru_self_employed" ? (
               <div className="space-y-1.5">
                 <p>
-                  {row.selfEmployedCheckedOn ? formatDate(locale, row.selfEmployedCheckedOn) : t("profiles.neverChecked")}{" "}
+                  {row.selfEmployedCheckedOn ? formatDay(locale, row.selfEmployedCheckedOn) : t("profiles.neverChecked")}{" "}
                   {row.selfEmployedStale ? <Badge tone="amber">{t("profiles.checkStale")}</Badge> : null}
                 </p>
                 {canManage ? <SelfEmployedCheckForm locale={locale} tenant={tenant} partnerId={row.partnerId} today={today} /> : null}

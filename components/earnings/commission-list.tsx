@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { formatDate, formatMoney, formatDay } from "@/lib/i18n/format";
 import { intlLocale, type Locale } from "@/lib/i18n/settings";
 import type { PartnerCommission } from "@/lib/earnings/partner-earnings";
 import { commissionDeal } from "./home-money";
@@ -14,7 +14,7 @@ function why(locale: Locale, c: PartnerCommission, t: TFunction): string[] {
   } else if (w.basis === "lead_bounty" || w.basis === "close_bounty") {
     parts.push(t(`earnings:commissions.why.${w.basis}`));
   }
-  if (w.fx) parts.push(t("earnings:commissions.why.fx", { rate: w.fx.rate, day: formatDate(locale, w.fx.rateDay), source: w.fx.source }));
+  if (w.fx) parts.push(t("earnings:commissions.why.fx", { rate: w.fx.rate, day: formatDay(locale, w.fx.rateDay), source: w.fx.source }));
   if (w.tierCount !== null) parts.push(t("earnings:commissions.why.tier", { count: w.tierCount }));
   if (w.capped) parts.push(t("earnings:commissions.why.capped"));
   if (c.reason) parts.push(c.reason);
@@ -22,7 +22,8 @@ function why(locale: Locale, c: PartnerCommission, t: TFunction): string[] {
 }
 
 /** The partner's commissions, newest first: rule, why this amount, status and when it becomes payable. */
-export function CommissionList({ locale, items, t }: { locale: Locale; items: PartnerCommission[]; t: TFunction }) {
+export function CommissionList({ locale, timeZone, items, t }: { locale: Locale; timeZone: string; items: PartnerCommission[]; t: TFunction }) {
+  const fmt = { locale, timeZone };
   return (
     <ul className="space-y-2">
       {items.map((c) => {
@@ -35,7 +36,7 @@ export function CommissionList({ locale, items, t }: { locale: Locale; items: Pa
                 {/* Named by client and deal; the rule's name is staff vocabulary, shown second. */}
                 <p className="font-medium text-slate-900" data-client>{c.client ?? c.ruleName ?? t("earnings:commissions.noRule")}</p>
                 <p className="text-xs text-slate-500">
-                  {[commissionDeal(locale, c, t), c.client ? c.ruleName : null, t(`earnings:kind.${c.kind}`), t("earnings:commissions.event", { date: formatDate(locale, c.occurredAt) })].filter(Boolean).join(" · ")}
+                  {[commissionDeal(locale, c, t), c.client ? c.ruleName : null, t(`earnings:kind.${c.kind}`), t("earnings:commissions.event", { date: formatDate(fmt, c.occurredAt) })].filter(Boolean).join(" · ")}
                 </p>
               </div>
               <div className="shrink-0 text-right">
@@ -44,8 +45,8 @@ export function CommissionList({ locale, items, t }: { locale: Locale; items: Pa
               </div>
             </div>
             {explanation.length ? <p className="mt-2 text-sm text-slate-600">{explanation.join(" · ")}</p> : null}
-            {c.status === "pending" ? <p className="mt-1 text-xs text-slate-500">{t("earnings:commissions.holdUntil", { date: formatDate(locale, c.dueAt) })}</p> : null}
-            {c.status === "paid" && c.paidAt ? <p className="mt-1 text-xs text-slate-500">{t("earnings:commissions.paidOn", { date: formatDate(locale, c.paidAt) })}</p> : null}
+            {c.status === "pending" ? <p className="mt-1 text-xs text-slate-500">{t("earnings:commissions.holdUntil", { date: formatDate(fmt, c.dueAt) })}</p> : null}
+            {c.status === "paid" && c.paidAt ? <p className="mt-1 text-xs text-slate-500">{t("earnings:commissions.paidOn", { date: formatDate(fmt, c.paidAt) })}</p> : null}
           </li>
         );
       })}

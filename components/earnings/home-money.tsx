@@ -17,7 +17,8 @@ export function commissionDeal(locale: Locale, c: Pick<PartnerCommission, "deal"
 }
 
 /** The portal home's money card: balance per currency and when money comes next. */
-export function HomeBalance({ locale, money, earningsHref, t }: { locale: Locale; money: PortalHomeMoney; earningsHref: string; t: TFunction }) {
+export function HomeBalance({ locale, timeZone, money, earningsHref, t }: { locale: Locale; timeZone: string; money: PortalHomeMoney; earningsHref: string; t: TFunction }) {
+  const fmt = { locale, timeZone };
   const hasApproved = money.balances.some((b) => b.approvedMinor > 0n);
   return (
     <section aria-labelledby="money-title" className="rounded-xl bg-white p-4 shadow-xs ring-1 ring-slate-200 sm:p-5" data-home-money>
@@ -46,17 +47,17 @@ export function HomeBalance({ locale, money, earningsHref, t }: { locale: Locale
           <ul className="mt-1 space-y-1">
             {money.onTheWay.map((p) => (
               <li key={p.id} className="flex flex-wrap items-center gap-2 text-slate-700">
-                <span className="tabular-nums">{t("portal:money.onTheWay", { amount: formatMoney(locale, p.amountMinor, p.currency), date: formatDate(locale, p.since) })}</span>
+                <span className="tabular-nums">{t("portal:money.onTheWay", { amount: formatMoney(locale, p.amountMinor, p.currency), date: formatDate(fmt, p.since) })}</span>
                 <PayoutStatusBadge status={p.status} label={t(`earnings:payoutStatus.${p.status}`)} />
               </li>
             ))}
           </ul>
         ) : null}
         {money.onTheWay.length === 0 || hasApproved ? <p className="mt-1 text-slate-600">{t("portal:money.agencyRuns")}</p> : null}
-        {money.nextPayableAt ? <p className="mt-1 text-slate-600">{t("portal:money.nextPayable", { date: formatDate(locale, money.nextPayableAt) })}</p> : null}
+        {money.nextPayableAt ? <p className="mt-1 text-slate-600">{t("portal:money.nextPayable", { date: formatDate(fmt, money.nextPayableAt) })}</p> : null}
         <p className="mt-1 text-xs text-slate-500">
           {money.lastPaid
-            ? t("portal:money.lastPaid", { amount: formatMoney(locale, money.lastPaid.amountMinor, money.lastPaid.currency), date: formatDate(locale, money.lastPaid.paidAt) })
+            ? t("portal:money.lastPaid", { amount: formatMoney(locale, money.lastPaid.amountMinor, money.lastPaid.currency), date: formatDate(fmt, money.lastPaid.paidAt) })
             : t("portal:money.noPayouts")}
         </p>
       </div>
@@ -65,7 +66,8 @@ export function HomeBalance({ locale, money, earningsHref, t }: { locale: Locale
 }
 
 /** The latest commissions on the home page, each named by client and deal. */
-export function HomeCommissions({ locale, money, earningsHref, t }: { locale: Locale; money: PortalHomeMoney; earningsHref: string; t: TFunction }) {
+export function HomeCommissions({ locale, timeZone, money, earningsHref, t }: { locale: Locale; timeZone: string; money: PortalHomeMoney; earningsHref: string; t: TFunction }) {
+  const fmt = { locale, timeZone };
   if (money.commissions.length === 0) return null;
   return (
     <section aria-labelledby="latest-commissions" className="rounded-xl bg-white p-4 shadow-xs ring-1 ring-slate-200 sm:p-5">
@@ -81,7 +83,7 @@ export function HomeCommissions({ locale, money, earningsHref, t }: { locale: Lo
             <li key={c.id} className="flex items-start justify-between gap-3 py-2.5" data-commission={c.id}>
               <div className="min-w-0">
                 <p className="truncate font-medium text-slate-900" data-client>{commissionTitle(c, t)}</p>
-                <p className="text-xs text-slate-500">{[deal, formatDate(locale, c.occurredAt)].filter(Boolean).join(" · ")}</p>
+                <p className="text-xs text-slate-500">{[deal, formatDate(fmt, c.occurredAt)].filter(Boolean).join(" · ")}</p>
               </div>
               <div className="shrink-0 text-right">
                 <p className={`font-semibold tabular-nums ${c.amountMinor < 0n ? "text-red-700" : "text-slate-900"} ${c.status === "void" ? "line-through opacity-60" : ""}`}>{formatMoney(locale, c.amountMinor, c.currency)}</p>

@@ -6,7 +6,8 @@ import type { PartnerPayoutRow } from "@/lib/earnings/partner-earnings";
 import { PayoutStatusBadge } from "./status-badges";
 
 /** The partner's payouts with their status; each opens its printable statement. */
-export function PayoutList({ locale, base, items, receiptsExpected, t }: { locale: Locale; base: string; items: PartnerPayoutRow[]; receiptsExpected: boolean; t: TFunction }) {
+export function PayoutList({ locale, timeZone, base, items, receiptsExpected, t }: { locale: Locale; timeZone: string; base: string; items: PartnerPayoutRow[]; receiptsExpected: boolean; t: TFunction }) {
+  const fmt = { locale, timeZone };
   return (
     <ul className="space-y-2">
       {items.map((p) => (
@@ -15,7 +16,7 @@ export function PayoutList({ locale, base, items, receiptsExpected, t }: { local
             <div className="flex flex-wrap items-start justify-between gap-2">
               <div className="min-w-0">
                 <p className="font-semibold tabular-nums text-slate-900">{formatMoney(locale, p.amountMinor, p.currency)}</p>
-                <p className="text-xs text-slate-500">{formatDate(locale, p.date)} · {t(`earnings:rail.${p.rail}`)}</p>
+                <p className="text-xs text-slate-500">{formatDate(fmt, p.date)} · {t(`earnings:rail.${p.rail}`)}</p>
               </div>
               <PayoutStatusBadge status={p.status} label={t(`earnings:payoutStatus.${p.status}`)} />
             </div>

@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { Notice } from "@/components/ui/card";
-import { formatDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
+import { formatDate, formatDateTime, formatMoney, formatDay } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/settings";
 import type { PartnerPayoutDocument } from "@/lib/earnings/payout-document";
 import { PayoutStatusBadge } from "./status-badges";
@@ -16,7 +16,8 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** The payout's facts, then every commission it carried: original amount, rate and day, amount paid. */
-export function PayoutStatement({ locale, doc, t }: { locale: Locale; doc: PartnerPayoutDocument; t: TFunction }) {
+export function PayoutStatement({ locale, timeZone, doc, t }: { locale: Locale; timeZone: string; doc: PartnerPayoutDocument; t: TFunction }) {
+  const fmt = { locale, timeZone };
   const money = (minor: bigint, currency: string) => formatMoney(locale, minor, currency);
   return (
     <div className="space-y-6">
@@ -29,9 +30,9 @@ export function PayoutStatement({ locale, doc, t }: { locale: Locale; doc: Partn
           <Row label={t("document.rail")}>{t(`rail.${doc.rail}`)}</Row>
           <Row label={t("document.reference")}><span className="font-mono">{doc.reference}</span></Row>
           <Row label={t("document.run")}>{t("document.runNumber", { number: doc.run.number })}</Row>
-          <Row label={t("document.created")}>{formatDateTime(locale, doc.createdAt)}</Row>
-          {doc.sentAt ? <Row label={t("document.sent")}>{formatDateTime(locale, doc.sentAt)}</Row> : null}
-          {doc.paidAt ? <Row label={t("document.paid")}>{formatDateTime(locale, doc.paidAt)}</Row> : null}
+          <Row label={t("document.created")}>{formatDateTime(fmt, doc.createdAt)}</Row>
+          {doc.sentAt ? <Row label={t("document.sent")}>{formatDateTime(fmt, doc.sentAt)}</Row> : null}
+          {doc.paidAt ? <Row label={t("document.paid")}>{formatDateTime(fmt, doc.paidAt)}</Row> : null}
           {doc.receivedAmountMinor != null ? <Row label={t("document.received")}>{money(doc.receivedAmountMinor, doc.currency)}</Row> : null}
           {doc.externalId ? <Row label={t("document.externalId")}><span className="font-mono">{doc.externalId}</span></Row> : null}
           {doc.status === "failed" ? (
@@ -59,11 +60,11 @@ export function PayoutStatement({ locale, doc, t }: { locale: Locale; doc: Partn
                   <tr key={item.id} data-item={item.commissionId}>
                     <td className="px-3 py-2">
                       <p className="font-medium text-slate-900">{item.ruleName ?? t(`kind.${item.commission.kind}`)}</p>
-                      <p className="text-xs text-slate-500">{formatDate(locale, item.commission.occurredAt)} · <span className="font-mono">{item.commissionId.slice(-8)}</span></p>
+                      <p className="text-xs text-slate-500">{formatDate(fmt, item.commission.occurredAt)} · <span className="font-mono">{item.commissionId.slice(-8)}</span></p>
                     </td>
                     <td className="px-3 py-2 text-right tabular-nums">{money(item.amountMinor, item.currency)}</td>
                     <td className="px-3 py-2 text-xs text-slate-600">
-                      {item.fxRate && item.fxRateDay ? `${t("document.rateValue", { rate: item.fxRate, day: formatDate(locale, item.fxRateDay) })}${item.fxSource ? ` · ${item.fxSource}` : ""}` : t("document.sameCurrency")}
+                      {item.fxRate && item.fxRateDay ? `${t("document.rateValue", { rate: item.fxRate, day: formatDay(locale, item.fxRateDay) })}${item.fxSource ? ` · ${item.fxSource}` : ""}` : t("document.sameCurrency")}
                     </td>
                     <td className="px-3 py-2 text-right tabular-nums">{money(item.payoutMinor, doc.currency)}</td>
                   </tr>

@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import { funnelSearch, type FunnelView } from "@/lib/funnel/params";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDay } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/settings";
 import { ExportLink } from "./export-link";
 import { FunnelControls } from "./funnel-controls";
@@ -37,7 +37,7 @@ export function DrillShell({ title, note, view, path, funnelPath, exportTable, t
       <p className="mb-2 text-sm"><Link href={back} className="font-medium text-indigo-700 hover:underline">← {t("funnel:drill.back")}</Link></p>
       <PageHeader
         title={title}
-        subtitle={`${t("funnel:range", { from: formatDate(locale, view.from), to: formatDate(locale, view.to) })} · ${t(`funnel:basis.${view.basis}`)} · ${t("funnel:drill.count", { count: total })}`}
+        subtitle={`${t("funnel:range", { from: formatDay(locale, view.from), to: formatDay(locale, view.to) })} · ${t(`funnel:basis.${view.basis}`)} · ${t("funnel:drill.count", { count: total })}`}
         actions={<>{extraActions}<ExportLink href={`${funnelPath}/export/${exportTable}${funnelSearch(view, { page: 1 })}`} table={exportTable} t={t} /></>}
       />
       {note ? <p className="-mt-4 mb-4 text-sm text-slate-600">{note}</p> : null}
@@ -47,7 +47,7 @@ export function DrillShell({ title, note, view, path, funnelPath, exportTable, t
           <Link href={`${path}${funnelSearch(view, { without: undefined, page: 1 })}`} className="font-medium text-indigo-700 hover:underline">{t("funnel:unattributed.clear")}</Link>
         </p>
       ) : null}
-      <FunnelControls view={view} path={path} t={t} options={options} />
+      <FunnelControls view={view} path={path} locale={locale} t={t} options={options} />
       {tabs}
       {total === 0 ? <EmptyState>{t("funnel:drill.empty")}</EmptyState> : children}
       <Pagination page={view.page} pageCount={pageCount} href={(p) => `${path}${funnelSearch(view, { page: p })}`} t={t} />

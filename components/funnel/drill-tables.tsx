@@ -13,12 +13,13 @@ const num = "px-2 py-2 text-right tabular-nums whitespace-nowrap";
 const pair = (t: TFunction, source: string | null, target: string | null) => (source && target ? marketPairLabel(t, source, target) : "—");
 const dash = (v: string | null | undefined) => v || "—";
 
-export function ClicksTable({ rows, locale, t }: { rows: ClickRow[]; locale: Locale; t: TFunction }) {
+export function ClicksTable({ rows, locale, timeZone, t }: { rows: ClickRow[]; locale: Locale; timeZone: string; t: TFunction }) {
+  const fmt = { locale, timeZone };
   return (
     <DataTable dense head={["time", "link", "partner", "program", "pair", "country", "device", "referrer", "flag"].map((c) => ({ label: t(`funnel:columns.${c}`) }))}>
       {rows.map((r) => (
         <tr key={r.id}>
-          <td className={`${td} whitespace-nowrap tabular-nums`}>{formatDateTime(locale, r.occurredAt)}</td>
+          <td className={`${td} whitespace-nowrap tabular-nums`}>{formatDateTime(fmt, r.occurredAt)}</td>
           <td className={`${td} font-mono text-xs`}>{r.linkCode}</td>
           <td className={td}>{r.partnerName}</td>
           <td className={td}>{r.programName}</td>
@@ -35,12 +36,13 @@ export function ClicksTable({ rows, locale, t }: { rows: ClickRow[]; locale: Loc
   );
 }
 
-export function StageTable({ rows, locale, t, referralHref }: { rows: StageRow[]; locale: Locale; t: TFunction; referralHref?: (id: string) => string }) {
+export function StageTable({ rows, locale, timeZone, t, referralHref }: { rows: StageRow[]; locale: Locale; timeZone: string; t: TFunction; referralHref?: (id: string) => string }) {
+  const fmt = { locale, timeZone };
   return (
     <DataTable dense head={["date", "subject", "kind", "status", "partner", "program", "pair", "submitted", "qualified", "closed"].map((c) => ({ label: t(`funnel:columns.${c}`) }))}>
       {rows.map((r) => (
         <tr key={`${r.kind}-${r.id}`}>
-          <td className={`${td} whitespace-nowrap tabular-nums`}>{formatDate(locale, r.at)}</td>
+          <td className={`${td} whitespace-nowrap tabular-nums`}>{formatDate(fmt, r.at)}</td>
           <td className={`${td} font-medium`}>
             {r.kind === "referral" && referralHref ? <Link href={referralHref(r.id)} className="text-indigo-700 hover:underline">{dash(r.subject)}</Link> : dash(r.subject)}
           </td>
@@ -50,7 +52,7 @@ export function StageTable({ rows, locale, t, referralHref }: { rows: StageRow[]
           <td className={td}>{dash(r.programName)}</td>
           <td className={td}>{pair(t, r.sourceMarket, r.targetMarket)}</td>
           {([r.submittedAt, r.qualifiedAt, r.closedAt] as const).map((d, i) => (
-            <td key={i} className={`${td} whitespace-nowrap tabular-nums`}>{d ? formatDate(locale, d) : "—"}</td>
+            <td key={i} className={`${td} whitespace-nowrap tabular-nums`}>{d ? formatDate(fmt, d) : "—"}</td>
           ))}
         </tr>
       ))}
@@ -58,7 +60,8 @@ export function StageTable({ rows, locale, t, referralHref }: { rows: StageRow[]
   );
 }
 
-export function CustomersTable({ rows, locale, t }: { rows: CustomerRow[]; locale: Locale; t: TFunction }) {
+export function CustomersTable({ rows, locale, timeZone, t }: { rows: CustomerRow[]; locale: Locale; timeZone: string; t: TFunction }) {
+  const fmt = { locale, timeZone };
   const head = ["customer", "externalId", "source", "partner", "program", "pair", "firstSeen"].map((c) => ({ label: t(`funnel:columns.${c}`) }));
   return (
     <DataTable dense head={[...head, { label: t("funnel:columns.ltv"), align: "right" }, { label: t("funnel:columns.events"), align: "right" }]}>
@@ -70,7 +73,7 @@ export function CustomersTable({ rows, locale, t }: { rows: CustomerRow[]; local
           <td className={td}>{dash(r.partnerName)}</td>
           <td className={td}>{dash(r.programName)}</td>
           <td className={td}>{pair(t, r.sourceMarket, r.targetMarket)}</td>
-          <td className={`${td} whitespace-nowrap tabular-nums`}>{formatDate(locale, r.firstSeenAt)}</td>
+          <td className={`${td} whitespace-nowrap tabular-nums`}>{formatDate(fmt, r.firstSeenAt)}</td>
           <td className={num}>
             {formatMoney(locale, r.ltv.minor, r.ltv.currency)}
             {r.missingFxEvents > 0 ? <span className="block text-xs text-amber-800">{t("funnel:missingFx", { count: r.missingFxEvents })}</span> : null}
@@ -82,13 +85,14 @@ export function CustomersTable({ rows, locale, t }: { rows: CustomerRow[]; local
   );
 }
 
-export function EventsTable({ rows, locale, t, reportingCurrency }: { rows: EventRow[]; locale: Locale; t: TFunction; reportingCurrency: string }) {
+export function EventsTable({ rows, locale, timeZone, t, reportingCurrency }: { rows: EventRow[]; locale: Locale; timeZone: string; t: TFunction; reportingCurrency: string }) {
+  const fmt = { locale, timeZone };
   const head = ["time", "type", "origin", "customer", "partner", "program", "pair"].map((c) => ({ label: t(`funnel:columns.${c}`) }));
   return (
     <DataTable dense head={[...head, { label: t("funnel:columns.amount"), align: "right" }, { label: t("funnel:columns.reporting", { currency: reportingCurrency }), align: "right" }]}>
       {rows.map((r) => (
         <tr key={r.id}>
-          <td className={`${td} whitespace-nowrap tabular-nums`}>{formatDateTime(locale, r.occurredAt)}</td>
+          <td className={`${td} whitespace-nowrap tabular-nums`}>{formatDateTime(fmt, r.occurredAt)}</td>
           <td className={td}>{t(`funnel:eventType.${r.type}`)}</td>
           <td className={td}>{t(`funnel:eventSource.${r.source}`)}</td>
           <td className={td}>{dash(r.customerName ?? r.externalCustomerId)}</td>

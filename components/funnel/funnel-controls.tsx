@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { TFunction } from "i18next";
 import { marketPairKeyLabel } from "@/components/referrals/market-pair-label";
 import { funnelSearch, mainPairs, pairParam, periodPresets, splitDimensions, type FunnelView } from "@/lib/funnel/params";
+import { DateInput } from "@/components/ui/date-input";
 
 const control = "rounded-md border-0 bg-white px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600";
 const label = "mb-1 block text-xs font-medium text-slate-600";
@@ -15,7 +16,7 @@ type Options = { programs: { id: string; name: string }[]; partners: { id: strin
  * so every view is a URL that works without JavaScript and can be shared.
  * `options` absent = the partner portal (no program/partner/market filters, no split).
  */
-export function FunnelControls({ view, path, t, options, split = false }: { view: FunnelView; path: string; t: TFunction; options?: Options; split?: boolean }) {
+export function FunnelControls({ view, path, locale, t, options, split = false }: { view: FunnelView; path: string; locale: string; t: TFunction; options?: Options; split?: boolean }) {
   const href = (patch: Partial<FunnelView>) => `${path}${funnelSearch(view, { page: 1, ...patch })}`;
   return (
     <section aria-label={t("funnel:controls.label")} className="mb-6 space-y-3">
@@ -46,11 +47,11 @@ export function FunnelControls({ view, path, t, options, split = false }: { view
       <form method="get" action={path} role="search" className="flex flex-wrap items-end gap-3">
         <label>
           <span className={label}>{t("funnel:controls.from")}</span>
-          <input type="date" name="from" defaultValue={view.from} className={control} />
+          <DateInput locale={locale} name="from" defaultValue={view.from} className="w-32" />
         </label>
         <label>
           <span className={label}>{t("funnel:controls.to")}</span>
-          <input type="date" name="to" defaultValue={view.to} className={control} />
+          <DateInput locale={locale} name="to" defaultValue={view.to} className="w-32" />
         </label>
         {options ? (
           <>

@@ -2,7 +2,7 @@ import type { TFunction } from "i18next";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import type { SeriesPoint } from "@/lib/funnel/types";
-import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
+import { formatMoney, formatNumber, formatDay } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/settings";
 import { LazySeriesChart } from "./lazy-charts";
 
@@ -35,7 +35,7 @@ export function SeriesSection({ points, currency, locale, t, action }: { points:
               <DataTable dense head={[{ label: t("funnel:series.day") }, ...counts.map((k) => ({ label: t(`funnel:stages.${k}`), align: "right" as const })), { label: `${t("funnel:stages.revenue")}`, align: "right" }]}>
                 {points.map((p) => (
                   <tr key={p.day}>
-                    <td className="whitespace-nowrap px-2 py-2">{formatDate(locale, p.day)}</td>
+                    <td className="whitespace-nowrap px-2 py-2">{formatDay(locale, p.day)}</td>
                     {counts.map((k) => <td key={k} className="px-2 py-2 text-right tabular-nums">{formatNumber(locale, p[k])}</td>)}
                     <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{formatMoney(locale, p.revenueMinor, currency)}</td>
                   </tr>

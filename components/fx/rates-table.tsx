@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import { Badge } from "@/components/ui/card";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
-import { formatDate, formatDecimal } from "@/lib/i18n/format";
+import { formatDecimal, formatDay } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/settings";
 
 type Row = { id: string; day: Date; base: string; quote: string; rate: string; source: string };
@@ -20,7 +20,7 @@ export function RatesTable({ locale, items, t }: { locale: Locale; items: Row[];
     >
       {items.map((r) => (
         <tr key={r.id}>
-          <td className="px-4 py-2 tabular-nums text-slate-700">{formatDate(locale, r.day)}</td>
+          <td className="px-4 py-2 tabular-nums text-slate-700">{formatDay(locale, r.day)}</td>
           <td className="px-4 py-2 font-medium">{r.base}/{r.quote}</td>
           <td className="px-4 py-2 text-right tabular-nums">{formatDecimal(locale, r.rate)}</td>
           <td className="px-4 py-2 text-slate-600">{t("list.meaningValue", { base: r.base, quote: r.quote, rate: formatDecimal(locale, r.rate) })}</td>

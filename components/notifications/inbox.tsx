@@ -7,10 +7,11 @@ import type { InboxItem } from "@/lib/notifications/inbox";
 import { renderNotification } from "@/lib/notifications/render";
 import { MarkReadButton } from "./mark-read-button";
 
-type Props = { locale: Locale; tenant: string; items: InboxItem[]; unreadOnly: boolean; t: TFunction };
+type Props = { locale: Locale; timeZone: string; tenant: string; items: InboxItem[]; unreadOnly: boolean; t: TFunction };
 
 /** The inbox: newest first; unread items stand out and can be marked read one by one. */
-export function Inbox({ locale, tenant, items, unreadOnly, t }: Props) {
+export function Inbox({ locale, timeZone, tenant, items, unreadOnly, t }: Props) {
+  const fmt = { locale, timeZone };
   const base = `/${locale}/t/${tenant}`;
   if (items.length === 0) return <p className="py-8 text-center text-sm text-slate-600">{t(unreadOnly ? "notifications:emptyUnread" : "notifications:empty")}</p>;
   return (
@@ -26,7 +27,7 @@ export function Inbox({ locale, tenant, items, unreadOnly, t }: Props) {
                 <Link href={`${base}/${r.path}`} className={`break-words text-sm text-slate-900 hover:underline ${unread ? "font-semibold" : ""}`}>{r.title}</Link>
               </p>
               {r.text ? <p className="break-words text-sm text-slate-600">{r.text}</p> : null}
-              <p className="text-xs text-slate-500"><time dateTime={item.createdAt.toISOString()}>{formatDateTime(locale, item.createdAt)}</time></p>
+              <p className="text-xs text-slate-500"><time dateTime={item.createdAt.toISOString()}>{formatDateTime(fmt, item.createdAt)}</time></p>
             </div>
             {unread ? <MarkReadButton locale={locale} tenant={tenant} id={item.id} label={`${t("notifications:markRead")}: ${r.title}`} /> : null}
           </li>

@@ -3,7 +3,7 @@ import type { TFunction } from "i18next";
 import { MarketPair } from "@/components/referrals/market-pair";
 import { Badge } from "@/components/ui/card";
 import type { BoardOpportunity } from "@/lib/opportunities/public-board";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDay } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/settings";
 import { opportunityText } from "@/lib/opportunities/localized-text";
 import { budgetText, slotsText } from "@/lib/opportunities/present";
@@ -30,7 +30,7 @@ export function OpportunityCard({ o, href, locale, t }: { o: BoardOpportunity; h
           <div className="flex gap-1"><dt className="sr-only">{t("opportunities:terms.platforms")}</dt><dd className="text-slate-600">{o.platforms.map((p) => t(`common:platforms.${p}`, { defaultValue: p })).join(" · ")}</dd></div>
         ) : null}
         {o.deadline ? (
-          <div className="flex gap-1"><dt className="sr-only">{t("opportunities:terms.deadline")}</dt><dd className="tabular-nums text-slate-600">{t("board:card.until", { date: formatDate(locale, o.deadline) })}</dd></div>
+          <div className="flex gap-1"><dt className="sr-only">{t("opportunities:terms.deadline")}</dt><dd className="tabular-nums text-slate-600">{t("board:card.until", { date: formatDay(locale, o.deadline) })}</dd></div>
         ) : null}
       </dl>
     </Link>

@@ -12,9 +12,10 @@ type Context = Parameters<typeof MatchingBreakdown>[0]["context"];
 type Invite = { tenant: string; opportunityId: string } | null;
 
 /** Ranked suggestions with their breakdown; `invite` set when staff may invite (writable, open opportunity). */
-export function MatchingTable({ matches, base, locale, context, invite, inTouch, t }: {
-  matches: LoadedMatch[]; base: string; locale: Locale; context: Context; invite: Invite; inTouch?: boolean; t: TFunction;
+export function MatchingTable({ matches, base, locale, timeZone, context, invite, inTouch, t }: {
+  matches: LoadedMatch[]; base: string; locale: Locale; timeZone: string; context: Context; invite: Invite; inTouch?: boolean; t: TFunction;
 }) {
+  const fmt = { locale, timeZone };
   return (
     <DataTable
       head={[
@@ -47,7 +48,7 @@ export function MatchingTable({ matches, base, locale, context, invite, inTouch,
             <td className="px-4 py-3 text-sm">
               {m.touch ? (
                 <div className="space-y-1">
-                  {m.touch.invitedAt ? <p><Badge tone="indigo">{t("matching.touch.invited", { date: formatDate(locale, m.touch.invitedAt) })}</Badge></p> : null}
+                  {m.touch.invitedAt ? <p><Badge tone="indigo">{t("matching.touch.invited", { date: formatDate(fmt, m.touch.invitedAt) })}</Badge></p> : null}
                   {m.touch.optIn ? <p><Badge tone="green">{t("matching.touch.optedIn", { status: t(`review.status.${m.touch.optIn}`) })}</Badge></p> : null}
                 </div>
               ) : invite && m.hasEmail ? (

@@ -10,6 +10,7 @@ import { saveOpportunityAction } from "@/lib/opportunities/actions";
 import { opportunitySides } from "@/lib/opportunities/codes";
 import { dealCurrencies } from "@/lib/referrals/codes";
 import type { FormState } from "@/lib/kernel/form";
+import { DateInput } from "@/components/ui/date-input";
 
 type Values = Record<string, string | undefined>;
 type Program = { id: string; name: string; markets: string[] };
@@ -31,7 +32,7 @@ export function OpportunityForm({ locale, tenant, id, initial, programs, cancelH
   const platforms = new Set((values["platforms[]"] ?? "").split(",").filter(Boolean));
   const text = (name: string, props: { hint?: string; inputMode?: "numeric" | "decimal"; type?: string; lang?: string; placeholder?: string } = {}) => (
     <Field label={t(`form.${name}`)} name={name} error={errors[name]} hint={props.hint}>
-      {(a) => <TextInput {...a} name={name} type={props.type ?? "text"} inputMode={props.inputMode} lang={props.lang} placeholder={props.placeholder} autoComplete="off" defaultValue={values[name] ?? ""} />}
+      {(a) => props.type === "date" ? <DateInput {...a} locale={locale} name={name} defaultValue={values[name]} /> : <TextInput {...a} name={name} type={props.type ?? "text"} inputMode={props.inputMode} lang={props.lang} placeholder={props.placeholder} autoComplete="off" defaultValue={values[name] ?? ""} />}
     </Field>
   );
   const marketSelect = (name: "sourceMarket" | "targetMarket") => (

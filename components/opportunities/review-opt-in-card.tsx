@@ -3,7 +3,7 @@ import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { StatusBadge } from "@/components/referrals/status-badge";
 import { Badge, Notice } from "@/components/ui/card";
-import { formatDate, formatDateTime } from "@/lib/i18n/format";
+import { formatDateTime, formatDay } from "@/lib/i18n/format";
 import { isLocale, type Locale } from "@/lib/i18n/settings";
 import { consentVersionDate } from "@/lib/opportunities/codes";
 import type { OptInReviewItem } from "@/lib/opportunities/review";
@@ -11,17 +11,18 @@ import { availableDecisions } from "@/lib/opportunities/review-status";
 import { ReviewDecisionForm } from "./review-decision-form";
 import { ReviewStatusBadge } from "./review-status-badge";
 
-type Props = { item: OptInReviewItem; base: string; tenant: string; locale: Locale; writable: boolean; filter?: string; t: TFunction };
+type Props = { item: OptInReviewItem; base: string; tenant: string; locale: Locale; timeZone: string; writable: boolean; filter?: string; t: TFunction };
 
 /** «от 01.11.2026» rather than the stored code; an unknown format is shown as stored. */
 const consentVersionLabel = (locale: Locale, version: string) => {
   const date = consentVersionDate(version);
-  return date ? formatDate(locale, date) : version;
+  return date ? formatDay(locale, date) : version;
 };
 const externalHref = (url: string) => (/^https?:\/\//i.test(url) ? url : `https://${url}`);
 
 /** One opt-in as staff review it: what the applicant wrote, who is credited, the consent record, and the decision. */
-export function ReviewOptInCard({ item: o, base, tenant, locale, writable, filter, t }: Props) {
+export function ReviewOptInCard({ item: o, base, tenant, locale, timeZone, writable, filter, t }: Props) {
+  const fmt = { locale, timeZone };
   const language = t(`common:languages.${isLocale(o.locale) ? o.locale : "en"}`);
   const decisions = availableDecisions(o.status);
   const record = o.referral?.brand
@@ -38,7 +39,7 @@ export function ReviewOptInCard({ item: o, base, tenant, locale, writable, filte
             {o.name} <Badge>{t(`referrals:kind.${o.kind}`)}</Badge>
           </h2>
           <p className="mt-0.5 text-sm text-slate-600">
-            {[t(`common:markets.${o.market}`), o.country !== o.market ? o.country : null, t("review.card.wroteIn", { language }), formatDateTime(locale, o.createdAt)].filter(Boolean).join(" · ")}
+            {[t(`common:markets.${o.market}`), o.country !== o.market ? o.country : null, t("review.card.wroteIn", { language }), formatDateTime(fmt, o.createdAt)].filter(Boolean).join(" · ")}
           </p>
         </div>
         <ReviewStatusBadge status={o.status} label={t(`review.status.${o.status}`)} />
@@ -70,7 +71,7 @@ export function ReviewOptInCard({ item: o, base, tenant, locale, writable, filte
           </Fact>
           {o.pitch ? <Fact label={t("review.card.pitch")} wide><span className="whitespace-pre-line">{o.pitch}</span></Fact> : null}
           <Fact label={t("review.card.consent")} wide>
-            <span className="font-normal text-slate-700">{t("review.card.consentRecord", { version: consentVersionLabel(locale, o.consentVersion), date: formatDateTime(locale, o.consentedAt), language })}</span>
+            <span className="font-normal text-slate-700">{t("review.card.consentRecord", { version: consentVersionLabel(locale, o.consentVersion), date: formatDateTime(fmt, o.consentedAt), language })}</span>
             <details className="mt-1">
               <summary className="cursor-pointer text-xs font-medium text-indigo-700">{t("review.card.consentText")}</summary>
               <p lang={o.locale} className="mt-1 whitespace-pre-line rounded-md bg-slate-50 p-3 text-xs font-normal text-slate-700">{o.consentText}</p>
@@ -80,7 +81,7 @@ export function ReviewOptInCard({ item: o, base, tenant, locale, writable, filte
 
         <div className="space-y-3 text-sm">
           {reviewer && o.reviewedAt ? (
-            <p className="text-slate-600">{t(`review.card.decidedBy.${o.status}`, { name: reviewer, date: formatDateTime(locale, o.reviewedAt) })}</p>
+            <p className="text-slate-600">{t(`review.card.decidedBy.${o.status}`, { name: reviewer, date: formatDateTime(fmt, o.reviewedAt) })}</p>
           ) : null}
           {o.decisionNote ? (
             <p className="rounded-md bg-amber-50 p-3 text-slate-800 ring-1 ring-inset ring-amber-200">

@@ -15,6 +15,7 @@ import { TextActionForm } from "./text-action-form";
 type Props = {
   rows: RunPayoutRow[];
   locale: Locale;
+  timeZone: string;
   tenant: string;
   runId: string;
   runStatus: PayoutRunStatus;
@@ -36,7 +37,8 @@ function Disclosure({ label, children }: { label: string; children: ReactNode })
 }
 
 /** The payouts of a run with their state, notes and the staff actions each one allows. */
-export function PayoutsTable({ rows, locale, tenant, runId, runStatus, canManage, userId, stripeConfigured, t, now }: Props) {
+export function PayoutsTable({ rows, locale, timeZone, tenant, runId, runStatus, canManage, userId, stripeConfigured, t, now }: Props) {
+  const fmt = { locale, timeZone };
   const base = `/${locale}/t/${tenant}/payouts/${runId}`;
   const live = runStatus === "executing" || runStatus === "completed";
   return (
@@ -78,9 +80,9 @@ export function PayoutsTable({ rows, locale, tenant, runId, runStatus, canManage
                 <div className="flex flex-wrap gap-1">{p.holdReasons.map((r) => <Badge key={r} tone={r === "sanctions_blocked" ? "red" : "amber"}>{t(`holdReason.${r}`)}</Badge>)}</div>
               ) : null}
               {p.releaseRequestedAt && p.status === "held" ? (
-                <div>{t("hold.requested", { when: formatDateTime(locale, p.releaseRequestedAt), note: p.releaseNote ?? "" })}</div>
+                <div>{t("hold.requested", { when: formatDateTime(fmt, p.releaseRequestedAt), note: p.releaseNote ?? "" })}</div>
               ) : null}
-              {p.releasedAt ? <div>{t("hold.released", { when: formatDateTime(locale, p.releasedAt) })}</div> : null}
+              {p.releasedAt ? <div>{t("hold.released", { when: formatDateTime(fmt, p.releasedAt) })}</div> : null}
               {p.rail === "stripe" && p.status === "ready" && !stripeConfigured ? <div className="text-amber-700">{t("notes.stripeNotConfigured")}</div> : null}
               {p.rail === "stripe" && p.status === "ready" && stripeConfigured && !p.hasStripeAccount ? <div className="text-amber-700">{t("notes.noStripeAccount")}</div> : null}
               {p.rail === "registry" && p.status === "ready" && live ? <div>{t("notes.registryWaiting")}</div> : null}

@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import { Badge, Notice } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
-import { formatDate, formatDecimal, formatMoney } from "@/lib/i18n/format";
+import { formatDecimal, formatMoney, formatDay } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/settings";
 import type { PayoutPlan } from "@/lib/payouts/plan";
 
@@ -30,7 +30,7 @@ export function PlanTable({ plan, locale, t }: { plan: PayoutPlan; locale: Local
                 <td className="px-4 py-2 text-right font-medium tabular-nums">{formatMoney(locale, g.netMinor, g.currency)}</td>
                 <td className="px-4 py-2 text-xs text-slate-600">
                   {g.fx.map((f) => (
-                    <div key={f.from}>{t("plan.fxNote", { from: f.from, to: f.to, rate: formatDecimal(locale, f.rate), day: formatDate(locale, f.rateDay), source: f.source })}</div>
+                    <div key={f.from}>{t("plan.fxNote", { from: f.from, to: f.to, rate: formatDecimal(locale, f.rate), day: formatDay(locale, f.rateDay), source: f.source })}</div>
                   ))}
                 </td>
                 <td className="px-4 py-2">
@@ -55,7 +55,7 @@ export function PlanTable({ plan, locale, t }: { plan: PayoutPlan; locale: Local
                 <td className="px-4 py-2 text-slate-700">
                   {s.reason === "below_minimum"
                     ? t("plan.belowMinimum", { minimum: formatMoney(locale, s.minimumMinor, s.currency) })
-                    : t("plan.missingRate", { from: s.fromCurrency, to: s.currency, day: formatDate(locale, plan.rateDay) })}
+                    : t("plan.missingRate", { from: s.fromCurrency, to: s.currency, day: formatDay(locale, plan.rateDay) })}
                 </td>
               </tr>
             ))}

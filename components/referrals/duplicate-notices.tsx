@@ -9,9 +9,10 @@ import type { ReferralDetail } from "@/lib/referrals/get-referral";
  * Staff only: which earlier referral (or client) this one duplicates, with links, and which later
  * referrals were rejected as duplicates of this one. Partners never see any of it.
  */
-export function DuplicateNotices({ referral: r, record, base, locale, t }: {
-  referral: ReferralDetail; record: { href: string; name: string } | null; base: string; locale: Locale; t: TFunction;
+export function DuplicateNotices({ referral: r, record, base, locale, timeZone, t }: {
+  referral: ReferralDetail; record: { href: string; name: string } | null; base: string; locale: Locale; timeZone: string; t: TFunction;
 }) {
+  const fmt = { locale, timeZone };
   return (
     <>
       {r.duplicateReason ? (
@@ -20,7 +21,7 @@ export function DuplicateNotices({ referral: r, record, base, locale, t }: {
             {r.duplicateReason === "already_client" ? t("detail.duplicateClient") : t("detail.duplicateReferral")}{" "}
             {r.duplicateOf ? (
               <Link href={`${base}/referrals/${r.duplicateOf.id}`} className="underline">
-                {t("detail.duplicateOf", { name: r.duplicateOf.subjectName, partner: r.duplicateOf.partner?.name ?? "—", date: r.duplicateOf.submittedAt ? formatDate(locale, r.duplicateOf.submittedAt) : "—", status: t(`statusInSentence.${r.duplicateOf.status}`) })}
+                {t("detail.duplicateOf", { name: r.duplicateOf.subjectName, partner: r.duplicateOf.partner?.name ?? "—", date: r.duplicateOf.submittedAt ? formatDate(fmt, r.duplicateOf.submittedAt) : "—", status: t(`statusInSentence.${r.duplicateOf.status}`) })}
               </Link>
             ) : record ? <Link href={record.href} className="underline">{record.name}</Link> : null}
           </p>
@@ -32,7 +33,7 @@ export function DuplicateNotices({ referral: r, record, base, locale, t }: {
           <p>{t("detail.laterDuplicates", { count: r.duplicates.length })}</p>
           <ul className="mt-1 list-inside list-disc">
             {r.duplicates.map((d) => (
-              <li key={d.id}><Link href={`${base}/referrals/${d.id}`} className="underline">{d.subjectName}</Link> · {d.partner?.name ?? "—"} · {d.submittedAt ? formatDate(locale, d.submittedAt) : "—"}</li>
+              <li key={d.id}><Link href={`${base}/referrals/${d.id}`} className="underline">{d.subjectName}</Link> · {d.partner?.name ?? "—"} · {d.submittedAt ? formatDate(fmt, d.submittedAt) : "—"}</li>
             ))}
           </ul>
         </Notice>

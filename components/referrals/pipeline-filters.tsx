@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { TFunction } from "i18next";
 import { marketPairLabel } from "@/components/referrals/market-pair-label";
 import type { PipelineQuery } from "@/lib/referrals/list-query";
+import { DateInput } from "@/components/ui/date-input";
 
 const control = "rounded-md border-0 bg-white px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600";
 const label = "mb-1 block text-xs font-medium text-slate-600";
@@ -9,7 +10,7 @@ const label = "mb-1 block text-xs font-medium text-slate-600";
 type Options = { programs: { id: string; name: string }[]; partners: { id: string; name: string }[]; pairs: { source: string; target: string }[] };
 
 /** A plain GET form: the filters live in the URL, so a view can be shared, reloaded and exported. */
-export function PipelineFilters({ query, options, resetHref, t }: { query: PipelineQuery; options: Options; resetHref: string; t: TFunction }) {
+export function PipelineFilters({ query, options, resetHref, locale, t }: { query: PipelineQuery; options: Options; resetHref: string; locale: string; t: TFunction }) {
   return (
     <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3">
       <label className="w-full sm:w-56">
@@ -39,11 +40,11 @@ export function PipelineFilters({ query, options, resetHref, t }: { query: Pipel
       </label>
       <label>
         <span className={label}>{t("filters.from")}</span>
-        <input type="date" name="from" defaultValue={query.from ?? ""} className={control} />
+        <DateInput locale={locale} name="from" defaultValue={query.from} className="w-32" />
       </label>
       <label>
         <span className={label}>{t("filters.to")}</span>
-        <input type="date" name="to" defaultValue={query.to ?? ""} className={control} />
+        <DateInput locale={locale} name="to" defaultValue={query.to} className="w-32" />
       </label>
       <label className="flex items-center gap-2 pb-2 text-sm text-slate-700">
         <input type="checkbox" name="cross" value="1" defaultChecked={query.cross} className="size-4 rounded border-slate-300 text-indigo-600" />

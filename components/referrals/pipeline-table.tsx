@@ -25,10 +25,11 @@ export type PipelineRow = {
 type SortKey = "submitted" | "status" | "name";
 
 /** The staff pipeline table. With `selectable`, each row carries a checkbox for bulk triage. */
-export function PipelineTable({ rows, locale, base, selectable, sortHref, sort, t }: {
-  rows: PipelineRow[]; locale: Locale; base: string; selectable: boolean; sortHref: (key: SortKey) => string;
+export function PipelineTable({ rows, locale, timeZone, base, selectable, sortHref, sort, t }: {
+  rows: PipelineRow[]; locale: Locale; timeZone: string; base: string; selectable: boolean; sortHref: (key: SortKey) => string;
   sort: { key: SortKey; dir: "asc" | "desc" }; t: TFunction;
 }) {
+  const fmt = { locale, timeZone };
   const header = (key: SortKey, label: string): Column => ({
     sort: sort.key === key ? (sort.dir === "asc" ? "ascending" : "descending") : undefined,
     label: (
@@ -72,7 +73,7 @@ export function PipelineTable({ rows, locale, base, selectable, sortHref, sort, 
           <td className="px-4 py-3"><MarketPair source={r.sourceMarket} target={r.targetMarket} crossLabel={t("crossMarket")} /></td>
           <td className="px-4 py-3 text-slate-700">{r.partner?.name ?? "—"}</td>
           <td className="px-4 py-3 text-slate-700">{r.program.name}</td>
-          <td className="px-4 py-3 tabular-nums text-slate-600">{r.submittedAt ? formatDate(locale, r.submittedAt) : "—"}</td>
+          <td className="px-4 py-3 tabular-nums text-slate-600">{r.submittedAt ? formatDate(fmt, r.submittedAt) : "—"}</td>
         </tr>
       ))}
     </DataTable>

@@ -9,6 +9,7 @@ import type { ReferralStatus } from "@/lib/kernel/enums";
 import { transitionReferralAction } from "@/lib/referrals/actions";
 import { dealCurrencies, rejectReasons } from "@/lib/referrals/codes";
 import type { FormState } from "@/lib/kernel/form";
+import { DateInput } from "@/components/ui/date-input";
 
 /** Staff: the legal next steps of a referral, each asking only for the inputs it needs. */
 export function TransitionForm({ locale, tenant, id, current, options, skipped = {}, knownClient = false, currency, today, view }: {
@@ -76,7 +77,7 @@ export function TransitionForm({ locale, tenant, id, current, options, skipped =
           </Field>
           <div className="sm:col-span-2">
             <Field label={t("transition.closedOn")} name="closedOn" error={errors.closedOn}>
-              {(a) => <TextInput {...a} name="closedOn" type="date" max={today} defaultValue={values.closedOn ?? today} />}
+              {(a) => <DateInput {...a} locale={locale} name="closedOn" defaultValue={values.closedOn ?? today} />}
             </Field>
           </div>
         </div>

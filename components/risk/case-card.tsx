@@ -1,6 +1,6 @@
 import { Badge, Card } from "@/components/ui/card";
 import type { TFunction } from "i18next";
-import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
+import { formatDate, formatDay, formatMoney, formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/settings";
 import type { RiskCaseRow, RiskQueue } from "@/lib/risk/queue";
 import { ResolveForm } from "./resolve-form";
@@ -36,20 +36,21 @@ export function describeFinding(t: TFunction, locale: Locale, kind: string, deta
       const clicks = num(details.clicks);
       return `${t("risk:details.link", { code: refs.links[str(details.linkId)] ?? "—" })}: ${t("risk:details.spike", {
         clicks: t("risk:details.clicks", { count: clicks, formatted: formatNumber(locale, clicks) }),
-        day: formatDate(locale, `${str(details.day)}T00:00:00Z`), average: formatNumber(locale, num(details.averageClicks)),
+        day: formatDay(locale, str(details.day)), average: formatNumber(locale, num(details.averageClicks)),
       })}`;
     }
     case "bot_ratio":
       return `${t("risk:details.link", { code: refs.links[str(details.linkId)] ?? "—" })}: ${t("risk:details.bots", {
         percent: `${formatNumber(locale, num(details.percent))} %`, requests: formatNumber(locale, num(details.requests)),
-        day: formatDate(locale, `${str(details.day)}T00:00:00Z`),
+        day: formatDay(locale, str(details.day)),
       })}`;
     default:
       return "";
   }
 }
 
-export function RiskCaseCard({ item, refs, locale, tenant, t, canResolve }: { item: RiskCaseRow; refs: Refs; locale: Locale; tenant: string; t: TFunction; canResolve: boolean }) {
+export function RiskCaseCard({ item, refs, locale, timeZone, tenant, t, canResolve }: { item: RiskCaseRow; refs: Refs; locale: Locale; timeZone: string; tenant: string; t: TFunction; canResolve: boolean }) {
+  const fmt = { locale, timeZone };
   const open = item.status === "open";
   const unpaid = item.commissions.filter((c) => c.status === "pending" || c.status === "approved" || !open);
   const count = unpaid.length;
@@ -62,7 +63,7 @@ export function RiskCaseCard({ item, refs, locale, tenant, t, canResolve }: { it
           {item.partnerSuspended ? <Badge tone="red">{t("risk:partnerSuspended")}</Badge> : null}
         </span>
       }
-      action={<span className="text-xs text-slate-500">{open ? t("risk:openedOn", { date: formatDate(locale, item.createdAt) }) : t("risk:resolvedOn", { date: formatDate(locale, item.resolvedAt ?? item.createdAt) })}</span>}
+      action={<span className="text-xs text-slate-500">{open ? t("risk:openedOn", { date: formatDate(fmt, item.createdAt) }) : t("risk:resolvedOn", { date: formatDate(fmt, item.resolvedAt ?? item.createdAt) })}</span>}
     >
       <div className="grid gap-5 lg:grid-cols-3" data-risk-case={item.id}>
         <div className="lg:col-span-2 space-y-4">
@@ -85,7 +86,7 @@ export function RiskCaseCard({ item, refs, locale, tenant, t, canResolve }: { it
               <ul className="mt-2 space-y-1 text-sm">
                 {unpaid.map((c) => (
                   <li key={c.id} className="flex flex-wrap justify-between gap-2 border-b border-slate-100 pb-1">
-                    <a href={`/${locale}/t/${tenant}/commissions/${c.id}`} className="text-indigo-700 hover:underline">{formatDate(locale, c.occurredAt)}</a>
+                    <a href={`/${locale}/t/${tenant}/commissions/${c.id}`} className="text-indigo-700 hover:underline">{formatDate(fmt, c.occurredAt)}</a>
                     <span className="tabular-nums">{formatMoney(locale, c.amountMinor, c.currency)} · {t(`commissions:status.${c.status}`)}</span>
                   </li>
                 ))}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_TIME_ZONE, resolveTimeZone } from "@/lib/kernel/time-zone";
 import { createUserWithTenant, findUserByEmail, isSlugTaken } from "./users";
 import { baseUrl } from "@/lib/base-url";
 import { createI18n } from "@/lib/i18n/instance";
@@ -10,8 +11,11 @@ export const signUpSchema = z.object({
   name: z.string().trim().min(1).max(80),
   email: z.string().trim().toLowerCase().max(200).pipe(z.email({ message: "invalid_email" })),
   password: z.string().min(10, { message: "password_too_short" }).max(200),
+  // The browser's zone, filled in by the form's script: a proposal, never an error — absent
+  // (no JavaScript) or unknown, the agency starts on UTC and changes it in Settings.
+  timeZone: z.string().max(64).optional().transform((zone) => (zone ? resolveTimeZone(zone) : null) ?? DEFAULT_TIME_ZONE),
 });
-export type SignUpInput = z.output<typeof signUpSchema>;
+export type SignUpInput = Omit<z.output<typeof signUpSchema>, "timeZone"> & { timeZone?: string };
 
 const translit: Record<string, string> = {
   а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ё: "e", ж: "zh", з: "z", и: "i", й: "y", к: "k", л: "l", м: "m",
@@ -56,6 +60,7 @@ export async function signUp(input: SignUpInput, locale: string): Promise<SignUp
       locale,
       tenantName: input.agencyName,
       tenantSlug: await freeSlug(input.agencyName),
+      timeZone: input.timeZone,
     });
     return { created: true, ...created };
   } catch (error) {

@@ -46,6 +46,8 @@ export async function createUserWithTenant(input: {
   locale: string;
   tenantName: string;
   tenantSlug: string;
+  /** The agency's IANA zone (validated by the caller); UTC when not given. */
+  timeZone?: string;
 }) {
   return db().$transaction(async (tx) => {
     const user = await tx.user.create({
@@ -57,6 +59,7 @@ export async function createUserWithTenant(input: {
         slug: input.tenantSlug,
         defaultLocale: input.locale,
         reportingCurrency: input.locale === "ru" ? "RUB" : "USD",
+        ...(input.timeZone ? { timeZone: input.timeZone } : {}),
       },
     });
     await tx.membership.create({ data: { tenantId: tenant.id, userId: user.id, role: "owner" } });
@@ -89,6 +92,11 @@ export async function bumpSessionVersion(userId: string): Promise<void> {
 /** Staff with a password choose whether a magic link may sign them in. */
 export async function setMagicLinkSignIn(userId: string, enabled: boolean): Promise<void> {
   await db().user.update({ where: { id: userId }, data: { magicLinkSignIn: enabled } });
+}
+
+/** A person's own time zone (IANA, validated by the caller's schema), or null to read times in each agency's zone. */
+export async function setPersonalTimeZone(userId: string, timeZone: string | null): Promise<void> {
+  await db().user.update({ where: { id: userId }, data: { timeZone } });
 }
 
 /** Whether the user belongs to any agency as staff (has a membership). */

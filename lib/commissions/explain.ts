@@ -1,7 +1,7 @@
 // Turns a stored Commission.explanation (see compute.ts `Explanation`) into sentences for people.
 // Pure (no server code), so server pages and client components share it with their own `t`.
 import type { TFunction } from "i18next";
-import { formatDate, formatDecimal, formatMoney } from "@/lib/i18n/format";
+import { formatDecimal, formatMoney, formatDay } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/settings";
 import type { Explanation } from "./compute";
 import type { JobReason } from "./run-job";
@@ -31,9 +31,9 @@ export function explanationLines(raw: unknown, locale: Locale, t: TFunction, com
   const lines = compact ? [] : [t("commissions:why.rule", { name: e.rule.name, basis: t(`commissions:basis.${e.basis}`) })];
   if (e.base && !compact) lines.push(t("commissions:why.base", { amount: money(locale, e.base.amountMinor, e.base.currency), type: t(`commissions:eventType.${e.eventType}`) }));
   if (e.fx && e.converted) {
-    lines.push(t("commissions:why.fx", { rate: formatDecimal(locale, e.fx.rate), day: formatDate(locale, `${e.fx.rateDay}T00:00:00Z`), source: e.fx.source, amount: money(locale, e.converted.amountMinor, e.converted.currency) }));
+    lines.push(t("commissions:why.fx", { rate: formatDecimal(locale, e.fx.rate), day: formatDay(locale, `${e.fx.rateDay}T00:00:00Z`), source: e.fx.source, amount: money(locale, e.converted.amountMinor, e.converted.currency) }));
   }
-  if (e.duration) lines.push(t("commissions:why.duration", { months: e.duration.months, count: e.duration.months, start: formatDate(locale, e.duration.startsAt), end: formatDate(locale, e.duration.endsAt) }));
+  if (e.duration) lines.push(t("commissions:why.duration", { months: e.duration.months, count: e.duration.months, start: formatDay(locale, e.duration.startsAt), end: formatDay(locale, e.duration.endsAt) }));
   if (e.percentBps !== null) {
     const of = e.converted ?? e.base;
     lines.push(t("commissions:why.percent", { percent: formatPercent(locale, e.percentBps), amount: of ? money(locale, of.amountMinor, of.currency) : "—" }));
@@ -54,7 +54,7 @@ export function explanationLines(raw: unknown, locale: Locale, t: TFunction, com
 export function jobReasonLines(reasons: JobReason[], locale: Locale, t: TFunction): string[] {
   if (reasons.length === 0) return [t("commissions:reasons.nothing_new")];
   return reasons.map((r) => {
-    const values: Record<string, unknown> = r.reason === "waiting_for_fx" && r.values.day ? { ...r.values, day: formatDate(locale, `${r.values.day}T00:00:00Z`) } : { ...r.values };
+    const values: Record<string, unknown> = r.reason === "waiting_for_fx" && r.values.day ? { ...r.values, day: formatDay(locale, `${r.values.day}T00:00:00Z`) } : { ...r.values };
     // Markets by name («с рынка Россия»), never the stored code.
     for (const key of ["market", "ruleMarket"]) if (typeof values[key] === "string") values[key] = t(`common:markets.${values[key]}`);
     const reason = t(`commissions:reasons.${r.reason}`, values);

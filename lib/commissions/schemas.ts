@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { typedDayToIso } from "@/lib/kernel/day-input";
 import { markets } from "@/lib/directory/platforms";
 import type { CommissionBasis, Market } from "@/lib/db/generated/enums";
 import { isCurrencyCode } from "@/lib/fx/currency";
@@ -172,7 +173,7 @@ export const previewHypotheticalInput = z.object({
     type: z.enum(["lead", "close", "revenue", "refund"], { message: "invalid_choice" }),
     amount: text,
     currency: z.preprocess(blank, currency.optional()),
-    occurredAt: z.string().trim().regex(DAY, "commissions.date_invalid"),
+    occurredAt: z.preprocess(typedDayToIso, z.string().trim().regex(DAY, "commissions.date_invalid")),
   }).transform((v, ctx) => {
     // A close may carry the deal value (what "% of deal value" rules pay on); revenue and refunds must.
     const money = v.type === "revenue" || v.type === "refund" || (v.type === "close" && !!v.amount);

@@ -1,5 +1,6 @@
 // The tax profile form: one schema per tax form (zod discriminated union on `form`).
 import { z } from "zod";
+import { dayInputSchema } from "@/lib/kernel/day-input";
 import { resolveCountry } from "@/lib/kernel/countries";
 import { isValidInn, isValidKpp, isValidOgrn } from "./tax-ids";
 import { normalizeTin } from "./tin";
@@ -26,9 +27,7 @@ const digits = (v: unknown) => (typeof v === "string" ? v.replace(/[\s-]/g, "") 
 const country = z.preprocess((v) => (typeof v === "string" ? (resolveCountry(v) ?? v.trim()) : v), z.string().regex(/^[A-Z]{2}$/, "country_unknown"));
 
 function pastDate(now: Date) {
-  return z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "date_invalid")
+  return dayInputSchema
     .transform((v) => new Date(`${v}T00:00:00Z`))
     .refine((d) => !Number.isNaN(d.getTime()), "date_invalid")
     .refine((d) => d.getTime() <= startOfDay(now).getTime(), "compliance.date_future");

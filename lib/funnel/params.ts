@@ -5,6 +5,7 @@ import { z } from "zod";
 import { markets } from "@/lib/directory/platforms";
 import type { ConversionType, Market } from "@/lib/db/generated/enums";
 import type { FunnelBasis, FunnelFilter, FunnelStage, LeaderboardSort, MarketPair, MissingValue, SplitDimension } from "./types";
+import { typedDayToIso } from "@/lib/kernel/day-input";
 import { flattenSearchParams, type SearchParams } from "@/lib/kernel/search-params";
 
 export const periodPresets = ["7d", "30d", "90d", "month", "lastMonth"] as const;
@@ -51,8 +52,7 @@ const addDays = (d: Date, n: number) => new Date(d.getTime() + n * DAY);
 
 /** A calendar day as YYYY-MM-DD; impossible days (2026-02-30) and far-off years are dropped. */
 const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .preprocess(typedDayToIso, z.string().regex(/^\d{4}-\d{2}-\d{2}$/)) // the form posts «06.12.2026» as typed
   .refine((v) => {
     const d = new Date(`${v}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && isoDay(d) === v && d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDecimal, formatMoney, formatNumber } from "./format";
+import { formatDate, formatDateTime, formatDay, formatDecimal, formatMoney, formatNumber, utcOffsetLabel, zoneDescription, zoneLabel } from "./format";
 import { createI18n } from "./instance";
 import { negotiateLocale } from "./settings";
 
@@ -21,8 +21,8 @@ describe("locale formatting", () => {
   it("formats numbers and dates the Russian way", () => {
     expect(nbsp(formatNumber("ru", 1234567))).toBe("1 234 567");
     expect(formatNumber("en", 1234567)).toBe("1,234,567");
-    expect(formatDate("ru", new Date("2026-09-01T12:00:00Z"))).toBe("01.09.2026");
-    expect(formatDate("en", new Date("2026-09-01T12:00:00Z"))).toBe("09/01/2026");
+    expect(formatDay("ru", new Date("2026-09-01T00:00:00Z"))).toBe("01.09.2026");
+    expect(formatDay("en", "2026-09-01")).toBe("09/01/2026");
   });
 
   it("formats exact decimals (FX rates, percents) with the reader's decimal mark and all ten stored digits", () => {
@@ -31,6 +31,51 @@ describe("locale formatting", () => {
     expect(formatDecimal("ru", "0.0112233445")).toBe("0,0112233445");
     expect(formatDecimal("en", "12.5")).toBe("12.5");
     expect(formatDecimal("ru", "100")).toBe("100");
+  });
+});
+
+describe("instants in the viewer's time zone", () => {
+  const instant = new Date("2026-12-06T12:50:00Z"); // winter: Moscow +3, New York −5
+  const summer = new Date("2026-07-06T12:50:00Z"); // New York on daylight time (−4)
+  const moscowRu = { locale: "ru", timeZone: "Europe/Moscow" } as const;
+  const newYorkEn = { locale: "en", timeZone: "America/New_York" } as const;
+
+  it("shows Moscow time with «МСК» on a Russian page", () => {
+    expect(nbsp(formatDateTime(moscowRu, instant))).toBe("06.12.2026, 15:50 (МСК)");
+    expect(formatDate(moscowRu, instant)).toBe("06.12.2026");
+    expect(zoneDescription(moscowRu, instant)).toBe("Москва (UTC+3)");
+  });
+
+  it("shows New York time with EST/EDT across the DST change", () => {
+    expect(nbsp(formatDateTime(newYorkEn, instant))).toBe("12/06/2026, 07:50 AM EST");
+    expect(nbsp(formatDateTime(newYorkEn, summer))).toBe("07/06/2026, 08:50 AM EDT");
+    // 2026-11-01 06:30 UTC is 01:30 EST, after the clocks went back; 05:30 UTC is 01:30 EDT.
+    expect(nbsp(formatDateTime(newYorkEn, new Date("2026-11-01T05:30:00Z")))).toBe("11/01/2026, 01:30 AM EDT");
+    expect(nbsp(formatDateTime(newYorkEn, new Date("2026-11-01T06:30:00Z")))).toBe("11/01/2026, 01:30 AM EST");
+    expect(nbsp(formatDateTime({ locale: "ru", timeZone: "America/New_York" }, summer))).toBe("06.07.2026, 08:50 (UTC−4)");
+  });
+
+  it("keeps UTC as UTC", () => {
+    expect(nbsp(formatDateTime({ locale: "ru", timeZone: "UTC" }, instant))).toBe("06.12.2026, 12:50 (UTC)");
+    expect(nbsp(formatDateTime({ locale: "en", timeZone: "UTC" }, instant))).toBe("12/06/2026, 12:50 PM UTC");
+    expect(zoneDescription({ locale: "en", timeZone: "UTC" }, instant)).toBe("UTC");
+  });
+
+  it("moves an instant near midnight to the viewer's calendar day, but never a stored calendar date", () => {
+    const lateUtc = new Date("2026-12-05T22:30:00Z");
+    expect(formatDate(moscowRu, lateUtc)).toBe("06.12.2026");
+    expect(formatDate(newYorkEn, lateUtc)).toBe("12/05/2026");
+    const rateDay = new Date("2026-12-05T00:00:00Z"); // an @db.Date
+    expect(formatDay("ru", rateDay)).toBe("05.12.2026");
+    expect(formatDay("en", rateDay)).toBe("12/05/2026");
+  });
+
+  it("names Russia's zones from Moscow in Russian and by offset otherwise", () => {
+    expect(zoneLabel({ locale: "ru", timeZone: "Asia/Yekaterinburg" }, instant)).toBe("МСК+2");
+    expect(zoneLabel({ locale: "ru", timeZone: "Europe/Kaliningrad" }, instant)).toBe("МСК−1");
+    expect(zoneLabel({ locale: "en", timeZone: "Europe/Moscow" }, instant)).toBe("MSK");
+    expect(zoneLabel({ locale: "en", timeZone: "Asia/Kolkata" }, instant)).toBe("UTC+5:30");
+    expect(utcOffsetLabel("America/New_York", summer)).toBe("UTC−4");
   });
 });
 

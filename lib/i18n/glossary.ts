@@ -86,4 +86,5 @@ export const glossary: Concept[] = [
   { id: "risk-rule", ru: "правило риск-проверки", en: "risk rule" },
   { id: "under-review", ru: "на проверке", en: "under review", forbiddenRu: [/на удержании/iu] },
   { id: "risk-finding", ru: "срабатывание", en: "finding" },
+  { id: "time-zone", ru: "часовой пояс", en: "time zone", forbiddenRu: [ru("таймзон"), /временн\p{L}* зон/iu], forbiddenEn: [en("timezones?")] },
 ];

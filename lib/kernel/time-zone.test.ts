@@ -35,3 +35,14 @@ describe("time zones", () => {
     expect(addDays("2026-02-28", 1)).toBe("2026-03-01");
   });
 });
+
+describe("what a person types into a zone picker", () => {
+  it("resolves IANA names in any case and the city part of one", () => {
+    expect(timeZoneSchema.parse("Moscow")).toBe("Europe/Moscow");
+    expect(timeZoneSchema.parse("new york")).toBe("America/New_York");
+    expect(timeZoneSchema.parse("utc")).toBe("UTC");
+    const refused = timeZoneSchema.safeParse("Москва на Марсе");
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0].message).toBe("invalid_time_zone");
+  });
+});

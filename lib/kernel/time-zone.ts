@@ -18,12 +18,32 @@ export function isTimeZone(name: string): boolean {
   }
 }
 
-/** zod: a known IANA zone, stored in its canonical spelling ("europe/moscow" → "Europe/Moscow"). */
+/**
+ * What a person typed into a zone picker, as a canonical IANA name: the name itself in any case
+ * ("europe/moscow" → "Europe/Moscow"), or the city part of one ("Moscow", "new york" →
+ * "America/New_York"); null when it names no zone.
+ */
+export function resolveTimeZone(text: string): string | null {
+  const typed = text.trim();
+  if (isTimeZone(typed)) return new Intl.DateTimeFormat("en-US", { timeZone: typed }).resolvedOptions().timeZone;
+  const city = typed.toLowerCase().replace(/\s+/g, "_");
+  if (!city || city.length > 64) return null;
+  const found = timeZoneNames().find((zone) => zone.toLowerCase().split("/").pop() === city);
+  return found ?? null;
+}
+
+/** zod: a known IANA zone (or a city of one), stored in its canonical spelling. */
 export const timeZoneSchema = z
   .string()
   .trim()
-  .refine(isTimeZone, { message: "invalid_time_zone" })
-  .transform((name) => new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone);
+  .transform((text, ctx) => {
+    const zone = resolveTimeZone(text);
+    if (!zone) {
+      ctx.addIssue({ code: "custom", message: "invalid_time_zone" });
+      return z.NEVER;
+    }
+    return zone;
+  });
 
 /** Every zone Intl lists, for pickers (UTC first). */
 export function timeZoneNames(): string[] {

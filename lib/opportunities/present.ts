@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { formatDate, formatNumber } from "@/lib/i18n/format";
+import { formatNumber, formatDay } from "@/lib/i18n/format";
 import { intlLocale, type Locale } from "@/lib/i18n/settings";
 import { minorToDecimal } from "@/lib/kernel/money";
 import { optInKind } from "./codes";
@@ -75,7 +75,7 @@ export function termFacts(t: TFunction, locale: Locale, o: Terms): { label: stri
     { label: t("opportunities:terms.platforms"), value: o.platforms.map((p) => t(`common:platforms.${p}`, { defaultValue: p })).join(", ") || null },
     { label: t("opportunities:terms.niches"), value: o.niches.join(", ") || null },
     { label: t("opportunities:terms.audience"), value: audienceText(t, locale, o) },
-    { label: t("opportunities:terms.deadline"), value: o.deadline ? formatDate(locale, o.deadline) : null },
+    { label: t("opportunities:terms.deadline"), value: o.deadline ? formatDay(locale, o.deadline) : null },
   ];
   return facts.filter((f): f is { label: string; value: string } => !!f.value);
 }

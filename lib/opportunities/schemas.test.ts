@@ -48,12 +48,17 @@ describe("opportunity input", () => {
     expect(opportunityInput.parse({ ...opportunity, budgetMin: "150 000,50", budgetMax: "", budgetCurrency: "RUB" }).budgetMinMinor).toBe(15000050n);
   });
 
+  it("reads the deadline as the page's language writes it", () => {
+    expect(opportunityInput.parse({ ...opportunity, deadline: "31.12.2026" }).deadline).toEqual(new Date("2026-12-31T00:00:00Z"));
+    expect(opportunityInput.parse({ ...opportunity, deadline: "12/31/2026" }).deadline).toEqual(new Date("2026-12-31T00:00:00Z"));
+  });
+
   it("names the field of every other mistake", () => {
     expect(errors(opportunityInput, {
-      ...opportunity, programId: "", side: "both", sourceMarket: "MARS", platforms: ["myspace"], prepaymentPercent: "120", netDays: "soon", slots: "0", deadline: "31.12.2026",
+      ...opportunity, programId: "", side: "both", sourceMarket: "MARS", platforms: ["myspace"], prepaymentPercent: "120", netDays: "soon", slots: "0", deadline: "31.02.2026",
     })).toEqual({
       programId: { key: "program_required" }, side: { key: "invalid_choice" }, sourceMarket: { key: "market_required" }, "platforms.0": { key: "invalid_choice" },
-      prepaymentPercent: { key: "too_big", values: { max: 100 } }, netDays: { key: "whole_number" }, slots: { key: "too_small", values: { min: 1 } }, deadline: { key: "date_invalid" },
+      prepaymentPercent: { key: "too_big", values: { max: 100 } }, netDays: { key: "whole_number" }, slots: { key: "too_small", values: { min: 1 } }, deadline: { key: "date_format" },
     });
   });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseDayInput } from "@/lib/kernel/day-input";
 import { platformRow } from "@/lib/directory/schemas";
 import { markets, platformCodes } from "@/lib/directory/platforms";
 import { parseList } from "@/lib/directory/normalize";
@@ -43,12 +44,12 @@ const requiredId = (message: string) =>
 
 const market = z.enum(markets, { message: "market_required" });
 
-/** "2026-12-31" → that day at 00:00 UTC; empty → null. */
+/** «31.12.2026», "12/31/2026" or "2026-12-31" → that day at 00:00 UTC (a calendar date); empty → null. */
 const dateField = optionalText(10).transform((v, ctx) => {
   if (!v) return null;
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : null;
-  if (date && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(v)) return date;
-  ctx.addIssue({ code: "custom", message: "date_invalid" });
+  const day = parseDayInput(v);
+  if (day) return new Date(`${day}T00:00:00Z`);
+  ctx.addIssue({ code: "custom", message: "date_format" });
   return z.NEVER;
 });
 

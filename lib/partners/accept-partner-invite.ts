@@ -9,6 +9,8 @@ export async function loadPartnerInvite(token: string) {
   if (!invite || invite.acceptedAt || invite.expiresAt <= new Date() || closedStatuses.includes(invite.partner.status)) return null;
   return {
     agency: invite.tenant.name,
+    // An invited partner has no zone of their own yet: the agency's.
+    timeZone: invite.tenant.timeZone,
     name: invite.partner.name,
     email: invite.partner.email,
     expiresAt: invite.expiresAt,

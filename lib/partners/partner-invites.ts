@@ -16,7 +16,7 @@ export function findPartnerInviteByTokenHash(tokenHash: string) {
     select: {
       expiresAt: true,
       acceptedAt: true,
-      tenant: { select: { name: true, slug: true } },
+      tenant: { select: { name: true, slug: true, timeZone: true } },
       partner: {
         select: {
           name: true,

@@ -1,11 +1,11 @@
 import { z } from "zod";
+import { typedDayToIso } from "@/lib/kernel/day-input";
 import { parseMoneyToMinor } from "@/lib/kernel/money";
 
-/** "2026-11-27" → end of that UTC day: everything due on the cutoff day is included. */
+/** "2026-11-27" (or «27.11.2026», "11/27/2026" as typed) → end of that UTC day: everything due on the cutoff day is included. */
 export const cutoffDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "payouts.cutoff_invalid" })
+  .preprocess(typedDayToIso, z.string().trim())
+  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "payouts.cutoff_invalid" }))
   .transform((text, ctx) => {
     const at = new Date(`${text}T23:59:59.999Z`);
     if (Number.isNaN(at.getTime()) || at.toISOString().slice(0, 10) !== text) {

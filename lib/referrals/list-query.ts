@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { typedDayToIso } from "@/lib/kernel/day-input";
 import { markets } from "@/lib/directory/platforms";
 import type { Market } from "@/lib/db/generated/enums";
 import { pipelineStatuses, referralStatuses } from "./codes";
 
+// Typed as «06.12.2026» / "12/06/2026" in the filter form, or ISO in a link.
 const date = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .preprocess(typedDayToIso, z.string().regex(/^\d{4}-\d{2}-\d{2}$/))
   .refine((v) => !Number.isNaN(new Date(`${v}T00:00:00Z`).getTime()))
   .optional()
   .catch(undefined);

@@ -13,6 +13,7 @@ import { recordPipelineEvent, reversePipelineEvents, reversedBy, type DealMoney 
 import { encodeReason } from "./transition-reason";
 import { TX_OPTIONS } from "./tx";
 import { log } from "@/lib/ops/log";
+import { startOfLocalDay } from "@/lib/kernel/time-zone";
 
 export type NotifyOptions = {
   /**
@@ -37,8 +38,13 @@ export type NotifyOptions = {
  * one), one audit entry naming the skipped stages, the lead recorded once if the move qualifies the
  * referral, and one notice to the partner about the final status.
  */
-export async function transitionReferral(ctx: TenantContext, id: string, input: TransitionInput, options: NotifyOptions = {}) {
+export async function transitionReferral(ctx: TenantContext, id: string, typed: TransitionInput, options: NotifyOptions = {}) {
   assertCan(ctx, "referrals:write");
+  // The close day is a calendar day (its FX rate is that day's); the deal closed when that day began
+  // in the agency's time zone, so it lands on that local day in the funnel.
+  const input: TransitionInput = typed.closedOn
+    ? { ...typed, closedOn: startOfLocalDay(typed.closedOn.toISOString().slice(0, 10), ctx.timeZone) }
+    : typed;
   const now = new Date();
   const internal = input.internal ?? true;
   const actor = { tenantId: ctx.tenantId, userId: ctx.userId };
@@ -46,7 +52,7 @@ export async function transitionReferral(ctx: TenantContext, id: string, input: 
   const deal: DealMoney | null = input.to === "won" && input.dealValueMinor && input.dealValueMinor > 0n && input.dealCurrency && input.closedOn
     ? {
         amountMinor: input.dealValueMinor, currency: input.dealCurrency, reportingCurrency: ctx.reportingCurrency,
-        fx: await convertToReporting(ctx.db, { amountMinor: input.dealValueMinor, currency: input.dealCurrency, reportingCurrency: ctx.reportingCurrency, day: input.closedOn }),
+        fx: await convertToReporting(ctx.db, { amountMinor: input.dealValueMinor, currency: input.dealCurrency, reportingCurrency: ctx.reportingCurrency, day: typed.closedOn ?? input.closedOn }),
       }
     : null;
   const done = await ctx.db.$transaction(async (tx) => {

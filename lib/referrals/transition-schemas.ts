@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseDayInput } from "@/lib/kernel/day-input";
 import { checkbox, checkboxGroup, optionalChoice, optionalText } from "@/lib/kernel/fields";
 import { dealCurrencies, pipelineStatuses, rejectReasons } from "./codes";
 import { parseShorthandMinor, shorthandErrorKey } from "@/lib/kernel/shorthand";
@@ -32,8 +33,10 @@ export const transitionForm = z
     }
     let closedOn: Date | null = null;
     if (v.to === "won" && v.closedOn) {
-      closedOn = /^\d{4}-\d{2}-\d{2}$/.test(v.closedOn) ? new Date(`${v.closedOn}T00:00:00Z`) : null;
-      if (!closedOn || Number.isNaN(closedOn.getTime())) ctx.addIssue({ code: "custom", message: "date_invalid", path: ["closedOn"] });
+      // «06.12.2026», "12/06/2026" or ISO (lib/kernel/day-input.ts); the agency's local day is applied later.
+      const day = parseDayInput(v.closedOn);
+      closedOn = day ? new Date(`${day}T00:00:00Z`) : null;
+      if (!closedOn) ctx.addIssue({ code: "custom", message: "date_format", path: ["closedOn"] });
     }
     return {
       to: v.to,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { timeZoneSchema } from "@/lib/kernel/time-zone";
 
 // The workspace settings form (Settings → Workspace), read by ./update-workspace.ts.
 
@@ -27,3 +28,20 @@ export const clickRetentionInput = z.object({
     z.number({ error: (issue) => (issue.code === "invalid_type" ? "whole_number" : undefined) }).int({ message: "whole_number" }).min(3).max(120).nullable(),
   ),
 });
+
+// The agency's time zone (Settings → Time zone), read by ./time-zone.ts: a known IANA zone.
+export const agencyTimeZoneInput = z.object({ timeZone: timeZoneSchema });
+
+// A person's own time zone (staff settings, portal account): "agency" = read times in the agency's
+// zone (User.timeZone null, the default); "own" = the zone in the picker.
+export const personalTimeZoneInput = z
+  .object({ mode: z.enum(["agency", "own"], { message: "invalid_choice" }).default("agency"), timeZone: z.string().max(64).optional() })
+  .transform((v, ctx) => {
+    if (v.mode === "agency") return { timeZone: null };
+    const zone = timeZoneSchema.safeParse(v.timeZone ?? "");
+    if (!zone.success) {
+      ctx.addIssue({ code: "custom", message: "invalid_time_zone", path: ["timeZone"] });
+      return z.NEVER;
+    }
+    return { timeZone: zone.data };
+  });

@@ -36,21 +36,21 @@ const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " "
 describe("earnings views", () => {
   it("in Russian: a paid payout reads «Выплачено», amounts in ru-RU format", async () => {
     const [data, t] = await Promise.all([partnerEarnings(ctx), getT("ru", ["earnings", "common"])]);
-    const payouts = text(renderToStaticMarkup(PayoutList({ locale: "ru", base: "/ru/p/x/earnings", items: data.payouts, receiptsExpected: false, t })));
+    const payouts = text(renderToStaticMarkup(PayoutList({ locale: "ru", timeZone: "UTC", base: "/ru/p/x/earnings", items: data.payouts, receiptsExpected: false, t })));
     expect(payouts).toContain("Выплачено");
     expect(payouts).toContain("2 234,56 ₽");
     expect(payouts).toContain("Банковский перевод");
     const balances = text(renderToStaticMarkup(BalanceCards({ locale: "ru", balances: data.balances, t })));
     expect(balances).toContain("Баланс в RUB");
     expect(balances).toMatch(/Ожидает 50,00 \$/);
-    const commissions = text(renderToStaticMarkup(CommissionList({ locale: "ru", items: data.commissions, t })));
+    const commissions = text(renderToStaticMarkup(CommissionList({ locale: "ru", timeZone: "UTC", items: data.commissions, t })));
     expect(commissions).toContain("1 234,56 ₽");
     expect(commissions).toContain("К выплате с 31.10.2026");
   });
 
   it("in English: the statement lists each commission and a total equal to the payout", async () => {
     const [doc, t] = await Promise.all([partnerPayoutDocument(ctx, payoutId), getT("en", ["earnings", "common"])]);
-    const html = text(renderToStaticMarkup(PayoutStatement({ locale: "en", doc: doc!, t })));
+    const html = text(renderToStaticMarkup(PayoutStatement({ locale: "en", timeZone: "UTC", doc: doc!, t })));
     expect(html).toContain("Paid");
     expect(html).toContain("RUB 1,234.56");
     expect(html).toContain("RUB 1,000.00");

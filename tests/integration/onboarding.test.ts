@@ -259,14 +259,14 @@ describe("portal home money", () => {
 
   it("renders in Russian with ru-RU money and dates, the client and the deal", async () => {
     const [home, t] = await Promise.all([portalHomeMoney(x.ctx), getT("ru", ["portal", "earnings"])]);
-    const balance = text(renderToStaticMarkup(HomeBalance({ locale: "ru", money: home, earningsHref: "/ru/p/x/earnings", t })));
+    const balance = text(renderToStaticMarkup(HomeBalance({ locale: "ru", timeZone: "UTC", money: home, earningsHref: "/ru/p/x/earnings", t })));
     expect(balance).toContain("Доступно · RUB 300,00 ₽");
     expect(balance).toContain("Ожидает 700,00 ₽");
     expect(balance).toContain("Следующая выплата 200,00 ₽ в пути с");
     expect(balance).toContain("Отправлено");
     expect(balance).toContain("Следующая комиссия станет доступна к выплате 15.01.2027.");
     expect(balance).toContain("Последняя выплата: 1 500,00 ₽, 15.11.2026.");
-    const list = text(renderToStaticMarkup(HomeCommissions({ locale: "ru", money: home, earningsHref: "/ru/p/x/earnings", t })));
+    const list = text(renderToStaticMarkup(HomeCommissions({ locale: "ru", timeZone: "UTC", money: home, earningsHref: "/ru/p/x/earnings", t })));
     expect(list).toContain("Сибирские травы сделка 450 000,00 ₽ · 01.10.2026");
     expect(list).toContain("Jess Rivera платёж 420,00 $");
     expect(list).toContain("Всего 5 комиссий");

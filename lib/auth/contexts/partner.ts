@@ -10,6 +10,10 @@ export type PartnerContext = {
   readonly tenantId: string;
   readonly slug: string;
   readonly tenantName: string;
+  /** The agency's IANA zone (Tenant.timeZone). */
+  readonly timeZone: string;
+  /** The zone this partner reads times in: their own (User.timeZone) or else the agency's. */
+  readonly viewerTimeZone: string;
   readonly partnerId: string;
   readonly partnerName: string;
   readonly userId: string;
@@ -20,7 +24,7 @@ export async function resolvePartnerContext(userId: string, slug: string): Promi
   // Owner lookup: the user's active partner seat in the tenant with this slug.
   const partner = await ownerDb().partner.findFirst({
     where: { userId, status: "active", tenant: { slug } },
-    include: { tenant: true },
+    include: { tenant: true, user: { select: { timeZone: true } } },
   });
   if (!partner) return null;
   return {
@@ -28,6 +32,8 @@ export async function resolvePartnerContext(userId: string, slug: string): Promi
     tenantId: partner.tenantId,
     slug: partner.tenant.slug,
     tenantName: partner.tenant.name,
+    timeZone: partner.tenant.timeZone,
+    viewerTimeZone: partner.user?.timeZone ?? partner.tenant.timeZone,
     partnerId: partner.id,
     partnerName: partner.name,
     userId,

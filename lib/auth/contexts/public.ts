@@ -17,12 +17,14 @@ export type PublicContext = {
   readonly id: string;
   readonly slug: string;
   readonly name: string;
+  /** The agency's IANA zone: a visitor of its public pages reads times in it. */
+  readonly timeZone: string;
   readonly db: TenantDb;
 };
 
 /** The public side of the tenant with this slug, or null when there is none (the page answers 404). */
 export async function resolvePublicContext(slug: string): Promise<PublicContext | null> {
-  const tenant = await ownerDb().tenant.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
+  const tenant = await ownerDb().tenant.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, timeZone: true } });
   if (!tenant) return null;
-  return { [brand]: true, tenantId: tenant.id, id: tenant.id, slug: tenant.slug, name: tenant.name, db: tenantDb(tenant.id) };
+  return { [brand]: true, tenantId: tenant.id, id: tenant.id, slug: tenant.slug, name: tenant.name, timeZone: tenant.timeZone, db: tenantDb(tenant.id) };
 }

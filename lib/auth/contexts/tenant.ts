@@ -14,6 +14,10 @@ export type TenantContext = {
   readonly slug: string;
   readonly name: string;
   readonly reportingCurrency: string;
+  /** The agency's IANA zone (Tenant.timeZone): its local days and "today". */
+  readonly timeZone: string;
+  /** The zone this staff member reads times in: their own (User.timeZone) or else the agency's. */
+  readonly viewerTimeZone: string;
   readonly userId: string;
   readonly role: Role;
   readonly db: TenantDb;
@@ -24,7 +28,7 @@ export async function resolveTenantContext(userId: string, slug: string): Promis
   // Owner lookup: the membership that produces the context (memberships are keyed by user).
   const membership = await ownerDb().membership.findFirst({
     where: { userId, tenant: { slug } },
-    include: { tenant: true },
+    include: { tenant: true, user: { select: { timeZone: true } } },
   });
   if (!membership) return null;
   const { tenant } = membership;
@@ -34,6 +38,8 @@ export async function resolveTenantContext(userId: string, slug: string): Promis
     slug: tenant.slug,
     name: tenant.name,
     reportingCurrency: tenant.reportingCurrency,
+    timeZone: tenant.timeZone,
+    viewerTimeZone: membership.user.timeZone ?? tenant.timeZone,
     userId,
     role: membership.role,
     db: tenantDb(tenant.id),

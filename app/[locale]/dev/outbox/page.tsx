@@ -24,7 +24,7 @@ export default async function OutboxPage({ params }: { params: Promise<{ locale:
       <p className="text-sm text-slate-600">{t("outbox.lead")}</p>
       {mails.map((m) => (
         <article key={m.id} className="rounded-xl bg-white p-4 shadow-xs ring-1 ring-slate-200" data-testid="outbox-mail">
-          <p className="text-xs text-slate-500">{formatDateTime(locale, m.createdAt)} · {m.status}</p>
+          <p className="text-xs text-slate-500">{formatDateTime({ locale, timeZone: "UTC" }, m.createdAt)} · {m.status}</p>
           <p className="font-medium">{m.to}: {m.subject}</p>
           <pre className="mt-2 whitespace-pre-wrap break-all font-sans text-sm text-slate-700">{m.text}</pre>
         </article>

@@ -55,7 +55,7 @@ export default async function PartnerInvitePage({ params, searchParams }: { para
         </div>
       ) : null}
       <p className="text-xs text-slate-500">
-        {t("accept.signInAs", { email: invite.email })} {t("accept.validUntil", { date: formatDateTime(locale, invite.expiresAt) })}
+        {t("accept.signInAs", { email: invite.email })} {t("accept.validUntil", { date: formatDateTime({ locale, timeZone: invite.timeZone }, invite.expiresAt) })}
       </p>
       {signedInAs && signedInAs !== invite.email ? (
         <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">{t("accept.otherAccount", { email: signedInAs, invitee: invite.email })}</p>

@@ -22,7 +22,7 @@ export default async function PortalHome({ params }: { params: Promise<{ locale:
     <>
       <PageHeader title={t("portal:hello", { name: ctx.partnerName })} subtitle={t("portal:referralCount", { count: overview.referralTotal })} />
       <div className="space-y-4">
-        <HomeBalance locale={locale} money={money} earningsHref={earningsHref} t={t} />
+        <HomeBalance locale={locale} timeZone={ctx.viewerTimeZone} money={money} earningsHref={earningsHref} t={t} />
 
         <section className="rounded-xl bg-indigo-600 p-5 text-white shadow-xs">
           <h2 className="text-lg font-semibold">{t("referrals:portal.cta.title")}</h2>
@@ -32,7 +32,7 @@ export default async function PortalHome({ params }: { params: Promise<{ locale:
           ) : null}
         </section>
 
-        <HomeCommissions locale={locale} money={money} earningsHref={earningsHref} t={t} />
+        <HomeCommissions locale={locale} timeZone={ctx.viewerTimeZone} money={money} earningsHref={earningsHref} t={t} />
 
         <Card title={t("referrals:portal.byStatus")} action={<Link href={base} className="text-sm font-medium text-indigo-700 hover:underline">{t("referrals:portal.seeAll")}</Link>}>
           {statuses.length === 0 ? (

@@ -1,10 +1,12 @@
 import type { ReactNode } from "react";
 import { TaxProfileSection } from "@/components/compliance/tax-profile-form";
 import { PartnerMailSettings } from "@/components/notifications/partner-mail-settings";
+import { PersonalTimeZoneForm } from "@/components/settings/personal-time-zone-form";
 import { BankDetailsForm, ManualMethodForm, StripeConnectButton } from "@/components/earnings/payout-method-forms";
 import { Badge, Card, Notice, PageHeader } from "@/components/ui/card";
-import { requirePartner } from "@/lib/auth/guard";
+import { requirePartner, requireUser } from "@/lib/auth/guard";
 import { partnerPayoutMethod } from "@/lib/earnings/payout-method";
+import { timeZoneOptions, zoneDescription } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import { refreshStripeAccount } from "@/lib/stripe/onboarding";
@@ -24,7 +26,7 @@ export default async function PortalAccountPage({ params, searchParams }: Props)
   // Back from Stripe's hosted onboarding: read the account's state now rather than wait for the webhook.
   let refreshFailed = false;
   if (stripeReturn === "return") await refreshStripeAccount(ctx).catch(() => { refreshFailed = true; });
-  const [view, t] = await Promise.all([partnerPayoutMethod(ctx), getT(locale, ["earnings", "common"])]);
+  const [view, t, user] = await Promise.all([partnerPayoutMethod(ctx), getT(locale, ["earnings", "common", "timezones"]), requireUser(locale)]);
   const { method, suggested, stripe } = view;
   const target = { locale, tenant: ctx.slug };
   const order: Rail[] = [suggested, ...(["stripe", "registry", "manual"] as const).filter((r) => r !== suggested)];
@@ -94,6 +96,11 @@ export default async function PortalAccountPage({ params, searchParams }: Props)
       </div>
       <div className="mt-8">
         <PartnerMailSettings locale={locale} ctx={ctx} />
+      </div>
+      <div className="mt-8">
+        <Card title={t("timezones:personal.title")}>
+          <PersonalTimeZoneForm locale={locale} own={user.timeZone} agencyZone={zoneDescription({ locale, timeZone: ctx.timeZone })} options={timeZoneOptions(locale)} />
+        </Card>
       </div>
     </>
   );

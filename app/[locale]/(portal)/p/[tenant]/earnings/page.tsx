@@ -28,7 +28,7 @@ export default async function PortalEarningsPage({ params, searchParams }: Props
 
       <section className="mt-8" aria-labelledby="payouts-heading">
         <h2 id="payouts-heading" className="mb-3 text-lg font-semibold text-slate-900">{t("payouts.title")}</h2>
-        {data.payouts.length === 0 ? <EmptyState>{t("payouts.empty")}</EmptyState> : <PayoutList locale={locale} base={base} items={data.payouts} receiptsExpected={data.selfEmployed} t={t} />}
+        {data.payouts.length === 0 ? <EmptyState>{t("payouts.empty")}</EmptyState> : <PayoutList locale={locale} timeZone={ctx.viewerTimeZone} base={base} items={data.payouts} receiptsExpected={data.selfEmployed} t={t} />}
         {data.payouts.length >= 100 ? <p className="mt-2 text-xs text-slate-500">{t("payouts.shown", { count: data.payouts.length })}</p> : null}
       </section>
 
@@ -37,7 +37,7 @@ export default async function PortalEarningsPage({ params, searchParams }: Props
           <h2 id="commissions-heading" className="text-lg font-semibold text-slate-900">{t("commissions.title")}</h2>
           <span className="text-sm text-slate-600">{t("commissions.count", { count: data.commissionTotal })}</span>
         </div>
-        {data.commissions.length === 0 ? <EmptyState>{t("commissions.empty")}</EmptyState> : <CommissionList locale={locale} items={data.commissions} t={t} />}
+        {data.commissions.length === 0 ? <EmptyState>{t("commissions.empty")}</EmptyState> : <CommissionList locale={locale} timeZone={ctx.viewerTimeZone} items={data.commissions} t={t} />}
         <Pagination page={data.page} pageCount={data.pageCount} href={(p) => `${base}${p > 1 ? `?page=${p}` : ""}`} t={t} />
       </section>
     </>

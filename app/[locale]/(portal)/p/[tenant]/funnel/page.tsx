@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/card";
 import { requirePartner } from "@/lib/auth/guard";
 import { parseFunnelParams } from "@/lib/funnel/params";
 import { funnelScopeForPartner, getFunnelSeries, getFunnelSplit, getFunnelSummary } from "@/lib/funnel/queries";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDay } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import { type SearchParams } from "@/lib/kernel/search-params";
@@ -36,10 +36,10 @@ export default async function PortalFunnelPage({ params, searchParams }: Props) 
     <>
       <PageHeader
         title={t("portalTitle")}
-        subtitle={`${t("range", { from: formatDate(locale, view.from), to: formatDate(locale, view.to) })} · ${t(`basis.${view.basis}`)}`}
+        subtitle={`${t("range", { from: formatDay(locale, view.from), to: formatDay(locale, view.to) })} · ${t(`basis.${view.basis}`)}`}
       />
       <p className="-mt-4 mb-4 text-sm text-slate-600">{t("portalSubtitle")}</p>
-      <FunnelControls view={view} path={`/${locale}/p/${ctx.slug}/funnel`} t={t} />
+      <FunnelControls view={view} path={`/${locale}/p/${ctx.slug}/funnel`} locale={locale} t={t} />
       <div className="space-y-6">
         <div>
           <StageTiles totals={summary.totals} locale={locale} t={t} narrow />

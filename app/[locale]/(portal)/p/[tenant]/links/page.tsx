@@ -23,6 +23,7 @@ export default async function PortalLinksPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const { tenant } = await params;
   const ctx = await requirePartner(locale, tenant);
+  const fmt = { locale, timeZone: ctx.viewerTimeZone };
   const query = linkListQuery.parse({ ...flattenSearchParams(await searchParams), status: "all" });
   const [result, options, base, t] = await Promise.all([listOwnLinks(ctx, query), partnerLinkOptions(ctx), appUrl(), getT(locale, ["links", "referrals", "common"])]);
   const path = `/${locale}/p/${ctx.slug}/links`;
@@ -54,7 +55,7 @@ export default async function PortalLinksPage({ params, searchParams }: Props) {
               )}
               <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
                 <span className="tabular-nums">{t("clicks", { count: l.clicks30d })}</span>
-                <span className="tabular-nums">{formatDate(locale, l.createdAt)}</span>
+                <span className="tabular-nums">{formatDate(fmt, l.createdAt)}</span>
               </div>
               {l.disabledAt ? null : <LinkStatusButton as="partner" locale={locale} tenant={ctx.slug} id={l.id} disabled={false} />}
             </li>

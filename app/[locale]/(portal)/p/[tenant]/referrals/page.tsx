@@ -20,6 +20,7 @@ export default async function MyReferralsPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const { tenant } = await params;
   const ctx = await requirePartner(locale, tenant);
+  const fmt = { locale, timeZone: ctx.viewerTimeZone };
   const query = myReferralsQuery.parse(flattenSearchParams(await searchParams));
   const [result, counts, t] = await Promise.all([listMyReferrals(ctx, query), myReferralCounts(ctx), getT(locale, ["referrals", "common"])]);
   const base = `/${locale}/p/${ctx.slug}/referrals`;
@@ -73,7 +74,7 @@ export default async function MyReferralsPage({ params, searchParams }: Props) {
                 <div className="mt-3 flex flex-wrap items-center justify-between gap-2 text-xs text-slate-500">
                   <MarketPair source={r.sourceMarket} target={r.targetMarket} crossLabel={t("crossMarket")} />
                   <span className="tabular-nums">
-                    {r.submittedAt ? t("portal.mine.submittedOn", { date: formatDate(locale, r.submittedAt) }) : t("portal.mine.savedOn", { date: formatDate(locale, r.updatedAt) })}
+                    {r.submittedAt ? t("portal.mine.submittedOn", { date: formatDate(fmt, r.submittedAt) }) : t("portal.mine.savedOn", { date: formatDate(fmt, r.updatedAt) })}
                   </span>
                 </div>
               </Link>

@@ -6,7 +6,7 @@ import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import { auditEntityTypes, listAuditLog, parseAuditQuery } from "@/lib/audit/list-audit";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { formatDateTime } from "@/lib/i18n/format";
+import { formatDateTime, zoneDescription } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import type { SearchParams } from "@/lib/kernel/search-params";
@@ -17,6 +17,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const { tenant } = await params;
   const ctx = await requireTenantPage(locale, tenant, "audit:read");
+  const fmt = { locale, timeZone: ctx.viewerTimeZone };
   const query = parseAuditQuery(await searchParams);
   const [log, entityTypes, t] = await Promise.all([
     listAuditLog(ctx, { entityType: query.entity, page: query.page }),
@@ -33,7 +34,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
   };
   return (
     <>
-      <PageHeader title={t("audit.title")} subtitle={`${t("audit.entryCount", { count: log.total })} · ${t("audit.lead")}`} />
+      <PageHeader title={t("audit.title")} subtitle={`${t("audit.entryCount", { count: log.total })} · ${t("audit.lead", { zone: zoneDescription(fmt) })}`} />
       <AuditFilter entity={query.entity} entityTypes={entityTypes} t={t} />
       {log.items.length === 0 ? (
         <EmptyState>{t("audit.empty")}</EmptyState>
@@ -52,7 +53,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
             const entityLabel = entityTypeLabel(t, entry.entityType);
             return (
               <tr key={entry.id} className="align-top">
-                <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-600">{formatDateTime(locale, entry.createdAt)}</td>
+                <td className="min-w-28 px-4 py-3 tabular-nums text-slate-600">{formatDateTime(fmt, entry.createdAt)}</td>
                 <td className="px-4 py-3 text-slate-700"><span className="break-all">{describeActor(t, entry.actor)}</span></td>
                 <td className="px-4 py-3">
                   <p className="font-medium text-slate-900" title={code}>{action}</p>

@@ -19,6 +19,7 @@ export default async function BrandsPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const { tenant } = await params;
   const ctx = await requireTenantPage(locale, tenant, "directory:read");
+  const fmt = { locale, timeZone: ctx.viewerTimeZone };
   const query = parseListQuery(await searchParams);
   const [result, t] = await Promise.all([listBrands(ctx, query), getT(locale, ["directory", "common"])]);
   const base = `/${locale}/t/${ctx.slug}/brands`;
@@ -53,7 +54,7 @@ export default async function BrandsPage({ params, searchParams }: Props) {
               <td className="px-4 py-3 text-slate-700">{b.industry ?? "—"}</td>
               <td className="px-4 py-3 text-slate-600">{b.niches.join(", ") || "—"}</td>
               <td className="px-4 py-3 text-right tabular-nums">{formatNumber(locale, b._count.referrals)}</td>
-              <td className="px-4 py-3 tabular-nums text-slate-600">{formatDate(locale, b.createdAt)}</td>
+              <td className="px-4 py-3 tabular-nums text-slate-600">{formatDate(fmt, b.createdAt)}</td>
             </tr>
           ))}
         </DataTable>

@@ -15,7 +15,7 @@ import { can } from "@/lib/auth/permissions";
 import { listCommissions, staffBalances } from "@/lib/commissions/list-commissions";
 import { commissionFormOptions } from "@/lib/commissions/rules";
 import { ledgerQuery, type LedgerQuery } from "@/lib/commissions/schemas";
-import { formatDate, formatDecimal, formatMoney } from "@/lib/i18n/format";
+import { formatDate, formatDecimal, formatMoney, formatDay } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import { flattenSearchParams, type SearchParams } from "@/lib/kernel/search-params";
@@ -35,6 +35,7 @@ export default async function CommissionsPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const { tenant } = await params;
   const ctx = await requireTenantPage(locale, tenant, "payouts:read");
+  const fmt = { locale, timeZone: ctx.viewerTimeZone };
   const query = ledgerQuery.parse(flattenSearchParams(await searchParams));
   const [result, balances, options, t] = await Promise.all([
     listCommissions(ctx, query), staffBalances(ctx), commissionFormOptions(ctx), getT(locale, ["commissions", "risk", "common"]),
@@ -68,10 +69,10 @@ export default async function CommissionsPage({ params, searchParams }: Props) {
           <td className={`whitespace-nowrap px-4 py-3 text-right font-medium tabular-nums ${c.amountMinor < 0n ? "text-red-700" : "text-slate-900"}`}>{formatMoney(locale, c.amountMinor, c.currency)}</td>
           <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums text-slate-600">
             {c.baseAmountMinor !== null && c.baseCurrency ? formatMoney(locale, c.baseAmountMinor, c.baseCurrency) : "—"}
-            {c.fxRate ? <p className="text-xs text-slate-500">{t("ledger.fx", { rate: formatDecimal(locale, c.fxRate.toFixed()), day: c.fxRateDay ? formatDate(locale, c.fxRateDay) : "—" })}</p> : null}
+            {c.fxRate ? <p className="text-xs text-slate-500">{t("ledger.fx", { rate: formatDecimal(locale, c.fxRate.toFixed()), day: c.fxRateDay ? formatDay(locale, c.fxRateDay) : "—" })}</p> : null}
           </td>
-          <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-600">{formatDate(locale, c.occurredAt)}</td>
-          <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-600">{formatDate(locale, c.dueAt)}</td>
+          <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-600">{formatDate(fmt, c.occurredAt)}</td>
+          <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-600">{formatDate(fmt, c.dueAt)}</td>
           <td className="px-4 py-3">
             <StatusBadge status={c.status} t={t} />
             {c.payoutId ? <p className="mt-1 text-xs text-slate-500">{t("ledger.inPayout")}</p> : null}

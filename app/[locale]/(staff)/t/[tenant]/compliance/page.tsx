@@ -15,6 +15,7 @@ import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import type { SearchParams } from "@/lib/kernel/search-params";
+import { localDate } from "@/lib/kernel/time-zone";
 
 type Props = { params: Promise<{ locale: string; tenant: string }>; searchParams: Promise<SearchParams> };
 
@@ -24,6 +25,7 @@ export default async function CompliancePage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const { tenant } = await params;
   const ctx = await requireTenantPage(locale, tenant, "payouts:read");
+  const fmt = { locale, timeZone: ctx.viewerTimeZone };
   const showAll = (await searchParams).screenings === "all";
   const [list, screenings, missingDetails, profiles, receipts, t] = await Promise.all([
     latestSanctionsList(ctx), screeningRows(ctx), partnersMissingPayoutDetails(ctx), taxProfileRows(ctx), receiptsMissing(ctx), getT(locale, ["compliance", "common"]),
@@ -32,7 +34,7 @@ export default async function CompliancePage({ params, searchParams }: Props) {
   const base = `/${locale}/t/${ctx.slug}/compliance`;
   const attention = screenings.filter((s) => s.status !== "clear" || s.outdated);
   const shown = (showAll ? screenings : attention).slice(0, SCREENING_ROWS_SHOWN);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localDate(new Date(), ctx.timeZone);
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} actions={<ButtonLink href={`${base}/1099`} variant="secondary">{t("report1099.link")}</ButtonLink>} />
@@ -42,8 +44,8 @@ export default async function CompliancePage({ params, searchParams }: Props) {
             {list ? (
               <p className="text-sm text-slate-700">
                 {list.source === "ofac-sdn-fetch"
-                  ? t("sanctions.activeFetched", { date: formatDateTime(locale, list.createdAt), file: list.fileName, entries: formatNumber(locale, list.entryCount) })
-                  : t("sanctions.active", { date: formatDateTime(locale, list.createdAt), file: list.fileName, entries: formatNumber(locale, list.entryCount), by: list.importedBy ?? "—" })}
+                  ? t("sanctions.activeFetched", { date: formatDateTime(fmt, list.createdAt), file: list.fileName, entries: formatNumber(locale, list.entryCount) })
+                  : t("sanctions.active", { date: formatDateTime(fmt, list.createdAt), file: list.fileName, entries: formatNumber(locale, list.entryCount), by: list.importedBy ?? "—" })}
               </p>
             ) : (
               <Notice tone="error">{t("sanctions.none")}</Notice>
@@ -70,7 +72,7 @@ export default async function CompliancePage({ params, searchParams }: Props) {
           title={t(showAll ? "screenings.titleAll" : "screenings.titleAttention", { count: showAll ? screenings.length : attention.length, formatted: formatNumber(locale, showAll ? screenings.length : attention.length) })}
           action={<Link href={showAll ? base : `${base}?screenings=all`} className="text-sm font-medium text-indigo-700 hover:underline">{t(showAll ? "screenings.showAttention" : "screenings.showAll")}</Link>}
         >
-          <ScreeningsTable locale={locale} tenant={ctx.slug} rows={shown} canManage={canManage} t={t} />
+          <ScreeningsTable locale={locale} timeZone={ctx.viewerTimeZone} tenant={ctx.slug} rows={shown} canManage={canManage} t={t} />
         </Card>
 
         <Card title={t("profiles.title")}>
@@ -80,7 +82,7 @@ export default async function CompliancePage({ params, searchParams }: Props) {
 
         <Card title={t("receipts.title", { count: receipts.total, formatted: formatNumber(locale, receipts.total) })}>
           <p className="mb-4 text-sm text-slate-600">{t("receipts.text")}</p>
-          <ReceiptsTable locale={locale} rows={receipts.items} t={t} />
+          <ReceiptsTable locale={locale} timeZone={ctx.viewerTimeZone} rows={receipts.items} t={t} />
         </Card>
       </div>
     </>

@@ -19,6 +19,7 @@ export default async function CreatorsPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const { tenant } = await params;
   const ctx = await requireTenantPage(locale, tenant, "directory:read");
+  const fmt = { locale, timeZone: ctx.viewerTimeZone };
   const query = parseListQuery(await searchParams);
   const [result, t] = await Promise.all([listCreators(ctx, query), getT(locale, ["directory", "common"])]);
   const base = `/${locale}/t/${ctx.slug}/creators`;
@@ -55,7 +56,7 @@ export default async function CreatorsPage({ params, searchParams }: Props) {
                 ))}
               </td>
               <td className="px-4 py-3 text-right tabular-nums">{formatNumber(locale, c.platforms.reduce((n, p) => n + p.audienceSize, 0))}</td>
-              <td className="px-4 py-3 tabular-nums text-slate-600">{formatDate(locale, c.createdAt)}</td>
+              <td className="px-4 py-3 tabular-nums text-slate-600">{formatDate(fmt, c.createdAt)}</td>
             </tr>
           ))}
         </DataTable>

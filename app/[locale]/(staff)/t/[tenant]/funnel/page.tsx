@@ -15,7 +15,7 @@ import { funnelSearch, parseFunnelParams } from "@/lib/funnel/params";
 import {
   funnelScopeForTenant, getFunnelSeries, getFunnelSplit, getFunnelSummary, getLeaderboard, getLtvReport,
 } from "@/lib/funnel/queries";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDay } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import { pipelineFilterOptions } from "@/lib/referrals/list-referrals";
@@ -53,7 +53,7 @@ export default async function FunnelPage({ params, searchParams }: Props) {
     <>
       <PageHeader
         title={t("title")}
-        subtitle={`${t("range", { from: formatDate(locale, view.from), to: formatDate(locale, view.to) })} · ${t(`basis.${view.basis}`)}`}
+        subtitle={`${t("range", { from: formatDay(locale, view.from), to: formatDay(locale, view.to) })} · ${t(`basis.${view.basis}`)}`}
         actions={
           <div className="flex flex-wrap items-center gap-3 text-sm">
             {can(ctx.role, "events:import") ? <Link href={`${path}/import`} className="font-medium text-indigo-700 hover:underline">{t("importRevenue")}</Link> : null}
@@ -63,6 +63,7 @@ export default async function FunnelPage({ params, searchParams }: Props) {
         }
       />
       <FunnelControls
+        locale={locale}
         view={view} path={path} t={t} split
         options={{ programs: options.programs, partners: [...partners.values()].sort((a, b) => a.name.localeCompare(b.name, locale)) }}
       />

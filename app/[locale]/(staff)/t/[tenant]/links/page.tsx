@@ -38,6 +38,7 @@ export default async function StaffLinksPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const { tenant } = await params;
   const ctx = await requireTenantPage(locale, tenant, "funnel:read");
+  const fmt = { locale, timeZone: ctx.viewerTimeZone };
   const query = linkListQuery.parse(flattenSearchParams(await searchParams));
   const [result, options, base, t] = await Promise.all([listLinks(ctx, query), staffLinkOptions(ctx), appUrl(), getT(locale, ["links", "referrals", "common"])]);
   const canWrite = can(ctx.role, "links:write");
@@ -82,7 +83,7 @@ export default async function StaffLinksPage({ params, searchParams }: Props) {
                   <div className="mt-1 w-64 max-w-full"><CopyLink url={trackedLinkUrl(base, l.code)} compact /></div>
                 </td>
                 <td className="whitespace-nowrap px-2 py-3 text-right tabular-nums">{formatNumber(locale, l.clicks30d)}</td>
-                <td className="whitespace-nowrap px-2 py-3 tabular-nums text-slate-600">{formatDate(locale, l.createdAt)}</td>
+                <td className="whitespace-nowrap px-2 py-3 tabular-nums text-slate-600">{formatDate(fmt, l.createdAt)}</td>
                 <td className="px-2 py-3">
                   <Badge tone={l.disabledAt ? "slate" : "green"}>{t(l.disabledAt ? "status.disabled" : "status.active")}</Badge>
                 </td>

@@ -38,7 +38,7 @@ export default async function NotificationsPage({ params, searchParams }: Props)
         {unread > 0 ? <MarkAllReadButton locale={locale} tenant={ctx.slug} /> : null}
       </div>
       <Card className="overflow-hidden">
-        <Inbox locale={locale} tenant={ctx.slug} items={items} unreadOnly={unreadOnly} t={t} />
+        <Inbox locale={locale} timeZone={ctx.viewerTimeZone} tenant={ctx.slug} items={items} unreadOnly={unreadOnly} t={t} />
       </Card>
     </>
   );

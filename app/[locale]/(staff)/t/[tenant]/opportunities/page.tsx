@@ -9,7 +9,7 @@ import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { formatDate, formatNumber } from "@/lib/i18n/format";
+import { formatNumber, formatDay } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import { opportunityStatuses } from "@/lib/opportunities/codes";
@@ -81,7 +81,7 @@ export default async function OpportunitiesPage({ params, searchParams }: Props)
                 <td className="px-4 py-3"><MarketPair source={o.sourceMarket} target={o.targetMarket} crossLabel={t("referrals:crossMarket")} /></td>
                 <td className="whitespace-nowrap px-4 py-3 text-slate-700">{slotsText(t, o)}</td>
                 <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-700">{budgetText(t, locale, o) ?? "—"}</td>
-                <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-600">{o.deadline ? formatDate(locale, o.deadline) : "—"}</td>
+                <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-600">{o.deadline ? formatDay(locale, o.deadline) : "—"}</td>
                 <td className="px-4 py-3"><OpportunityStatusBadge status={o.status} label={t(`status.${o.status}`)} /></td>
                 <td className="whitespace-nowrap px-4 py-3 text-right">
                   <Link href={`${base}/${o.id}/opt-ins`} className="tabular-nums font-medium text-indigo-700 hover:underline">{formatNumber(locale, o._count.optIns)}</Link>

@@ -20,6 +20,7 @@ export default async function PartnersPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const { tenant } = await params;
   const ctx = await requireTenantPage(locale, tenant, "partners:read");
+  const fmt = { locale, timeZone: ctx.viewerTimeZone };
   const query = parsePartnerListQuery(await searchParams);
   const [result, programs, t] = await Promise.all([listPartners(ctx, query), listProgramChoices(ctx), getT(locale, ["partners", "common", "directory"])]);
   const base = `/${locale}/t/${ctx.slug}/partners`;
@@ -67,7 +68,7 @@ export default async function PartnersPage({ params, searchParams }: Props) {
               <td className="px-4 py-3 text-slate-700">{t(`tiers.${p.trustTier}`)}</td>
               <td className="px-4 py-3 text-slate-600">{p.enrolments.map((e) => e.program.name).join(", ") || "—"}</td>
               <td className="px-4 py-3 text-right tabular-nums">{formatNumber(locale, p._count.referrals)}</td>
-              <td className="px-4 py-3 tabular-nums text-slate-600">{formatDate(locale, p.createdAt)}</td>
+              <td className="px-4 py-3 tabular-nums text-slate-600">{formatDate(fmt, p.createdAt)}</td>
             </tr>
           ))}
         </DataTable>

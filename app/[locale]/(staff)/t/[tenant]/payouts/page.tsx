@@ -8,7 +8,7 @@ import { Card, Notice, PageHeader } from "@/components/ui/card";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { formatDate, formatMoney, formatDay } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import { readPayoutMinimums } from "@/lib/payouts/minimums";
@@ -16,6 +16,8 @@ import { planPayoutRun } from "@/lib/payouts/plan";
 import { listPayoutRuns } from "@/lib/payouts/queries";
 import { cutoffDate } from "@/lib/payouts/schemas";
 import { minorToDecimal } from "@/lib/kernel/money";
+import { DateInput } from "@/components/ui/date-input";
+import { localDate } from "@/lib/kernel/time-zone";
 
 type Props = { params: Promise<{ locale: string; tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -24,6 +26,7 @@ export default async function PayoutsPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const { tenant } = await params;
   const ctx = await requireTenantPage(locale, tenant, "payouts:read");
+  const fmt = { locale, timeZone: ctx.viewerTimeZone };
   const raw = (await searchParams).cutoff;
   const cutoffText = typeof raw === "string" ? raw : null;
   const cutoff = cutoffText ? cutoffDate.safeParse(cutoffText) : null;
@@ -35,7 +38,7 @@ export default async function PayoutsPage({ params, searchParams }: Props) {
     getT(locale, ["payouts", "common"]),
   ]);
   const base = `/${locale}/t/${ctx.slug}/payouts`;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localDate(new Date(), ctx.timeZone);
   const currencies = [...new Set(["USD", "RUB", ...minimums.keys()])].sort();
 
   return (
@@ -46,10 +49,7 @@ export default async function PayoutsPage({ params, searchParams }: Props) {
           <form method="get" className="mb-4 flex flex-wrap items-end gap-3">
             <div>
               <label htmlFor="payout-cutoff" className="mb-1 block text-sm font-medium text-slate-800">{t("plan.cutoff")}</label>
-              <input
-                id="payout-cutoff" type="date" name="cutoff" required defaultValue={cutoffText ?? today}
-                className="rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300"
-              />
+              <DateInput locale={locale} id="payout-cutoff" name="cutoff" required defaultValue={cutoffText ?? today} className="w-32" />
             </div>
             <button type="submit" className={buttonClass("secondary")}>{t("plan.preview")}</button>
           </form>
@@ -79,8 +79,8 @@ export default async function PayoutsPage({ params, searchParams }: Props) {
                     <Link className="text-indigo-700 hover:underline" href={`${base}/${run.id}`}>{t("runs.name", { number: run.number })}</Link>
                   </td>
                   <td className="px-4 py-2"><RunStatusBadge status={run.status} t={t} /></td>
-                  <td className="px-4 py-2 tabular-nums">{formatDate(locale, run.createdAt)}</td>
-                  <td className="px-4 py-2 tabular-nums">{formatDate(locale, run.cutoffAt)}</td>
+                  <td className="px-4 py-2 tabular-nums">{formatDate(fmt, run.createdAt)}</td>
+                  <td className="px-4 py-2 tabular-nums">{formatDay(locale, run.cutoffAt)}</td>
                   <td className="px-4 py-2 text-right tabular-nums">
                     {run.totals.map((x) => <div key={x.currency}>{formatMoney(locale, x.amountMinor, x.currency)}</div>)}
                   </td>

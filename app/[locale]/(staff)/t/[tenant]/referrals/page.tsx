@@ -17,6 +17,7 @@ import { pipelineStatuses } from "@/lib/referrals/codes";
 import { listReferrals, pipelineFilterOptions } from "@/lib/referrals/list-referrals";
 import { pipelineQuery, pipelineSearch } from "@/lib/referrals/list-query";
 import { flattenSearchParams, type SearchParams } from "@/lib/kernel/search-params";
+import { localDate } from "@/lib/kernel/time-zone";
 
 type Props = { params: Promise<{ locale: string; tenant: string }>; searchParams: Promise<SearchParams> };
 
@@ -54,7 +55,7 @@ export default async function ReferralsPage({ params, searchParams }: Props) {
   };
   const table = (
     <PipelineTable
-      rows={result.items} locale={locale} base={base} selectable={writable} sortHref={sortHref}
+      rows={result.items} locale={locale} timeZone={ctx.viewerTimeZone} base={base} selectable={writable} sortHref={sortHref}
       sort={{ key: query.sort, dir }} t={t}
     />
   );
@@ -86,9 +87,9 @@ export default async function ReferralsPage({ params, searchParams }: Props) {
         {tab(undefined, t("filters.allStatuses"), allCount)}
         {pipelineStatuses.map((s) => tab(s, t(`status.${s}`), result.statusCounts[s] ?? 0))}
       </nav>
-      <PipelineFilters query={query} options={options} resetHref={base} t={t} />
+      <PipelineFilters query={query} options={options} resetHref={base} locale={locale} t={t} />
       {board ? (
-        <PipelineBoard columns={board} locale={locale} tenant={ctx.slug} base={base} writable={writable} currency={ctx.reportingCurrency} today={new Date().toISOString().slice(0, 10)} />
+        <PipelineBoard columns={board} locale={locale} tenant={ctx.slug} base={base} writable={writable} currency={ctx.reportingCurrency} today={localDate(new Date(), ctx.timeZone)} />
       ) : result.items.length === 0 ? (
         <EmptyState>{t(filtered ? "pipeline.emptyFiltered" : "pipeline.empty")}</EmptyState>
       ) : writable ? (

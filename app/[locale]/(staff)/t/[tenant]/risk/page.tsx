@@ -45,7 +45,7 @@ export default async function RiskQueuePage({ params, searchParams }: Props) {
       ) : (
         <div className="space-y-4">
           {queue.cases.map((item) => (
-            <RiskCaseCard key={item.id} item={item} refs={queue} locale={locale} tenant={ctx.slug} t={t} canResolve={can(ctx.role, "payouts:manage")} />
+            <RiskCaseCard key={item.id} item={item} refs={queue} locale={locale} timeZone={ctx.viewerTimeZone} tenant={ctx.slug} t={t} canResolve={can(ctx.role, "payouts:manage")} />
           ))}
         </div>
       )}

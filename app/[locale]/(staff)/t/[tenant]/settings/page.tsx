@@ -1,12 +1,14 @@
 import Link from "next/link";
+import { AgencyTimeZoneForm } from "@/components/settings/agency-time-zone-form";
 import { ClickRetentionForm } from "@/components/settings/click-retention-form";
 import { InviteForm } from "@/components/settings/invite-form";
+import { PersonalTimeZoneForm } from "@/components/settings/personal-time-zone-form";
 import { WorkspaceForm } from "@/components/settings/workspace-form";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { SignInSettings } from "@/components/settings/sign-in-settings";
 import { requireTenantPage, requireUser } from "@/lib/auth/guard";
 import { assignableRoles, can } from "@/lib/auth/permissions";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate, formatDateTime, timeZoneOptions, zoneDescription } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import { getClickRetention } from "@/lib/settings/click-retention";
@@ -17,13 +19,22 @@ export default async function SettingsPage({ params }: { params: Promise<{ local
   const locale = await localeParam(params);
   const { tenant } = await params;
   const ctx = await requireTenantPage(locale, tenant, "settings:read");
-  const [workspace, staff, user, t, retention] = await Promise.all([getWorkspace(ctx), listStaff(ctx), requireUser(locale), getT(locale, ["settings", "nav", "apikeys", "auth"]), getClickRetention(ctx)]);
+  const fmt = { locale, timeZone: ctx.viewerTimeZone };
+  const [workspace, staff, user, t, retention] = await Promise.all([getWorkspace(ctx), listStaff(ctx), requireUser(locale), getT(locale, ["settings", "nav", "apikeys", "auth", "timezones"]), getClickRetention(ctx)]);
+  const now = new Date();
+  const zones = timeZoneOptions(locale, now);
   return (
     <>
       <PageHeader title={t("title")} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t("workspace.title")}>
           <WorkspaceForm locale={locale} tenant={ctx.slug} initial={{ name: workspace.name, reportingCurrency: workspace.reportingCurrency, boardEmbedOrigins: workspace.boardEmbedOrigins.join("\n") }} disabled={!can(ctx.role, "settings:manage")} />
+        </Card>
+        <Card title={t("timezones:agency.title")}>
+          <AgencyTimeZoneForm
+            locale={locale} tenant={ctx.slug} timeZone={ctx.timeZone} options={zones} disabled={!can(ctx.role, "settings:manage")}
+            now={formatDateTime({ locale, timeZone: ctx.timeZone }, now)}
+          />
         </Card>
         <Card title={t("staff.title")}>
           <ul className="divide-y divide-slate-100 text-sm">
@@ -36,7 +47,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ local
             {staff.invites.map((i) => (
               <li key={i.id} className="flex items-center justify-between py-2 text-slate-600">
                 <span>{i.email}</span>
-                <Badge tone="amber">{t("staff.pending", { date: formatDate(locale, i.expiresAt) })}</Badge>
+                <Badge tone="amber">{t("staff.pending", { date: formatDate(fmt, i.expiresAt) })}</Badge>
               </li>
             ))}
           </ul>
@@ -46,6 +57,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ local
         </Card>
         <Card title={t("auth:security.title")}>
           <SignInSettings locale={locale} magicLinkSignIn={user.magicLinkSignIn} />
+        </Card>
+        <Card title={t("timezones:personal.title")}>
+          <PersonalTimeZoneForm locale={locale} own={user.timeZone} agencyZone={zoneDescription({ locale, timeZone: ctx.timeZone }, now)} options={zones} />
         </Card>
         {can(ctx.role, "integrations:manage") ? (
           <Card title={t("apikeys:integrations.title")} className="lg:col-span-2">

@@ -34,6 +34,7 @@ export default async function MyReferralPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const { tenant, id } = await params;
   const ctx = await requirePartner(locale, tenant);
+  const fmt = { locale, timeZone: ctx.viewerTimeZone };
   // Another partner's referral answers exactly like a missing one.
   const r = await getMyReferral(ctx, id).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
   const t = await getT(locale, ["referrals", "common"]);
@@ -68,7 +69,7 @@ export default async function MyReferralPage({ params, searchParams }: Props) {
     { label: t("fields.contact"), value: [r.contactName, r.contactChannel ? `${t(`channel.${r.contactChannel}`, { defaultValue: r.contactChannel })}: ${r.contactValue ?? ""}` : null].filter(Boolean).join("\n") },
     { label: t("fields.relationship"), value: r.relationship ? t(`relationship.${r.relationship}`, { defaultValue: r.relationship }) : null },
     { label: t("fields.fitReason"), value: r.fitReason, wide: true },
-    { label: t("fields.submittedAt"), value: r.submittedAt ? formatDate(locale, r.submittedAt) : null },
+    { label: t("fields.submittedAt"), value: r.submittedAt ? formatDate(fmt, r.submittedAt) : null },
   ];
 
   return (
@@ -93,7 +94,7 @@ export default async function MyReferralPage({ params, searchParams }: Props) {
             empty={t("history.empty")}
             items={r.history.map((h) => ({
               id: h.id,
-              when: formatDateTime(locale, h.at),
+              when: formatDateTime(fmt, h.at),
               status: <StatusBadge status={h.to} label={t(`status.${h.to}`)} />,
               actor: t(`portal.actor.${h.actor}`, { agency: ctx.tenantName }),
               reason: h.code ? t("portal.detail.reason", { reason: t(`partnerRejectReason.${h.code}`) }) : null,

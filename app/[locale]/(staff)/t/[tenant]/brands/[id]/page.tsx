@@ -16,6 +16,7 @@ export default async function BrandPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const { tenant, id } = await params;
   const ctx = await requireTenantPage(locale, tenant, "directory:read");
+  const fmt = { locale, timeZone: ctx.viewerTimeZone };
   const brand = await getBrand(ctx, id).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
   const t = await getT(locale, ["directory", "common"]);
   const base = `/${locale}/t/${ctx.slug}/brands`;
@@ -30,7 +31,7 @@ export default async function BrandPage({ params, searchParams }: Props) {
     <>
       <PageHeader
         title={brand.name}
-        subtitle={`${t(`common:markets.${brand.market}`)} · ${t("fields.updated")} ${formatDateTime(locale, brand.updatedAt)}`}
+        subtitle={`${t(`common:markets.${brand.market}`)} · ${t("fields.updated")} ${formatDateTime(fmt, brand.updatedAt)}`}
         actions={brand.archivedAt ? <Badge tone="amber">{t("filters.archived")}</Badge> : null}
       />
       {saved ? <div className="mb-4"><Notice tone="success">{t("saved")}</Notice></div> : null}

@@ -9,7 +9,7 @@ import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { getCommission } from "@/lib/commissions/list-commissions";
 import { NotFoundError } from "@/lib/kernel/errors";
-import { formatDate, formatDateTime, formatDecimal, formatMoney } from "@/lib/i18n/format";
+import { formatDateTime, formatDecimal, formatMoney, formatDay } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 
@@ -29,6 +29,7 @@ export default async function CommissionPage({ params }: Props) {
   const locale = await localeParam(params);
   const { tenant, id } = await params;
   const ctx = await requireTenantPage(locale, tenant, "payouts:read");
+  const fmt = { locale, timeZone: ctx.viewerTimeZone };
   const [{ commission: c, event, program, transitions }, t] = await Promise.all([load(ctx, id), getT(locale, ["commissions", "risk", "common"])]);
   const path = `/${locale}/t/${ctx.slug}/commissions`;
   const actionable = can(ctx.role, "payouts:manage") && (c.status === "pending" || (c.status === "approved" && !c.payoutId));
@@ -52,9 +53,9 @@ export default async function CommissionPage({ params }: Props) {
             {row(t("detail.rule"), c.rule ? `${c.rule.name} (${t(`basis.${c.rule.basis}`)})` : "—")}
             {row(t("detail.program"), program?.name ?? "—")}
             {row(t("ledger.base"), c.baseAmountMinor !== null && c.baseCurrency ? formatMoney(locale, c.baseAmountMinor, c.baseCurrency) : "—")}
-            {row(t("detail.fx"), c.fxRate ? t("detail.fxValue", { rate: formatDecimal(locale, c.fxRate.toFixed()), day: c.fxRateDay ? formatDate(locale, c.fxRateDay) : "—", source: c.fxSource ?? "—" }) : t("detail.noFx"))}
-            {row(t("ledger.occurred"), formatDateTime(locale, c.occurredAt))}
-            {row(t("detail.holdUntil"), formatDateTime(locale, c.dueAt))}
+            {row(t("detail.fx"), c.fxRate ? t("detail.fxValue", { rate: formatDecimal(locale, c.fxRate.toFixed()), day: c.fxRateDay ? formatDay(locale, c.fxRateDay) : "—", source: c.fxSource ?? "—" }) : t("detail.noFx"))}
+            {row(t("ledger.occurred"), formatDateTime(fmt, c.occurredAt))}
+            {row(t("detail.holdUntil"), formatDateTime(fmt, c.dueAt))}
             {row(t("detail.payout"), c.payoutId ?? "—")}
             {c.reversesId ? row(t("detail.reverses"), <Link href={`${path}/${c.reversesId}`} className="text-indigo-700 hover:underline">{c.reversesId}</Link>) : null}
             {c.reason ? row(t("detail.reason"), c.reason) : null}
@@ -65,7 +66,7 @@ export default async function CommissionPage({ params }: Props) {
           {event ? (
             <div className="mt-4 border-t border-slate-100 pt-4 text-sm text-slate-700">
               <h3 className="mb-1 font-medium text-slate-900">{t("detail.event")}</h3>
-              <p>{t(`eventType.${event.type}`)} · {formatDateTime(locale, event.occurredAt)}{event.amountMinor !== null && event.currency ? ` · ${formatMoney(locale, event.amountMinor, event.currency)}` : ""}</p>
+              <p>{t(`eventType.${event.type}`)} · {formatDateTime(fmt, event.occurredAt)}{event.amountMinor !== null && event.currency ? ` · ${formatMoney(locale, event.amountMinor, event.currency)}` : ""}</p>
               <p className="text-xs text-slate-500">{t("detail.eventKey", { key: event.idempotencyKey, source: event.source })}</p>
               {event.customer ? <p className="text-xs text-slate-500">{t("detail.customer", { name: event.customer.name ?? event.customer.externalId ?? event.customer.id })}</p> : null}
             </div>
@@ -76,7 +77,7 @@ export default async function CommissionPage({ params }: Props) {
       <DataTable head={[{ label: t("detail.when") }, { label: t("detail.action") }, { label: t("detail.change") }, { label: t("detail.actor") }, { label: t("detail.reason") }]}>
         {transitions.map((tr) => (
           <tr key={tr.id}>
-            <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-600">{formatDateTime(locale, tr.createdAt)}</td>
+            <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-600">{formatDateTime(fmt, tr.createdAt)}</td>
             <td className="px-4 py-3">{t(`action.${tr.action}`, { defaultValue: tr.action })}</td>
             <td className="px-4 py-3 text-slate-600">{tr.fromStatus ? t(`status.${tr.fromStatus}`) : "—"} → {t(`status.${tr.toStatus}`)}</td>
             <td className="px-4 py-3 text-slate-600">{tr.actor.kind === "staff" || tr.actor.kind === "partner" ? tr.actor.email : t(`actor.${tr.actor.kind}`)}</td>

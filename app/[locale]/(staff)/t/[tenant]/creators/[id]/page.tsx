@@ -16,6 +16,7 @@ export default async function CreatorPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const { tenant, id } = await params;
   const ctx = await requireTenantPage(locale, tenant, "directory:read");
+  const fmt = { locale, timeZone: ctx.viewerTimeZone };
   const creator = await getCreator(ctx, id).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
   const t = await getT(locale, ["directory", "common"]);
   const editable = can(ctx.role, "directory:write");
@@ -33,7 +34,7 @@ export default async function CreatorPage({ params, searchParams }: Props) {
     <>
       <PageHeader
         title={creator.name}
-        subtitle={`${t(`common:markets.${creator.market}`)} · ${t("fields.updated")} ${formatDateTime(locale, creator.updatedAt)}`}
+        subtitle={`${t(`common:markets.${creator.market}`)} · ${t("fields.updated")} ${formatDateTime(fmt, creator.updatedAt)}`}
         actions={creator.archivedAt ? <Badge tone="amber">{t("filters.archived")}</Badge> : null}
       />
       {saved ? <div className="mb-4"><Notice tone="success">{t("saved")}</Notice></div> : null}

@@ -33,7 +33,7 @@ export default async function FunnelClicksPage({ params, searchParams }: Props) 
       exportTable="clicks" total={result.total} pageCount={Math.ceil(result.total / DRILL_PAGE_SIZE)} options={options} locale={locale} t={t}
       tabs={<DrillTabs label={t("drill.clicks.title")} items={[tab(false), tab(true)]} />}
     >
-      <ClicksTable rows={result.rows} locale={locale} t={t} />
+      <ClicksTable rows={result.rows} locale={locale} timeZone={ctx.viewerTimeZone} t={t} />
     </DrillShell>
   );
 }

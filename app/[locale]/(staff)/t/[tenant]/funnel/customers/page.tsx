@@ -33,7 +33,7 @@ export default async function FunnelCustomersPage({ params, searchParams }: Prop
       total={result.total} pageCount={Math.ceil(result.total / DRILL_PAGE_SIZE)} options={options} locale={locale} t={t}
       tabs={<DrillTabs label={t("columns.source")} items={[tab(undefined), tab("referral"), tab("direct")]} />}
     >
-      <CustomersTable rows={result.rows} locale={locale} t={t} />
+      <CustomersTable rows={result.rows} locale={locale} timeZone={ctx.viewerTimeZone} t={t} />
     </DrillShell>
   );
 }

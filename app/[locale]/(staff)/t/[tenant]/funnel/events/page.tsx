@@ -33,7 +33,7 @@ export default async function FunnelEventsPage({ params, searchParams }: Props) 
       total={result.total} pageCount={Math.ceil(result.total / DRILL_PAGE_SIZE)} options={options} locale={locale} t={t}
       tabs={<DrillTabs label={t("columns.type")} items={tabs} />}
     >
-      <EventsTable rows={result.rows} locale={locale} t={t} reportingCurrency={ctx.reportingCurrency} />
+      <EventsTable rows={result.rows} locale={locale} timeZone={ctx.viewerTimeZone} t={t} reportingCurrency={ctx.reportingCurrency} />
     </DrillShell>
   );
 }

@@ -33,7 +33,7 @@ export default async function FunnelStagePage({ params, searchParams }: Props) {
       extraActions={pipeline ? <Link href={`${base}/referrals${pipeline}`} className={buttonClass("secondary")}>{t("drill.openPipeline")}</Link> : null}
       tabs={<DrillTabs label={t("title")} items={funnelStages.map((s) => ({ key: s, label: t(`stages.${s}`), href: `${path}${funnelSearch(view, { stage: s, page: 1 })}`, active: view.stage === s }))} />}
     >
-      <StageTable rows={result.rows} locale={locale} t={t} referralHref={(id) => `${base}/referrals/${id}`} />
+      <StageTable rows={result.rows} locale={locale} timeZone={ctx.viewerTimeZone} t={t} referralHref={(id) => `${base}/referrals/${id}`} />
     </DrillShell>
   );
 }

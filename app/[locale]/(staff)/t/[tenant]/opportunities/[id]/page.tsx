@@ -28,6 +28,7 @@ export default async function OpportunityPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const { tenant, id } = await params;
   const ctx = await requireTenantPage(locale, tenant, "opportunities:read");
+  const fmt = { locale, timeZone: ctx.viewerTimeZone };
   const o = await getOpportunity(ctx, id).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
   const [t, origin] = await Promise.all([getT(locale, ["opportunities", "referrals", "common"]), appUrl()]);
   const { saved, moved } = await searchParams;
@@ -91,7 +92,7 @@ export default async function OpportunityPage({ params, searchParams }: Props) {
               ...termFacts(t, locale, o),
               { label: t("detail.program"), value: o.program.name },
               { label: t("detail.referrals"), value: formatNumber(locale, o._count.referrals) },
-              { label: t("detail.updated"), value: formatDateTime(locale, o.updatedAt) },
+              { label: t("detail.updated"), value: formatDateTime(fmt, o.updatedAt) },
             ]} />
           </Card>
           <div className="grid gap-6 xl:grid-cols-2">

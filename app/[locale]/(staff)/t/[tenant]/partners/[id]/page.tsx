@@ -29,6 +29,7 @@ export default async function PartnerPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const { tenant, id } = await params;
   const ctx = await requireTenantPage(locale, tenant, "partners:read");
+  const fmt = { locale, timeZone: ctx.viewerTimeZone };
   const partner = await getPartner(ctx, id).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
   const editable = can(ctx.role, "partners:write") && partner.status !== "removed";
   const [application, programs, activity, t] = await Promise.all([
@@ -50,7 +51,7 @@ export default async function PartnerPage({ params, searchParams }: Props) {
       <Link href={`${staffBase}/partners`} className="mb-2 inline-block text-sm text-slate-600 hover:text-indigo-700">← {t("detail.back")}</Link>
       <PageHeader
         title={partner.name}
-        subtitle={`${partner.email} · ${t(`common:markets.${partner.market}`)} · ${t("detail.since", { date: formatDate(locale, partner.createdAt) })}`}
+        subtitle={`${partner.email} · ${t(`common:markets.${partner.market}`)} · ${t("detail.since", { date: formatDate(fmt, partner.createdAt) })}`}
         actions={
           <>
             <PartnerStatusBadge status={partner.status} label={t(`status.${partner.status}`)} />
@@ -74,7 +75,7 @@ export default async function PartnerPage({ params, searchParams }: Props) {
             </div>
           </Card>
 
-          {application ? <PartnerApplication application={application} locale={locale} t={t} /> : null}
+          {application ? <PartnerApplication application={application} locale={locale} timeZone={ctx.viewerTimeZone} t={t} /> : null}
 
           <Card title={t("enrolments.title")}>
             <PartnerEnrolments
@@ -82,7 +83,7 @@ export default async function PartnerPage({ params, searchParams }: Props) {
               editable={editable}
               enrolments={partner.enrolments.map((e) => ({
                 programId: e.program.id, name: e.program.name, markets: e.program.markets,
-                since: formatDate(locale, e.createdAt), archived: !!e.program.archivedAt,
+                since: formatDate(fmt, e.createdAt), archived: !!e.program.archivedAt,
               }))}
               available={programs.filter((p) => !enrolledIds.has(p.id))}
             />
@@ -90,7 +91,7 @@ export default async function PartnerPage({ params, searchParams }: Props) {
 
           {activity ? (
             <Card title={t("activity.title")} action={<Link href={`${staffBase}/audit?entity=Partner`} className="text-xs font-medium text-indigo-600 hover:underline">{t("activity.all")}</Link>}>
-              <AuditTimeline entries={activity.items} locale={locale} t={t} />
+              <AuditTimeline entries={activity.items} locale={locale} timeZone={ctx.viewerTimeZone} t={t} />
             </Card>
           ) : null}
         </div>
@@ -111,7 +112,7 @@ export default async function PartnerPage({ params, searchParams }: Props) {
               <div className="space-y-3 text-sm">
                 <p className="text-slate-700">
                   {partner.openInvite
-                    ? t("invitation.pending", { sent: formatDate(locale, partner.openInvite.createdAt), expires: formatDateTime(locale, partner.openInvite.expiresAt) })
+                    ? t("invitation.pending", { sent: formatDate(fmt, partner.openInvite.createdAt), expires: formatDateTime(fmt, partner.openInvite.expiresAt) })
                     : t("invitation.none")}
                 </p>
                 {editable ? (

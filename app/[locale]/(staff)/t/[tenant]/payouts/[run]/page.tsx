@@ -11,7 +11,7 @@ import { Card, Notice, PageHeader } from "@/components/ui/card";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/kernel/errors";
-import { formatDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
+import { formatDateTime, formatDay, formatMoney } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import { approveRunAction, cancelRunAction, executeRunAction, markRegistrySentAction } from "@/lib/payouts/actions";
@@ -34,6 +34,7 @@ export default async function PayoutRunPage({ params }: Props) {
   const locale = await localeParam(params);
   const { tenant, run: runId } = await params;
   const ctx = await requireTenantPage(locale, tenant, "payouts:read");
+  const fmt = { locale, timeZone: ctx.viewerTimeZone };
   const [{ run, payouts, statements, loadedAt }, t] = await Promise.all([load(ctx, runId), getT(locale, ["payouts", "common"])]);
   const canManage = can(ctx.role, "payouts:manage");
   const target = { locale, tenant: ctx.slug, runId: run.id };
@@ -51,7 +52,7 @@ export default async function PayoutRunPage({ params }: Props) {
     <>
       <PageHeader
         title={<span className="flex items-center gap-3">{t("runs.name", { number: run.number })} <RunStatusBadge status={run.status} t={t} /></span>}
-        subtitle={t("run.subtitle", { cutoff: formatDate(locale, run.cutoffAt), created: formatDateTime(locale, run.createdAt), count: payouts.length })}
+        subtitle={t("run.subtitle", { cutoff: formatDay(locale, run.cutoffAt), created: formatDateTime(fmt, run.createdAt), count: payouts.length })}
         actions={<Link href={base} className={buttonClass("secondary")}>{t("run.back")}</Link>}
       />
       <div className="space-y-6">
@@ -91,7 +92,7 @@ export default async function PayoutRunPage({ params }: Props) {
                   <ActionButton action={markRegistrySentAction.bind(null, target)} label={t("registry.markSent", { count: readyRegistry })} confirm={t("registry.markSentConfirm")} />
                 ) : null}
               </div>
-              {run.registrySentAt ? <p className="text-sm text-slate-700">{t("registry.sentAt", { when: formatDateTime(locale, run.registrySentAt) })}</p> : null}
+              {run.registrySentAt ? <p className="text-sm text-slate-700">{t("registry.sentAt", { when: formatDateTime(fmt, run.registrySentAt) })}</p> : null}
             </div>
           </Card>
         ) : null}
@@ -105,7 +106,7 @@ export default async function PayoutRunPage({ params }: Props) {
                 {statements.map((s) => (
                   <li key={s.id}>
                     {t("statement.previous", {
-                      file: s.fileName, when: formatDateTime(locale, s.createdAt), lines: s.lineCount,
+                      file: s.fileName, when: formatDateTime(fmt, s.createdAt), lines: s.lineCount,
                       matched: s.counts.matched ?? 0, partial: s.counts.partial ?? 0, unknown: s.counts.unknown ?? 0, duplicate: s.counts.duplicate ?? 0,
                     })}
                   </li>
@@ -117,7 +118,7 @@ export default async function PayoutRunPage({ params }: Props) {
 
         <Card title={t("run.payoutsTitle")}>
           <PayoutsTable
-            rows={payouts} locale={locale} tenant={ctx.slug} runId={run.id} runStatus={run.status}
+            rows={payouts} locale={locale} timeZone={ctx.viewerTimeZone} tenant={ctx.slug} runId={run.id} runStatus={run.status}
             canManage={canManage} userId={ctx.userId} stripeConfigured={configured} t={t} now={loadedAt}
           />
         </Card>

@@ -19,6 +19,7 @@ import { referralStatuses } from "@/lib/referrals/codes";
 import { getReferral, type ActorLabel } from "@/lib/referrals/get-referral";
 import { knownClientReferral } from "@/lib/referrals/known-client";
 import { nextStatuses, shortcuts, skippedStages } from "@/lib/referrals/state-machine";
+import { localDate } from "@/lib/kernel/time-zone";
 
 type Props = { params: Promise<{ locale: string; tenant: string; id: string }>; searchParams: Promise<{ moved?: string; overridden?: string }> };
 
@@ -26,6 +27,7 @@ export default async function ReferralPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const { tenant, id } = await params;
   const ctx = await requireTenantPage(locale, tenant, "referrals:read");
+  const fmt = { locale, timeZone: ctx.viewerTimeZone };
   const r = await getReferral(ctx, id).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
   const t = await getT(locale, ["referrals", "common"]);
   const { moved, overridden } = await searchParams;
@@ -37,7 +39,7 @@ export default async function ReferralPage({ params, searchParams }: Props) {
   const options = nextStatuses(r.status, "staff", moveContext);
   const skipped = Object.fromEntries(options.map((to) => [to, skippedStages(r.status, to, "staff", moveContext)]).filter(([, via]) => via.length));
   const isDuplicate = r.status === "rejected" && (r.rejectReason === "duplicate" || !!r.duplicateReason);
-  const date = (d: Date | null) => (d ? formatDate(locale, d) : null);
+  const date = (d: Date | null) => (d ? formatDate(fmt, d) : null);
   const actor = (a: ActorLabel) => (a.kind === "system" ? t("history.system") : a.kind === "former" ? t("history.former") : t(`history.${a.kind}`, { name: a.name }));
   const record = r.brand ? { href: `${base}/brands/${r.brand.id}`, name: r.brand.name } : r.creator ? { href: `${base}/creators/${r.creator.id}`, name: r.creator.name } : null;
 
@@ -78,7 +80,7 @@ export default async function ReferralPage({ params, searchParams }: Props) {
       <div className="mb-4 space-y-3">
         {moved && (referralStatuses as readonly string[]).includes(moved) ? <Notice tone="success">{t("detail.moved", { status: t(`status.${moved}`) })}</Notice> : null}
         {overridden ? <Notice tone="success">{t("detail.overridden")}</Notice> : null}
-        <DuplicateNotices referral={r} record={record} base={base} locale={locale} t={t} />
+        <DuplicateNotices referral={r} record={record} base={base} locale={locale} timeZone={ctx.viewerTimeZone} t={t} />
       </div>
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <div className="min-w-0 space-y-6">
@@ -88,7 +90,7 @@ export default async function ReferralPage({ params, searchParams }: Props) {
               empty={t("history.empty")}
               items={r.history.map((h) => ({
                 id: h.id,
-                when: formatDateTime(locale, h.at),
+                when: formatDateTime(fmt, h.at),
                 status: <StatusBadge status={h.to} label={t(`status.${h.to}`)} />,
                 badge: h.internal && h.note ? <Badge tone="amber">{t("history.internal")}</Badge> : null,
                 actor: actor(h.actor),
@@ -102,7 +104,7 @@ export default async function ReferralPage({ params, searchParams }: Props) {
         <div className="space-y-6">
           {writable && options.length ? (
             <Card title={t("transition.title")}>
-              <TransitionForm locale={locale} tenant={ctx.slug} id={r.id} current={r.status} options={options} skipped={skipped} knownClient={moveContext.knownClient} currency={ctx.reportingCurrency} today={new Date().toISOString().slice(0, 10)} />
+              <TransitionForm locale={locale} tenant={ctx.slug} id={r.id} current={r.status} options={options} skipped={skipped} knownClient={moveContext.knownClient} currency={ctx.reportingCurrency} today={localDate(new Date(), ctx.timeZone)} />
             </Card>
           ) : (
             <Card title={t("transition.title")}>

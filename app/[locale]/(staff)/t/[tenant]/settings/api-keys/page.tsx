@@ -13,6 +13,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ locale
   const locale = await localeParam(params);
   const { tenant } = await params;
   const ctx = await requireTenantPage(locale, tenant, "integrations:manage");
+  const fmt = { locale, timeZone: ctx.viewerTimeZone };
   const [keys, t, base] = await Promise.all([listApiKeys(ctx), getT(locale, "apikeys"), appUrl()]);
   return (
     <>
@@ -29,10 +30,10 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ locale
               <tr key={k.id} className={k.revokedAt ? "text-slate-500" : undefined}>
                 <td className="px-4 py-3 font-medium text-slate-900">{k.name}</td>
                 <td className="px-4 py-3 font-mono text-xs">{k.prefix}…</td>
-                <td className="px-4 py-3 tabular-nums">{formatDate(locale, k.createdAt)}</td>
-                <td className="px-4 py-3 tabular-nums">{k.lastUsedAt ? formatDateTime(locale, k.lastUsedAt) : t("never")}</td>
+                <td className="px-4 py-3 tabular-nums">{formatDate(fmt, k.createdAt)}</td>
+                <td className="px-4 py-3 tabular-nums">{k.lastUsedAt ? formatDateTime(fmt, k.lastUsedAt) : t("never")}</td>
                 <td className="px-4 py-3">
-                  {k.revokedAt ? <Badge tone="red">{t("revoked", { date: formatDate(locale, k.revokedAt) })}</Badge> : <Badge tone="green">{t("active")}</Badge>}
+                  {k.revokedAt ? <Badge tone="red">{t("revoked", { date: formatDate(fmt, k.revokedAt) })}</Badge> : <Badge tone="green">{t("active")}</Badge>}
                 </td>
                 <td className="px-4 py-3 text-right">{k.revokedAt ? null : <RevokeKeyButton locale={locale} tenant={ctx.slug} id={k.id} name={k.name} />}</td>
               </tr>

@@ -22,7 +22,7 @@ export default async function PortalPayoutPage({ params }: Props) {
     <>
       <p className="mb-3 text-sm print:hidden"><Link href={`/${locale}/p/${ctx.slug}/earnings`} className="font-medium text-indigo-700 hover:underline">← {t("document.back")}</Link></p>
       <PageHeader title={t("document.title")} subtitle={doc.reference} actions={<PrintButton label={t("document.print")} />} />
-      <PayoutStatement locale={locale} doc={doc} t={t} />
+      <PayoutStatement locale={locale} timeZone={ctx.viewerTimeZone} doc={doc} t={t} />
       {doc.receiptAllowed ? (
         <div className="mt-6 print:hidden">
           <Card title={t("receipt.title")}>

@@ -45,7 +45,7 @@ export default async function MatchesPage({ params, searchParams }: Props) {
       </p>
       <MatchingLegend brands={result.kind === "brand"} t={t} />
       {result.suggestions.length ? (
-        <MatchingTable matches={result.suggestions} base={base} locale={locale} context={context} invite={invite} t={t} />
+        <MatchingTable matches={result.suggestions} base={base} locale={locale} timeZone={ctx.viewerTimeZone} context={context} invite={invite} t={t} />
       ) : (
         <EmptyState>{t(result.candidateCount ? "matching.allInTouch" : `matching.empty.${kind}`)}</EmptyState>
       )}
@@ -55,7 +55,7 @@ export default async function MatchesPage({ params, searchParams }: Props) {
             {t("matching.inTouch.title")} <span className="font-normal tabular-nums text-slate-500">{formatNumber(locale, result.inTouch.length)}</span>
           </h2>
           <p className="mb-3 mt-1 text-sm text-slate-600">{t("matching.inTouch.lead")}</p>
-          <MatchingTable matches={result.inTouch} base={base} locale={locale} context={context} invite={null} inTouch t={t} />
+          <MatchingTable matches={result.inTouch} base={base} locale={locale} timeZone={ctx.viewerTimeZone} context={context} invite={null} inTouch t={t} />
         </section>
       ) : null}
     </>

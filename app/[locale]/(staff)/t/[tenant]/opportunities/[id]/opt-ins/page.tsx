@@ -81,7 +81,7 @@ export default async function OptInsPage({ params, searchParams }: Props) {
       ) : (
         <div className="space-y-4">
           {result.items.map((item) => (
-            <ReviewOptInCard key={item.id} item={item} base={base} tenant={ctx.slug} locale={locale} writable={can(ctx.role, "opportunities:write")} filter={query.status} t={t} />
+            <ReviewOptInCard key={item.id} item={item} base={base} tenant={ctx.slug} locale={locale} timeZone={ctx.viewerTimeZone} writable={can(ctx.role, "opportunities:write")} filter={query.status} t={t} />
           ))}
         </div>
       )}

@@ -6,7 +6,7 @@ import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { NotFoundError } from "@/lib/kernel/errors";
-import { formatDate, formatDateTime, formatDecimal, formatMoney } from "@/lib/i18n/format";
+import { formatDate, formatDateTime, formatDecimal, formatMoney, formatDay } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import { getPayoutDetail } from "@/lib/payouts/queries";
@@ -27,6 +27,7 @@ export default async function PayoutDetailPage({ params }: Props) {
   const locale = await localeParam(params);
   const { tenant, run: runId, payout: payoutId } = await params;
   const ctx = await requireTenantPage(locale, tenant, "payouts:read");
+  const fmt = { locale, timeZone: ctx.viewerTimeZone };
   const [payout, t] = await Promise.all([load(ctx, runId, payoutId), getT(locale, ["payouts", "common"])]);
   const runHref = `/${locale}/t/${ctx.slug}/payouts/${payout.run.id}`;
   const sum = payout.items.reduce((s, i) => s + i.payoutMinor, 0n);
@@ -51,10 +52,10 @@ export default async function PayoutDetailPage({ params }: Props) {
               <tr key={i.id}>
                 <td className="px-4 py-2 font-mono text-xs">{i.commissionId}</td>
                 <td className="px-4 py-2"><Badge tone={i.amountMinor < 0n ? "red" : "slate"}>{t(`kind.${i.commission.kind}`)}</Badge></td>
-                <td className="px-4 py-2 tabular-nums">{formatDate(locale, i.commission.occurredAt)}</td>
+                <td className="px-4 py-2 tabular-nums">{formatDate(fmt, i.commission.occurredAt)}</td>
                 <td className="px-4 py-2 text-right tabular-nums">{formatMoney(locale, i.amountMinor, i.currency)}</td>
                 <td className="px-4 py-2 text-xs text-slate-600">
-                  {i.fxRate ? t("detail.rateValue", { from: i.currency, to: payout.currency, rate: formatDecimal(locale, i.fxRate.toFixed()), day: i.fxRateDay ? formatDate(locale, i.fxRateDay) : "—", source: i.fxSource ?? "" }) : "—"}
+                  {i.fxRate ? t("detail.rateValue", { from: i.currency, to: payout.currency, rate: formatDecimal(locale, i.fxRate.toFixed()), day: i.fxRateDay ? formatDay(locale, i.fxRateDay) : "—", source: i.fxSource ?? "" }) : "—"}
                 </td>
                 <td className="px-4 py-2 text-right tabular-nums">{formatMoney(locale, i.payoutMinor, payout.currency)}</td>
               </tr>
@@ -72,8 +73,8 @@ export default async function PayoutDetailPage({ params }: Props) {
             {payout.receivedAmountMinor != null ? (<><dt className="text-slate-500">{t("detail.received")}</dt><dd className="tabular-nums">{formatMoney(locale, payout.receivedAmountMinor, payout.currency)}</dd></>) : null}
             {payout.holdReason ? (<><dt className="text-slate-500">{t("table.hold")}</dt><dd>{payout.holdReason.split(",").map((r) => t(`holdReason.${r}`)).join(", ")}</dd></>) : null}
             {payout.releaseNote ? (<><dt className="text-slate-500">{t("hold.note")}</dt><dd>{payout.releaseNote}</dd></>) : null}
-            {payout.sentAt ? (<><dt className="text-slate-500">{t("detail.sentAt")}</dt><dd>{formatDateTime(locale, payout.sentAt)}</dd></>) : null}
-            {payout.paidAt ? (<><dt className="text-slate-500">{t("detail.paidAt")}</dt><dd>{formatDateTime(locale, payout.paidAt)}</dd></>) : null}
+            {payout.sentAt ? (<><dt className="text-slate-500">{t("detail.sentAt")}</dt><dd>{formatDateTime(fmt, payout.sentAt)}</dd></>) : null}
+            {payout.paidAt ? (<><dt className="text-slate-500">{t("detail.paidAt")}</dt><dd>{formatDateTime(fmt, payout.paidAt)}</dd></>) : null}
             {payout.externalId ? (<><dt className="text-slate-500">{t("table.externalId")}</dt><dd className="font-mono">{payout.externalId}</dd></>) : null}
             {payout.receiptRef ? (<><dt className="text-slate-500">{t("table.receipt")}</dt><dd className="font-mono">{payout.receiptRef}</dd></>) : null}
             {payout.failureReason ? (<><dt className="text-slate-500">{t("detail.failure")}</dt><dd className="text-red-700">{payout.failureReason}</dd></>) : null}
@@ -86,7 +87,7 @@ export default async function PayoutDetailPage({ params }: Props) {
               {payout.statementLines.map((l) => (
                 <tr key={l.id}>
                   <td className="px-4 py-2">{l.statement.fileName} · {t("detail.line", { line: l.lineNo })}</td>
-                  <td className="px-4 py-2 tabular-nums">{l.bookedOn ? formatDate(locale, l.bookedOn) : "—"}</td>
+                  <td className="px-4 py-2 tabular-nums">{l.bookedOn ? formatDay(locale, l.bookedOn) : "—"}</td>
                   <td className="px-4 py-2 text-right tabular-nums">{formatMoney(locale, l.amountMinor, l.currency)}</td>
                   <td className="px-4 py-2">{t(`lineResult.${l.result}`)}</td>
                 </tr>
