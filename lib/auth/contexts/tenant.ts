@@ -14,6 +14,8 @@ export type TenantContext = {
   readonly slug: string;
   readonly name: string;
   readonly reportingCurrency: string;
+  /** The zone whose local days the funnel's rollups are keyed by ("Tenant"."rollupTimeZone"; lib/funnel/time-zone-change.ts). */
+  readonly funnelTimeZone: string;
   readonly userId: string;
   readonly role: Role;
   readonly db: TenantDb;
@@ -34,6 +36,7 @@ export async function resolveTenantContext(userId: string, slug: string): Promis
     slug: tenant.slug,
     name: tenant.name,
     reportingCurrency: tenant.reportingCurrency,
+    funnelTimeZone: tenant.rollupTimeZone,
     userId,
     role: membership.role,
     db: tenantDb(tenant.id),

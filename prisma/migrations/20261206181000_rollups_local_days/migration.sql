@@ -467,3 +467,23 @@ UPDATE "Tenant" SET "timeZone" = 'Europe/Moscow' WHERE "defaultLocale" = 'ru' AN
 DO $$ DECLARE x RECORD; BEGIN
   FOR x IN SELECT "id" FROM "Tenant" WHERE "timeZone" <> 'UTC' ORDER BY "id" LOOP PERFORM twoway_rollup_rekey(x."id"); END LOOP;
 END $$;
+
+-- ---------------------------------------------------------------- the re-key job
+
+-- Enqueues the job funnel:rekey-time-zone for tenant t (lib/funnel/time-zone-change.ts), in the
+-- caller's transaction: a change of "Tenant"."timeZone" and its job commit or roll back together.
+-- SECURITY DEFINER because twoway_app has no rights on the queue's schema; it can only add this one
+-- job, for its own tenant (app.tenant_id), keyed so that a waiting job is replaced, not doubled (a
+-- running one gets a successor: graphile-worker's job_key). The task reads the zone from the tenant
+-- row, so the payload names only the tenant.
+CREATE FUNCTION twoway_enqueue_rollup_rekey(t TEXT) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+BEGIN
+  IF COALESCE(current_setting('app.tenant_id', true), '') NOT IN ('', t) THEN
+    RAISE EXCEPTION 'twoway_enqueue_rollup_rekey: not the tenant in scope';
+  END IF;
+  PERFORM graphile_worker.add_job('funnel:rekey-time-zone', json_build_object('tenantId', t),
+    max_attempts := 10, job_key := 'funnel-rekey:' || t);
+END $$;
+REVOKE ALL ON FUNCTION twoway_enqueue_rollup_rekey(TEXT) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION twoway_enqueue_rollup_rekey(TEXT) TO twoway_app;
