@@ -1,4 +1,4 @@
-// Changing an agency's time zone (issue 15, part 3; docs/time-zones.md, "Funnel days"). The funnel's
+// Changing an agency's time zone (issue 15, part 3; docs/operations.md, "Funnel days (time zones)"). The funnel's
 // rollups (ClickDaily, FunnelDaily, FunnelDailyProgram, LtvDaily) are keyed by the agency's local
 // days in "Tenant"."rollupTimeZone" (migration 20261206181000_rollups_local_days). A new zone is
 // saved in "timeZone" and, in the same transaction, the job funnel:rekey-time-zone is enqueued; the

@@ -1,4 +1,4 @@
--- The funnel's days are the agency's local days (issue 15, part 3; docs/time-zones.md, "Funnel days").
+-- The funnel's days are the agency's local days (issue 15, part 3; docs/operations.md, "Funnel days (time zones)").
 --
 -- Until now every rollup was keyed by the UTC day of its timestamp (`ts::date`; the columns are
 -- `timestamp(3)` holding UTC). From here on a rollup day is the date on the agency's wall clock:
