@@ -385,6 +385,16 @@ describe("the funnel's days in the agency's zone", () => {
     expect(await ctx!.db.$transaction((tx) => changeTenantTimeZone(tx, a.tenantId, MSK))).toEqual({ timeZone: MSK, rekeyQueued: false });
   });
 
+  it("the daily rollup check queues the re-key of a tenant whose rollups are not in its zone (a lost job, a zone set by hand)", async () => {
+    const t = await createTenantFixture("Zone set by hand");
+    await prisma.$executeRaw`UPDATE "Tenant" SET "timeZone" = 'Asia/Tokyo' WHERE "id" = ${t.tenantId}`;
+    const queued = () => prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = ${REKEY_TASK} AND key = ${`funnel-rekey:${t.tenantId}`}`.then((r) => r[0].n);
+    expect(await queued()).toBe(0);
+    await (makeTasks(() => false)["funnel:rollup-check"] as Task)({}, {} as JobHelpers);
+    expect(await queued()).toBe(1);
+  });
+
   it("catches a trigger that keys by the UTC date (mutation check)", async () => {
     const m = agencies.get(MSK)!;
     const problems = await rolledBack(async (tx) => {
