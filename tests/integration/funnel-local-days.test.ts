@@ -26,6 +26,8 @@ import { getLtvReportFromRaw } from "@/lib/funnel/ltv-raw";
 import { parseFunnelParams, presetRange } from "@/lib/funnel/params";
 import { funnelScopeForTenant, getFunnelSeries, getFunnelSummary, listClickRows, listCustomers, listEvents, listStageReferrals } from "@/lib/funnel/queries";
 import { changeTenantTimeZone, REKEY_TASK } from "@/lib/funnel/time-zone-change";
+import { listLinks } from "@/lib/links/list-links";
+import type { LinkListQuery } from "@/lib/links/schemas";
 import type { FunnelFilter, FunnelScope } from "@/lib/funnel/types";
 import { addDays, localDate } from "@/lib/kernel/time-zone";
 import { ClickWriter } from "@/lib/tracking/click-store";
@@ -325,6 +327,11 @@ describe("the funnel's days in the agency's zone", () => {
     expect(presetRange("7d", new Date("2026-10-31T20:59:00Z"), MSK).to).toEqual(midnight("2026-11-01"));
     expect(presetRange("7d", new Date("2026-10-31T21:01:00Z"), MSK).to).toEqual(midnight("2026-11-02"));
     expect((await getFunnelSummary(funnelScopeForTenant(m.ctx), dayFilter("2026-10-31", "2026-11-01"))).totals.referrals).toBe(1);
+    // The link list's "clicks in the last 30 days" ends on the local today too: the two clicks of
+    // 1 November (Moscow) are in at 23:30 on 30 November and out at 00:30 on 1 December.
+    const clicks30d = async (now: Date) => (await listLinks(m.ctx, { status: "all", page: 1 } as LinkListQuery, now)).items.find((l) => l.id === m.linkId)?.clicks30d;
+    expect(await clicks30d(new Date("2026-11-30T20:30:00Z"))).toBe(2);
+    expect(await clicks30d(new Date("2026-11-30T21:30:00Z"))).toBe(0);
   });
 
   it("a change of the agency's zone queues the re-key with it; the job re-keys everything, and again changes nothing", async () => {
