@@ -26,6 +26,7 @@ const STEPS: [string, (round: number) => string][] = [
     SELECT 'e${r}_' || g, 'bt', 'revenue', 'api', 'k${r}_' || g, 'h', TIMESTAMP '2026-01-01' + g * INTERVAL '7 minutes', 100, 'USD', 100, 'USD', 'c${r}_' || g, 'bt_p', 'bt_g', 'RU', 'US' FROM generate_series(1, ${N}) g`],
   ["ClickDaily upserts (clicks)", (r) => `INSERT INTO "ClickDaily" ("tenantId", "day", "linkId", "partnerId", "programId", "sourceMarket", "targetMarket", "clicks")
     SELECT 'bt', DATE '2020-01-01' + g + ${r} * ${N}, 'bt_l', 'bt_p', 'bt_g', 'RU', 'US', 3 FROM generate_series(1, ${N}) g`],
+  ["funnel_daily_rebuild + ltv_daily_rebuild", () => `SELECT funnel_daily_rebuild('bt'), ltv_daily_rebuild('bt')`],
   ["delete events, customers, referrals", (r) => `WITH e AS (DELETE FROM "ConversionEvent" WHERE "id" LIKE 'e${r}\\_%' RETURNING 1), c AS (DELETE FROM "Customer" WHERE "id" LIKE 'c${r}\\_%' RETURNING 1)
     SELECT (SELECT count(*) FROM e) + (SELECT count(*) FROM c)`],
 ];
