@@ -24,8 +24,9 @@ export async function workspaceOverview(ctx: TenantContext) {
   };
 }
 
-/** The last 30 days of the funnel for the home card (period basis), or null for a role without funnel:read. */
+/** The last 30 local days of the funnel (the agency's "today") for the home card (period basis), or null for a role without funnel:read. */
 export async function funnelSnapshot(ctx: TenantContext, now: Date = new Date()): Promise<FunnelSummary | null> {
   if (!can(ctx.role, "funnel:read")) return null;
-  return getFunnelSummary(funnelScopeForTenant(ctx), { ...presetRange("30d", now), basis: "period" });
+  const scope = funnelScopeForTenant(ctx);
+  return getFunnelSummary(scope, { ...presetRange("30d", now, scope.timeZone), basis: "period" });
 }

@@ -33,7 +33,7 @@ const programJoin = (alias: string, tenantId: string): Sql =>
 
 function clicksFrom(scope: FunnelScope, filter: FunnelFilter, includeExcluded: boolean): Sql {
   const counted = includeExcluded ? sql`TRUE` : sql`NOT k."isBot" AND k."repeatOfId" IS NULL`;
-  return sql`FROM "Click" k WHERE ${scopeWhere(scope, filter, "k")} AND ${inRange(col("k", "occurredAt"), filter)} AND ${counted}`;
+  return sql`FROM "Click" k WHERE ${scopeWhere(scope, filter, "k")} AND ${inRange(col("k", "occurredAt"), filter, scope)} AND ${counted}`;
 }
 
 /** Raw clicks, newest first; bots and repeats left out unless `includeExcluded`. */
@@ -68,7 +68,7 @@ export async function listClickRows(
 /** The rows a stage tile counts, as one union (kind, id, at and the columns shown). */
 function stageUnion(scope: FunnelScope, filter: FunnelFilter, stage: FunnelStage): Sql {
   const r = scopeWhere(scope, filter, "r");
-  const submittedIn = sql`${countedReferralSql("r")} AND ${inRange(col("r", "submittedAt"), filter)}`;
+  const submittedIn = sql`${countedReferralSql("r")} AND ${inRange(col("r", "submittedAt"), filter, scope)}`;
   const referral = (at: Sql, where: Sql) => sql`SELECT 'referral' AS kind, r."id", ${at} AS at, r."subjectName" AS subject,
       r."status"::text AS status, r."partnerId", r."programId", r."sourceMarket"::text AS "sourceMarket",
       r."targetMarket"::text AS "targetMarket", r."submittedAt", r."qualifiedAt", r."closedAt"
@@ -77,16 +77,16 @@ function stageUnion(scope: FunnelScope, filter: FunnelFilter, stage: FunnelStage
       e."externalCustomerId" AS subject, NULL::text AS status, e."partnerId", e."programId", e."sourceMarket"::text,
       e."targetMarket"::text, NULL::timestamp, NULL::timestamp, NULL::timestamp
     FROM "ConversionEvent" e WHERE ${scopeWhere(scope, filter, "e")} AND e."type" = ${type}::"ConversionType"
-      AND e."referralId" IS NULL AND ${inRange(col("e", "occurredAt"), filter)}`;
+      AND e."referralId" IS NULL AND ${inRange(col("e", "occurredAt"), filter, scope)}`;
   if (filter.basis === "cohort") {
     const outcome = stage === "qualified" ? sql` AND r."qualifiedAt" IS NOT NULL` : stage === "closes" ? sql` AND ${wonReferralSql("r")}` : sql``;
     return referral(col("r", "submittedAt"), sql`${submittedIn}${outcome}`);
   }
   if (stage === "referrals") return referral(col("r", "submittedAt"), submittedIn);
   if (stage === "qualified") {
-    return sql`${referral(col("r", "qualifiedAt"), inRange(col("r", "qualifiedAt"), filter))} UNION ALL ${events("lead")}`;
+    return sql`${referral(col("r", "qualifiedAt"), inRange(col("r", "qualifiedAt"), filter, scope))} UNION ALL ${events("lead")}`;
   }
-  return sql`${referral(col("r", "closedAt"), sql`${wonReferralSql("r")} AND ${inRange(col("r", "closedAt"), filter)}`)} UNION ALL ${events("close")}`;
+  return sql`${referral(col("r", "closedAt"), sql`${wonReferralSql("r")} AND ${inRange(col("r", "closedAt"), filter, scope)}`)} UNION ALL ${events("close")}`;
 }
 
 export async function stageRows(scope: FunnelScope, filter: FunnelFilter, stage: FunnelStage, w: Window): Promise<StageRow[]> {
@@ -114,7 +114,7 @@ export async function listStageReferrals(
 
 function customersFrom(scope: FunnelScope, filter: FunnelFilter, source?: CustomerSource): Sql {
   const bySource = source ? sql` AND c."source" = ${source}::"CustomerSource"` : sql``;
-  return sql`FROM "Customer" c WHERE ${scopeWhere(scope, filter, "c")} AND ${inRange(col("c", "firstSeenAt"), filter)}${bySource}`;
+  return sql`FROM "Customer" c WHERE ${scopeWhere(scope, filter, "c")} AND ${inRange(col("c", "firstSeenAt"), filter, scope)}${bySource}`;
 }
 
 type CustomerSqlRow = Omit<CustomerRow, "ltv"> & { ltvMinor: bigint };
@@ -152,7 +152,7 @@ export async function listCustomers(
 
 function eventsFrom(scope: FunnelScope, filter: FunnelFilter, type?: ConversionType): Sql {
   const byType = type ? sql` AND e."type" = ${type}::"ConversionType"` : sql``;
-  return sql`FROM "ConversionEvent" e WHERE ${scopeWhere(scope, filter, "e")} AND ${inRange(col("e", "occurredAt"), filter)}${byType}`;
+  return sql`FROM "ConversionEvent" e WHERE ${scopeWhere(scope, filter, "e")} AND ${inRange(col("e", "occurredAt"), filter, scope)}${byType}`;
 }
 
 export async function eventRows(scope: FunnelScope, filter: FunnelFilter, w: Window, type?: ConversionType): Promise<EventRow[]> {

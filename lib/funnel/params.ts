@@ -7,6 +7,7 @@ import type { ConversionType, Market } from "@/lib/db/generated/enums";
 import type { FunnelBasis, FunnelFilter, FunnelStage, LeaderboardSort, MarketPair, MissingValue, SplitDimension } from "./types";
 import { typedDayToIso } from "@/lib/kernel/day-input";
 import { flattenSearchParams, type SearchParams } from "@/lib/kernel/search-params";
+import { DEFAULT_TIME_ZONE, localDate } from "@/lib/kernel/time-zone";
 
 export const periodPresets = ["7d", "30d", "90d", "month", "lastMonth"] as const;
 export type PeriodPreset = (typeof periodPresets)[number] | "custom";
@@ -47,7 +48,6 @@ export type FunnelView = {
 };
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-const utcMidnight = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
 const addDays = (d: Date, n: number) => new Date(d.getTime() + n * DAY);
 
 /** A calendar day as YYYY-MM-DD; impossible days (2026-02-30) and far-off years are dropped. */
@@ -92,9 +92,13 @@ const raw = z.object({
   excluded: z.enum(["1"]).optional().catch(undefined),
 });
 
-/** First day and the day after the last, as UTC midnights, for a preset relative to `now`. */
-export function presetRange(preset: Exclude<PeriodPreset, "custom">, now: Date): { from: Date; to: Date } {
-  const today = utcMidnight(now);
+/**
+ * First day and the day after the last (each as the UTC-midnight label of the date) for a preset
+ * relative to `now`: "today" is the date on the agency's wall clock in `timeZone` (at 23:59 in
+ * Moscow it is still that day; at 00:01 the next), so "last 7 days" ends on the local today.
+ */
+export function presetRange(preset: Exclude<PeriodPreset, "custom">, now: Date, timeZone: string = DEFAULT_TIME_ZONE): { from: Date; to: Date } {
+  const today = new Date(`${localDate(now, timeZone)}T00:00:00Z`);
   const tomorrow = addDays(today, 1);
   const monthStart = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
   switch (preset) {
@@ -112,14 +116,17 @@ export function presetRange(preset: Exclude<PeriodPreset, "custom">, now: Date):
 }
 
 /**
- * The view and the query filter behind a funnel URL. A preset wins unless from/to say otherwise:
+ * The view and the query filter behind a funnel URL, on the local days of `timeZone` (the scope's:
+ * FunnelScope.timeZone; dates in the URL are local dates). A preset wins unless from/to say otherwise:
  * the filter form always submits the dates it shows, so unchanged dates keep a rolling preset and
  * edited ones make the range custom. A reversed range is swapped; one longer than two years keeps
  * its end and is cut at the start.
  */
-export function parseFunnelParams(searchParams: SearchParams | URLSearchParams, now: Date = new Date()): { view: FunnelView; filter: FunnelFilter } {
+export function parseFunnelParams(
+  searchParams: SearchParams | URLSearchParams, now: Date = new Date(), timeZone: string = DEFAULT_TIME_ZONE,
+): { view: FunnelView; filter: FunnelFilter } {
   const q = raw.parse(flattenSearchParams(searchParams));
-  const base = presetRange(q.period && q.period !== "custom" ? q.period : defaultPreset, now);
+  const base = presetRange(q.period && q.period !== "custom" ? q.period : defaultPreset, now, timeZone);
   let from = q.from ? new Date(`${q.from}T00:00:00Z`) : base.from;
   let to = q.to ? addDays(new Date(`${q.to}T00:00:00Z`), 1) : base.to;
   let period: PeriodPreset = q.period && q.period !== "custom" ? q.period : defaultPreset;

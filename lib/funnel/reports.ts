@@ -48,7 +48,7 @@ export async function getFunnelSplit(scope: FunnelScope, filter: FunnelFilter, d
 }
 
 /**
- * One point per UTC day in [from, to), zero-filled. Period basis: each stage on the day it
+ * One point per local day (the agency's, as the rollups are keyed) in [from, to), zero-filled. Period basis: each stage on the day it
  * happened. Cohort basis: referral stages and revenue on the day the referral was submitted.
  */
 export async function getFunnelSeries(scope: FunnelScope, filter: FunnelFilter): Promise<SeriesPoint[]> {

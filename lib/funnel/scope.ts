@@ -7,26 +7,27 @@ import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { NotFoundError } from "@/lib/kernel/errors";
 import type { FunnelScope } from "./types";
 
-/** The staff dashboard's scope: the whole tenant, in its reporting currency. */
+/** The staff dashboard's scope: the whole tenant, in its reporting currency, on the local days its rollups are keyed by. */
 export function funnelScopeForTenant(ctx: TenantContext): FunnelScope {
   assertCan(ctx, "funnel:read");
-  return { tenantId: ctx.tenantId, reportingCurrency: ctx.reportingCurrency };
+  return { tenantId: ctx.tenantId, reportingCurrency: ctx.reportingCurrency, timeZone: ctx.funnelTimeZone };
 }
 
 /** The partner portal's scope: this partner's rows only. */
 export async function funnelScopeForPartner(ctx: PartnerContext): Promise<FunnelScope> {
-  const tenant = await ctx.db.tenant.findUnique({ where: { id: ctx.tenantId }, select: { reportingCurrency: true } });
+  const tenant = await ctx.db.tenant.findUnique({ where: { id: ctx.tenantId }, select: { reportingCurrency: true, rollupTimeZone: true } });
   if (!tenant) throw new NotFoundError();
-  return { tenantId: ctx.tenantId, reportingCurrency: tenant.reportingCurrency, partnerId: ctx.partnerId };
+  return { tenantId: ctx.tenantId, reportingCurrency: tenant.reportingCurrency, partnerId: ctx.partnerId, timeZone: tenant.rollupTimeZone };
 }
 
 /**
  * A scope from ids, for callers that already proved who they are (the bench, tests, jobs). Never
  * build one from request input: pages and actions use the two functions above.
  */
-export function trustedFunnelScope(tenantId: string, reportingCurrency: string, partnerId?: string): FunnelScope {
+export function trustedFunnelScope(tenantId: string, reportingCurrency: string, partnerId?: string, timeZone?: string): FunnelScope {
   if (!tenantId) throw new Error("a funnel scope needs a tenant id");
-  return partnerId ? { tenantId, reportingCurrency, partnerId } : { tenantId, reportingCurrency };
+  const scope: FunnelScope = partnerId ? { tenantId, reportingCurrency, partnerId } : { tenantId, reportingCurrency };
+  return timeZone ? { ...scope, timeZone } : scope;
 }
 
 /**

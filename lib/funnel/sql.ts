@@ -3,6 +3,7 @@
 import { empty, join, raw, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
 import { Market } from "@/lib/db/generated/enums";
 import { DomainError } from "@/lib/kernel/errors";
+import { DEFAULT_TIME_ZONE, startOfLocalDay } from "@/lib/kernel/time-zone";
 import type { FunnelFilter, FunnelScope, MarketPair } from "./types";
 
 export { empty, join, raw, sql, type Sql };
@@ -25,7 +26,8 @@ export function checkFilter(filter: FunnelFilter): void {
   if (!(from instanceof Date) || !(to instanceof Date) || Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) {
     throw new DomainError("funnel.invalid_range");
   }
-  // UTC midnights: ClickDaily has whole days, so a range inside a day could not be answered exactly.
+  // Whole days, each named by its UTC-midnight label (the rollups have whole local days, so a range
+  // inside a day could not be answered exactly).
   if (from.getTime() % DAY_MS !== 0 || to.getTime() % DAY_MS !== 0) throw new DomainError("funnel.invalid_range");
   if (from.getTime() >= to.getTime() || to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
     throw new DomainError("funnel.invalid_range");
@@ -76,13 +78,26 @@ function withoutWhere(value: NonNullable<FunnelFilter["without"]>, alias: Alias)
 
 /** A UTC instant as a `timestamp` literal (columns are timestamp(3) holding UTC). */
 export const ts = (d: Date): Sql => sql`${d.toISOString()}::timestamp`;
-/** The UTC date of an instant, as a `date` literal (ClickDaily.day). */
-export const dateOf = (d: Date): Sql => sql`${d.toISOString().slice(0, 10)}::date`;
+/** The calendar day a filter bound names (YYYY-MM-DD; the bound is that day's UTC-midnight label). */
+export const dayOf = (d: Date): string => d.toISOString().slice(0, 10);
+/** A filter bound as a `date` literal: the rollups' local day (ClickDaily.day, FunnelDaily.day, …). */
+export const dateOf = (d: Date): Sql => sql`${dayOf(d)}::date`;
 
-/** `column` inside [from, to). */
-export const inRange = (column: Sql, filter: Pick<FunnelFilter, "from" | "to">): Sql =>
-  sql`${column} >= ${ts(filter.from)} AND ${column} < ${ts(filter.to)}`;
+/** The zone the scope's days are in: the one its tenant's rollups are keyed in. */
+export const scopeZone = (scope: Pick<FunnelScope, "timeZone">): string => scope.timeZone ?? DEFAULT_TIME_ZONE;
 
+/**
+ * A raw timestamp `column` inside the filter's local days [from, to): from the first instant of the
+ * day `from` names in the scope's zone to the first instant of the day `to` names (23, 24 or 25
+ * hours a day across DST), so raw-table queries (drill-downs, exports, the LTV oracle) count exactly
+ * what the rollups count on those days.
+ */
+export const inRange = (column: Sql, filter: Pick<FunnelFilter, "from" | "to">, scope: Pick<FunnelScope, "timeZone">): Sql => {
+  const zone = scopeZone(scope);
+  return sql`${column} >= ${ts(startOfLocalDay(dayOf(filter.from), zone))} AND ${column} < ${ts(startOfLocalDay(dayOf(filter.to), zone))}`;
+};
+
+/** Every calendar day in [from, to) (the series' points), as YYYY-MM-DD. */
 export function utcDays(from: Date, to: Date): string[] {
   const days: string[] = [];
   const start = Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate());

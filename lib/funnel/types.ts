@@ -18,9 +18,15 @@ export type SplitDimension = "marketPair" | "crossMarket" | "program" | "partner
 /** A value a row can lack: the rows of a split's NO_SPLIT_KEY ("Unattributed") row. */
 export type MissingValue = "partner" | "program" | "markets";
 
+/**
+ * from/to name the agency's LOCAL calendar days (its zone: FunnelScope.timeZone), each as the UTC
+ * midnight of that date — a label, not the instant the day starts (2026-03-08 in New York is
+ * `new Date("2026-03-08T00:00:00Z")`). The rollups are keyed by local day and compare dates; raw
+ * timestamps are compared with the local day's real bounds (sql.ts, `inRange`).
+ */
 export type FunnelFilter = {
-  from: Date; // inclusive, UTC midnight
-  to: Date; // exclusive, UTC midnight
+  from: Date; // first local day, inclusive
+  to: Date; // the local day after the last, exclusive
   basis: FunnelBasis;
   programId?: string;
   partnerId?: string;
@@ -30,8 +36,12 @@ export type FunnelFilter = {
   without?: MissingValue;
 };
 
-/** Who is asking: staff see the tenant; a partner sees only their own rows (partnerId forced). */
-export type FunnelScope = { tenantId: string; reportingCurrency: string; partnerId?: string };
+/**
+ * Who is asking: staff see the tenant; a partner sees only their own rows (partnerId forced).
+ * timeZone: the IANA zone whose local days the filter names — the zone the tenant's rollups are
+ * keyed in ("Tenant"."rollupTimeZone"); absent = UTC.
+ */
+export type FunnelScope = { tenantId: string; reportingCurrency: string; partnerId?: string; timeZone?: string };
 
 export type Rate = { numerator: number; denominator: number; value: number | null }; // null when denominator is 0
 

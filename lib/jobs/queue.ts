@@ -8,6 +8,8 @@ import { systemContext } from "@/lib/auth/contexts/system";
 export type JobPayloads = {
   "payouts:execute-run": { tenantId: string; runId: string; userId: string | null };
   "commissions:events": { tenantId: string; eventIds: string[] };
+  /** Enqueued in SQL (twoway_enqueue_rollup_rekey) by changeTenantTimeZone, or by funnel:rollup-check. */
+  "funnel:rekey-time-zone": { tenantId: string };
 };
 
 export type EnqueueOptions = {

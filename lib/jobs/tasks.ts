@@ -14,7 +14,10 @@
 //   fx:missing-rates      — daily: logs the tenants with events waiting for an FX rate (lib/fx/missing-rates.ts)
 //   compliance:sdn-fetch  — daily: the OFAC SDN list into every tenant when it changed, then re-screening
 //                           (lib/compliance/sdn-fetch.ts)
-//   funnel:rollup-check   — daily: logs FunnelDaily totals that differ from the raw tables (lib/funnel/rollup-check.ts)
+//   funnel:rollup-check   — daily: logs FunnelDaily totals that differ from the raw tables (lib/funnel/rollup-check.ts);
+//                           enqueues the re-key of a tenant whose rollups are not keyed in its time zone
+//   funnel:rekey-time-zone — after a change of the agency's time zone: its rollups on the new zone's
+//                           local days (lib/funnel/time-zone-change.ts; one transaction, idempotent)
 //   mail:staff-notifications — every minute: staff notification e-mails, instant and the 08:00 digests
 //                           (lib/notifications/mail.ts)
 //   notifications:stale-referrals — daily: referrals waiting too long in one status (lib/notifications/stale-referrals.ts)
@@ -31,13 +34,15 @@ import { cbrDailyUrl, runCbrDaily } from "@/lib/fx/cbr-daily";
 import { runSdnFetch, sdnUrl } from "@/lib/compliance/sdn-fetch";
 import { fetchTimeoutMs } from "./fetch-file";
 import { funnelRollupDrift } from "@/lib/funnel/rollup-check";
+import { REKEY_TASK, rekeyTenantRollups } from "@/lib/funnel/time-zone-change";
 import { log } from "@/lib/ops/log";
 import { sweepPartnerNotices } from "@/lib/referrals/partner-digest";
 import { runRiskDaily } from "@/lib/risk/evaluate";
+import { addDays, localDate } from "@/lib/kernel/time-zone";
 import { PARTNER_MAIL_TASK, partnerMailJobSpec } from "./partner-mail";
 import { STAFF_MAIL_TASK, sweepStaffNotifications } from "@/lib/notifications/mail";
 import { notifyStaleReferrals } from "@/lib/notifications/stale-referrals";
-import type { JobPayloads } from "./queue";
+import { enqueueJob, type JobPayloads } from "./queue";
 
 /** Recurring jobs (graphile-worker crontab: one execution per tick across all workers). */
 export const crontab = [
@@ -135,21 +140,32 @@ export function makeTasks(stopping: () => boolean): TaskList {
       log().info({ tenants: tenants.length, waiting }, "fx: missing-rate check done");
     },
     "risk:daily": async () => {
-      // Yesterday (UTC): the last complete day of ClickDaily. A rerun after a crash records nothing twice.
-      const day = new Date(Date.now() - 86_400_000);
-      const tenants = await system().db.tenant.findMany({ select: { id: true }, orderBy: { createdAt: "asc" } });
+      // Yesterday in each agency's rollup zone: the last complete local day of ClickDaily. A rerun
+      // after a crash records nothing twice.
+      const tenants = await system().db.tenant.findMany({ select: { id: true, rollupTimeZone: true }, orderBy: { createdAt: "asc" } });
       let holds = 0;
       for (const tenant of tenants) {
         if (stopping()) throw new InterruptedByShutdown();
+        const day = new Date(`${addDays(localDate(new Date(), tenant.rollupTimeZone), -1)}T00:00:00Z`);
         holds += (await runRiskDaily(system().forTenant(tenant.id), { tenantId: tenant.id, userId: null }, day)).length;
       }
       log().info({ tenants: tenants.length, holds }, "risk: daily rules done");
     },
+    [REKEY_TASK]: async (raw: unknown) => {
+      const { tenantId } = payload<"funnel:rekey-time-zone">(raw);
+      const zone = await rekeyTenantRollups(system().forTenant(tenantId), tenantId);
+      log().info({ tenantId, zone }, "funnel: rollups re-keyed to the agency's local days");
+    },
     "funnel:rollup-check": async () => {
-      const tenants = await system().db.tenant.findMany({ select: { id: true }, orderBy: { createdAt: "asc" } });
+      const tenants = await system().db.tenant.findMany({ select: { id: true, timeZone: true, rollupTimeZone: true }, orderBy: { createdAt: "asc" } });
       let drifted = 0;
       for (const tenant of tenants) {
         if (stopping()) throw new InterruptedByShutdown();
+        // A zone change whose re-key job was lost (or the zone set without changeTenantTimeZone).
+        if (tenant.timeZone !== tenant.rollupTimeZone) {
+          await enqueueJob(REKEY_TASK, { tenantId: tenant.id }, { jobKey: `funnel-rekey:${tenant.id}`, maxAttempts: 10 });
+          log().warn({ tenantId: tenant.id, timeZone: tenant.timeZone, rollupTimeZone: tenant.rollupTimeZone }, "funnel: rollups not keyed in the agency's time zone; re-key enqueued");
+        }
         const drift = await funnelRollupDrift(system().forTenant(tenant.id), tenant.id);
         if (drift.length === 0) continue;
         drifted++;

@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { PartnerContext } from "@/lib/auth/contexts/partner";
 import type { TenantDb } from "@/lib/db/tenant-client";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
+import { addDays, DEFAULT_TIME_ZONE, localDate } from "@/lib/kernel/time-zone";
 import type { LinkListQuery } from "./schemas";
 
 export const LINKS_PAGE_SIZE = 20;
@@ -17,29 +18,31 @@ const linkFields = {
 
 export type LinkRow = Prisma.TrackedLinkGetPayload<{ select: typeof linkFields }> & { clicks30d: number };
 
-/** The first UTC day of the last 30 days, today included. */
-export function clickWindowStart(now: Date): Date {
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  return new Date(today - (CLICK_DAYS - 1) * 86_400_000);
+/**
+ * The first day of the last 30 days, today included — the agency's local days, as ClickDaily is keyed
+ * (`timeZone`: the tenant's rollupTimeZone; docs/operations.md, "Funnel days (time zones)").
+ */
+export function clickWindowStart(now: Date, timeZone: string = DEFAULT_TIME_ZONE): Date {
+  return new Date(`${addDays(localDate(now, timeZone), -(CLICK_DAYS - 1))}T00:00:00Z`);
 }
 
 /** Counted clicks (bots and repeats excluded) per link over the last 30 days, from the daily rollup. */
-export async function clicksLast30Days(db: TenantDb, linkIds: string[], now: Date): Promise<Map<string, number>> {
+export async function clicksLast30Days(db: TenantDb, linkIds: string[], now: Date, timeZone: string = DEFAULT_TIME_ZONE): Promise<Map<string, number>> {
   if (linkIds.length === 0) return new Map();
   const sums = await db.clickDaily.groupBy({
     by: ["linkId"],
-    where: { linkId: { in: linkIds }, day: { gte: clickWindowStart(now) } },
+    where: { linkId: { in: linkIds }, day: { gte: clickWindowStart(now, timeZone) } },
     _sum: { clicks: true },
   });
   return new Map(sums.map((s) => [s.linkId, s._sum.clicks ?? 0]));
 }
 
-async function page(db: TenantDb, where: Prisma.TrackedLinkWhereInput, pageNo: number, now: Date) {
+async function page(db: TenantDb, where: Prisma.TrackedLinkWhereInput, pageNo: number, now: Date, timeZone: string) {
   const [items, total] = await Promise.all([
     db.trackedLink.findMany({ where, select: linkFields, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: (pageNo - 1) * LINKS_PAGE_SIZE, take: LINKS_PAGE_SIZE }),
     db.trackedLink.count({ where }),
   ]);
-  const clicks = await clicksLast30Days(db, items.map((l) => l.id), now);
+  const clicks = await clicksLast30Days(db, items.map((l) => l.id), now, timeZone);
   const rows: LinkRow[] = items.map((l) => ({ ...l, clicks30d: clicks.get(l.id) ?? 0 }));
   return { items: rows, total, page: pageNo, pageCount: Math.max(1, Math.ceil(total / LINKS_PAGE_SIZE)) };
 }
@@ -57,12 +60,13 @@ export async function listLinks(ctx: TenantContext, query: LinkListQuery, now = 
     ...statusWhere(query.status),
     ...(query.partner ? { partnerId: query.partner } : {}),
     ...(query.program ? { programId: query.program } : {}),
-  }, query.page, now);
+  }, query.page, now, ctx.funnelTimeZone);
 }
 
 /** The portal list: only the signed-in partner's own links. */
 export async function listOwnLinks(ctx: PartnerContext, query: { status: LinkListQuery["status"]; page: number }, now = new Date()) {
-  return page(ctx.db, { ...statusWhere(query.status), partnerId: ctx.partnerId }, query.page, now);
+  const tenant = await ctx.db.tenant.findUnique({ where: { id: ctx.tenantId }, select: { rollupTimeZone: true } });
+  return page(ctx.db, { ...statusWhere(query.status), partnerId: ctx.partnerId }, query.page, now, tenant?.rollupTimeZone ?? DEFAULT_TIME_ZONE);
 }
 
 /** What the staff create form offers: active partners with their programs, open opportunities, enabled markets. */

@@ -21,7 +21,7 @@ export async function loadPipelineBoard(ctx: TenantContext, query: PipelineQuery
     Promise.all(
       statuses.map((status) =>
         ctx.db.referral.findMany({
-          where: pipelineWhere({ ...query, status: status as PipelineQuery["status"] }),
+          where: pipelineWhere({ ...query, status: status as PipelineQuery["status"] }, { timeZone: ctx.funnelTimeZone }),
           orderBy: [{ submittedAt: { sort: "desc", nulls: "last" } }, { id: "asc" }],
           take: BOARD_COLUMN_SIZE,
           select: {
@@ -31,7 +31,7 @@ export async function loadPipelineBoard(ctx: TenantContext, query: PipelineQuery
         }),
       ),
     ),
-    ctx.db.referral.groupBy({ by: ["status"], where: pipelineWhere(query, { ignoreStatus: true }), _count: { _all: true } }),
+    ctx.db.referral.groupBy({ by: ["status"], where: pipelineWhere(query, { ignoreStatus: true, timeZone: ctx.funnelTimeZone }), _count: { _all: true } }),
   ]);
   const total = Object.fromEntries(counts.map((r) => [r.status, r._count._all]));
   return statuses.map((status, i) => ({

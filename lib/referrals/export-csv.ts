@@ -19,7 +19,7 @@ const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 export async function referralsCsv(ctx: TenantContext, query: PipelineQuery, locale: Locale): Promise<string> {
   assertCan(ctx, "referrals:read");
   const rows = await ctx.db.referral.findMany({
-    where: pipelineWhere(query),
+    where: pipelineWhere(query, { timeZone: ctx.funnelTimeZone }),
     orderBy: pipelineOrder(query),
     take: EXPORT_LIMIT,
     include: { program: { select: { name: true } }, partner: { select: { name: true, email: true } } },

@@ -2,16 +2,21 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { markets } from "@/lib/directory/platforms";
+import { addDays, DEFAULT_TIME_ZONE, startOfLocalDay } from "@/lib/kernel/time-zone";
 import type { PipelineQuery } from "./list-query";
 
 export const PIPELINE_PAGE_SIZE = 25;
-const DAY = 24 * 60 * 60 * 1000;
 
-/** The pipeline's filters as a where clause; drafts are the partner's and never appear here. */
-export function pipelineWhere(query: PipelineQuery, options: { ignoreStatus?: boolean } = {}): Prisma.ReferralWhereInput {
+/**
+ * The pipeline's filters as a where clause; drafts are the partner's and never appear here. The
+ * from/to dates are local days in `timeZone` (the funnel's: ctx.funnelTimeZone), so the funnel's
+ * "see these referrals" link lists exactly the referrals its tile counted.
+ */
+export function pipelineWhere(query: PipelineQuery, options: { ignoreStatus?: boolean; timeZone?: string } = {}): Prisma.ReferralWhereInput {
   const submitted: Prisma.DateTimeNullableFilter = {};
-  if (query.from) submitted.gte = new Date(`${query.from}T00:00:00Z`);
-  if (query.to) submitted.lt = new Date(new Date(`${query.to}T00:00:00Z`).getTime() + DAY);
+  const zone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  if (query.from) submitted.gte = startOfLocalDay(query.from, zone);
+  if (query.to) submitted.lt = startOfLocalDay(addDays(query.to, 1), zone);
   return {
     status: query.status && !options.ignoreStatus ? query.status : { not: "draft" },
     ...(query.program ? { programId: query.program } : {}),
@@ -43,7 +48,7 @@ export function pipelineOrder(query: PipelineQuery): Prisma.ReferralOrderByWithR
 
 export async function listReferrals(ctx: TenantContext, query: PipelineQuery) {
   assertCan(ctx, "referrals:read");
-  const where = pipelineWhere(query);
+  const where = pipelineWhere(query, { timeZone: ctx.funnelTimeZone });
   const [items, total, byStatus] = await Promise.all([
     ctx.db.referral.findMany({
       where,
@@ -57,7 +62,7 @@ export async function listReferrals(ctx: TenantContext, query: PipelineQuery) {
       },
     }),
     ctx.db.referral.count({ where }),
-    ctx.db.referral.groupBy({ by: ["status"], where: pipelineWhere(query, { ignoreStatus: true }), _count: { _all: true } }),
+    ctx.db.referral.groupBy({ by: ["status"], where: pipelineWhere(query, { ignoreStatus: true, timeZone: ctx.funnelTimeZone }), _count: { _all: true } }),
   ]);
   return {
     items,

@@ -1,4 +1,4 @@
-// Rules judged per link and UTC day from the ClickDaily rollup (never the raw clicks): a click spike
+// Rules judged per link and local day (the agency's rollup zone) from the ClickDaily rollup (never the raw clicks): a click spike
 // (the day's counted clicks at least `threshold` % of the link's average day over the 7 days before,
 // and at least `minClicks`) and a bot ratio (bots at least `threshold` % of the day's requests, with
 // at least `minClicks` requests). A hit holds the partner's unpaid commissions of that link's program.

@@ -7,6 +7,9 @@
 // whose visitor already has a counted click on the link from the last 30 minutes (stored by any
 // instance) points at it. The in-memory RepeatTracker only answers the redirect itself (cookie and
 // `tw_click`); a repeat id there still resolves to the counted click (lib/attribution/resolve-click).
+// "ClickDaily".day is the agency's local day ("Tenant"."rollupTimeZone", read in the same statement;
+// migration 20261206181000_rollups_local_days): a re-key of the tenant's rollups locks "ClickDaily",
+// so a batch that waited for it starts with a snapshot that has the new zone.
 // On failure the rows stay buffered and the flush is retried with backoff; `close()` drains.
 import { createTrackingPool, type Queryable, type TrackingPool } from "@/lib/db/tracking-pool";
 import { registerClickSink, registeredClickSink, type ClickSink } from "./registry";
@@ -68,13 +71,13 @@ WITH batch AS (
             "occurredAt", "isBot", "repeatOfId"
 )
 INSERT INTO "ClickDaily" ("tenantId", day, "linkId", "partnerId", "programId", "sourceMarket", "targetMarket", clicks, repeats, bots)
-SELECT "tenantId", "occurredAt"::date, "linkId", min("partnerId"), min("programId"),
-       min("sourceMarket"::text)::"Market", min("targetMarket"::text)::"Market",
-       count(*) FILTER (WHERE NOT "isBot" AND "repeatOfId" IS NULL),
-       count(*) FILTER (WHERE NOT "isBot" AND "repeatOfId" IS NOT NULL),
-       count(*) FILTER (WHERE "isBot")
-  FROM inserted
- GROUP BY "tenantId", "occurredAt"::date, "linkId"
+SELECT i."tenantId", twoway_local_day(i."occurredAt", t."rollupTimeZone"), i."linkId", min(i."partnerId"), min(i."programId"),
+       min(i."sourceMarket"::text)::"Market", min(i."targetMarket"::text)::"Market",
+       count(*) FILTER (WHERE NOT i."isBot" AND i."repeatOfId" IS NULL),
+       count(*) FILTER (WHERE NOT i."isBot" AND i."repeatOfId" IS NOT NULL),
+       count(*) FILTER (WHERE i."isBot")
+  FROM inserted i JOIN "Tenant" t ON t.id = i."tenantId" -- the agency's local day (rollupTimeZone)
+ GROUP BY i."tenantId", twoway_local_day(i."occurredAt", t."rollupTimeZone"), i."linkId"
  ORDER BY 1, 2, 3 -- one lock order for every writer process: concurrent upserts cannot deadlock
 ON CONFLICT ("tenantId", day, "linkId") DO UPDATE
    SET clicks = "ClickDaily".clicks + EXCLUDED.clicks,
@@ -277,34 +280,23 @@ export function processClickWriter(db: Queryable): ClickSink {
   return writer;
 }
 
-const REBUILD = `
-INSERT INTO "ClickDaily" ("tenantId", day, "linkId", "partnerId", "programId", "sourceMarket", "targetMarket", clicks, repeats, bots)
-SELECT "tenantId", "occurredAt"::date, "linkId", min("partnerId"), min("programId"),
-       min("sourceMarket"::text)::"Market", min("targetMarket"::text)::"Market",
-       count(*) FILTER (WHERE NOT "isBot" AND "repeatOfId" IS NULL),
-       count(*) FILTER (WHERE NOT "isBot" AND "repeatOfId" IS NOT NULL),
-       count(*) FILTER (WHERE "isBot")
-  FROM "Click" WHERE "tenantId" = $1
- GROUP BY "tenantId", "occurredAt"::date, "linkId"`;
-
 /**
- * Recomputes a tenant's "ClickDaily" from raw clicks (repair after a manual fix or an import) from
- * the day of its oldest stored click on, with the writer's counting rules: clicks = neither bot nor repeat; repeats; bots. The table lock
- * makes concurrent click batches wait (they would otherwise land between the delete and the
- * re-insert); rebuilds are rare, and the redirects themselves never wait for the database.
+ * Recomputes a tenant's "ClickDaily" from raw clicks (repair after a manual fix or an import) with the
+ * writer's counting rules — clicks = neither bot nor repeat; repeats; bots — on the agency's local
+ * days (SQL click_daily_rebuild, migration 20261206181000_rollups_local_days). Only the days the raw
+ * clicks still cover are recomputed: retention (lib/tracking/partitions.ts) deletes whole UTC months,
+ * and the rows of days before the first local day inside the covered span stay as they are (rollups
+ * stay forever). The table lock makes concurrent click batches wait (they would otherwise land
+ * between the delete and the re-insert); rebuilds are rare, and the redirects themselves never wait
+ * for the database. Then the tenant's rollup lock (lock order: "ClickDaily", then the tenant).
  */
 export async function rebuildClickDaily(pool: Pick<TrackingPool, "connect">, tenantId: string): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
     await client.query(`LOCK TABLE "ClickDaily" IN EXCLUSIVE MODE`);
-    // Only the days raw clicks still cover: days before the oldest stored click were counted from
-    // clicks that retention has since deleted (lib/tracking/partitions.ts); rollups stay forever.
-    await client.query(
-      `DELETE FROM "ClickDaily" WHERE "tenantId" = $1 AND day >= (SELECT min("occurredAt")::date FROM "Click" WHERE "tenantId" = $1)`,
-      [tenantId],
-    );
-    await client.query(REBUILD, [tenantId]);
+    await client.query(`SELECT twoway_rollup_lock($1)`, [tenantId]);
+    await client.query(`SELECT click_daily_rebuild($1)`, [tenantId]);
     await client.query("COMMIT");
   } catch (err) {
     await client.query("ROLLBACK").catch(() => undefined);

@@ -5,6 +5,8 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { createLinkLookup } from "@/lib/tracking/link-lookup";
+import { ClickWriter } from "@/lib/tracking/click-store";
+import { newClickId } from "@/lib/tracking/visitor";
 import { createPrismaClient } from "@/lib/db/client";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate, readMigrations } from "@/lib/db/migrate";
@@ -105,6 +107,48 @@ describe("embedded database", () => {
           await Promise.all(pools.map((p) => p.end()));
         }
       } finally {
+        await prisma.$disconnect();
+      }
+    } finally {
+      await db.stop();
+    }
+  });
+  it("keys the funnel's rollups by the agency's local day (zone rules, rollup locks, the click writer, a re-key)", { timeout: 120_000 }, async () => {
+    const db = await startEmbeddedPostgres({ dataDir: join(dir, "pglite-local-days") });
+    try {
+      await migrate(db.url);
+      const prisma = withPoolMax(() => createPrismaClient(db.url));
+      const pool = new pg.Pool({ connectionString: db.url, max: 1 });
+      try {
+        const tenant = await prisma.tenant.create({ data: { slug: "moscow", name: "Moscow Co", timeZone: "Europe/Moscow" } });
+        expect(tenant.rollupTimeZone).toBe("Europe/Moscow");
+        const program = await prisma.program.create({ data: { tenantId: tenant.id, name: "P" } });
+        const partner = await prisma.partner.create({ data: { tenantId: tenant.id, name: "Partner", email: "p@moscow.test", status: "active", market: "RU" } });
+        const link = await prisma.trackedLink.create({
+          data: { tenantId: tenant.id, programId: program.id, partnerId: partner.id, code: "msk00001", destinationUrl: "https://example.com", sourceMarket: "RU", targetMarket: "US" },
+        });
+        // 00:30 in Moscow on 8 March is 21:30 UTC on the 7th.
+        const at = new Date("2026-03-07T21:30:00Z");
+        await prisma.referral.create({
+          data: { tenantId: tenant.id, programId: program.id, partnerId: partner.id, kind: "brand", subjectName: "S", sourceMarket: "RU", targetMarket: "US", status: "submitted", submittedAt: at },
+        });
+        const writer = new ClickWriter({ db: pool, intervalMs: 60_000 });
+        writer.add({
+          id: newClickId(), tenantId: tenant.id, linkId: link.id, partnerId: partner.id, programId: program.id, opportunityId: null, sourceMarket: "RU",
+          targetMarket: "US", occurredAt: at.getTime(), country: null, referrerHost: null, device: "desktop", visitorHash: "v", isBot: false, repeatOfId: null,
+        });
+        await writer.close();
+        const days = async () =>
+          (await prisma.funnelDaily.findMany({ where: { tenantId: tenant.id }, orderBy: { day: "asc" } }))
+            .filter((r) => r.clicks || r.referrals)
+            .map((r) => [r.day.toISOString().slice(0, 10), r.clicks, r.referrals]);
+        expect(await days()).toEqual([["2026-03-08", 1, 1]]);
+        // Back to UTC: the re-key moves both to the 7th.
+        await prisma.tenant.update({ where: { id: tenant.id }, data: { timeZone: "UTC" } });
+        await prisma.$queryRaw`SELECT twoway_rollup_rekey(${tenant.id})`;
+        expect(await days()).toEqual([["2026-03-07", 1, 1]]);
+      } finally {
+        await pool.end();
         await prisma.$disconnect();
       }
     } finally {

@@ -97,9 +97,9 @@ describe("between tenants", () => {
 });
 
 describe("partner scope", () => {
-  it("takes the tenant's reporting currency and forces the partner", async () => {
+  it("takes the tenant's reporting currency and rollup zone and forces the partner", async () => {
     const p1 = await funnelScopeForPartner(f.a.p1.ctx);
-    expect(p1).toEqual({ tenantId: f.a.fixture.tenantId, reportingCurrency: "USD", partnerId: f.a.p1.partnerId });
+    expect(p1).toEqual({ tenantId: f.a.fixture.tenantId, reportingCurrency: "USD", partnerId: f.a.p1.partnerId, timeZone: "UTC" });
     const pb = await funnelScopeForPartner(f.b.partner.ctx);
     expect(pb.reportingCurrency).toBe("RUB");
   });

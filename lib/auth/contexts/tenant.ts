@@ -18,6 +18,8 @@ export type TenantContext = {
   readonly timeZone: string;
   /** The zone this staff member reads times in: their own (User.timeZone) or else the agency's. */
   readonly viewerTimeZone: string;
+  /** The zone whose local days the funnel's rollups are keyed by ("Tenant"."rollupTimeZone"; lib/funnel/time-zone-change.ts). */
+  readonly funnelTimeZone: string;
   readonly userId: string;
   readonly role: Role;
   readonly db: TenantDb;
@@ -40,6 +42,7 @@ export async function resolveTenantContext(userId: string, slug: string): Promis
     reportingCurrency: tenant.reportingCurrency,
     timeZone: tenant.timeZone,
     viewerTimeZone: membership.user.timeZone ?? tenant.timeZone,
+    funnelTimeZone: tenant.rollupTimeZone,
     userId,
     role: membership.role,
     db: tenantDb(tenant.id),

@@ -22,10 +22,11 @@ export default async function PortalFunnelPage({ params, searchParams }: Props) 
   const locale = await localeParam(params);
   const { tenant } = await params;
   const ctx = await requirePartner(locale, tenant);
-  const parsed = parseFunnelParams(await searchParams);
+  const scope = await funnelScopeForPartner(ctx);
+  // The agency's local days ("today", presets and the dates in the URL).
+  const parsed = parseFunnelParams(await searchParams, new Date(), scope.timeZone);
   const view = { ...parsed.view, program: undefined, partner: undefined, pair: undefined, cross: undefined, without: undefined };
   const filter = { from: parsed.filter.from, to: parsed.filter.to, basis: parsed.filter.basis };
-  const scope = await funnelScopeForPartner(ctx);
   const [summary, series, byProgram, t] = await Promise.all([
     getFunnelSummary(scope, filter),
     getFunnelSeries(scope, filter),

@@ -29,7 +29,7 @@ export default async function FunnelPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const { tenant } = await params;
   const ctx = await requireTenantPage(locale, tenant, "funnel:read");
-  const { view, filter } = parseFunnelParams(await searchParams);
+  const { view, filter } = parseFunnelParams(await searchParams, new Date(), ctx.funnelTimeZone);
   const scope = funnelScopeForTenant(ctx);
   const [summary, series, split, comparison, leaders, ltv, options, t] = await Promise.all([
     getFunnelSummary(scope, filter),

@@ -15,7 +15,7 @@ export default async function FunnelClicksPage({ params, searchParams }: Props) 
   const locale = await localeParam(params);
   const { tenant } = await params;
   const ctx = await requireTenantPage(locale, tenant, "funnel:read");
-  const { view, filter } = parseFunnelParams(await searchParams);
+  const { view, filter } = parseFunnelParams(await searchParams, new Date(), ctx.funnelTimeZone);
   const [result, options, t] = await Promise.all([
     listClickRows(funnelScopeForTenant(ctx), filter, { page: view.page, pageSize: DRILL_PAGE_SIZE }, { includeExcluded: view.excluded }),
     pipelineFilterOptions(ctx),

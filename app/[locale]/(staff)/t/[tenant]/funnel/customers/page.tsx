@@ -15,7 +15,7 @@ export default async function FunnelCustomersPage({ params, searchParams }: Prop
   const locale = await localeParam(params);
   const { tenant } = await params;
   const ctx = await requireTenantPage(locale, tenant, "funnel:read");
-  const { view, filter } = parseFunnelParams(await searchParams);
+  const { view, filter } = parseFunnelParams(await searchParams, new Date(), ctx.funnelTimeZone);
   const [result, options, t] = await Promise.all([
     listCustomers(funnelScopeForTenant(ctx), filter, { page: view.page, pageSize: DRILL_PAGE_SIZE }, view.source),
     pipelineFilterOptions(ctx),

@@ -17,7 +17,7 @@ export default async function FunnelStagePage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const { tenant } = await params;
   const ctx = await requireTenantPage(locale, tenant, "funnel:read");
-  const { view, filter } = parseFunnelParams(await searchParams);
+  const { view, filter } = parseFunnelParams(await searchParams, new Date(), ctx.funnelTimeZone);
   const [result, options, t] = await Promise.all([
     listStageReferrals(funnelScopeForTenant(ctx), filter, view.stage, { page: view.page, pageSize: DRILL_PAGE_SIZE }),
     pipelineFilterOptions(ctx),

@@ -8,7 +8,7 @@ import { createI18n } from "@/lib/i18n/instance";
 export const GET = withTenantRoute<{ locale: string; tenant: string; table: string }>("funnel:read", async (request, ctx, { locale, table }) => {
   // An unknown table gets the guard's 404.
   if (!isExportTable(table)) return notFoundResponse();
-  const { view, filter } = parseFunnelParams(new URL(request.url).searchParams);
+  const { view, filter } = parseFunnelParams(new URL(request.url).searchParams, new Date(), ctx.funnelTimeZone);
   const scope = funnelScopeForTenant(ctx);
   const t = createI18n(locale).getFixedT(locale, ["funnel", "referrals"]);
   const format = csvFormat(locale);
