@@ -11,11 +11,12 @@ export type NotificationParams = {
   sanctions_possible_match: { partnerId: string; partnerName: string };
   payout_failed: { payoutId: string; runId: string; runNumber: number; partnerName: string };
   webhook_failing: { endpointUrl: string; failures: number };
+  risk_case_opened: { caseId: string; partnerId: string; partnerName: string; held: number };
 };
 export type NotificationKind = keyof NotificationParams;
 
 export const notificationKinds = [
-  "referral_submitted", "opt_in_received", "referral_waiting", "payouts_held", "sanctions_possible_match", "payout_failed", "webhook_failing",
+  "referral_submitted", "opt_in_received", "referral_waiting", "payouts_held", "sanctions_possible_match", "payout_failed", "webhook_failing", "risk_case_opened",
 ] as const satisfies readonly NotificationKind[];
 
 /**
@@ -31,6 +32,8 @@ export const audienceOf: Record<NotificationKind, Permission> = {
   sanctions_possible_match: "payouts:manage",
   payout_failed: "payouts:manage",
   webhook_failing: "integrations:manage",
+  // The risk queue's clear/confirm are open to those who manage payouts (lib/risk/actions.ts).
+  risk_case_opened: "payouts:manage",
 };
 
 export function isNotificationKind(kind: string): kind is NotificationKind {
@@ -53,6 +56,8 @@ export function notificationPath(kind: string, params: Record<string, unknown>):
       return "compliance";
     case "webhook_failing":
       return "settings";
+    case "risk_case_opened":
+      return "risk";
     default:
       return "notifications";
   }

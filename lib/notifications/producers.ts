@@ -69,3 +69,13 @@ export async function notifyPayoutFailed(db: Db, tenantId: string, payoutId: str
     params: { payoutId, runId: payout.runId, runNumber: payout.run.number, partnerName: payout.partner.name },
   });
 }
+
+/** A risk rule opened a case against a partner (lib/risk/hold.ts): commissions wait for staff. */
+export async function notifyRiskCaseOpened(db: Db, tenantId: string, riskCase: { caseId: string; partnerId: string; held: number }): Promise<void> {
+  const partner = await db.partner.findFirst({ where: { id: riskCase.partnerId }, select: { name: true } });
+  if (!partner) return;
+  await notifyStaff(db, {
+    tenantId, kind: "risk_case_opened", dedupeKey: `risk_case_opened:${riskCase.caseId}`,
+    params: { caseId: riskCase.caseId, partnerId: riskCase.partnerId, partnerName: partner.name, held: riskCase.held },
+  });
+}

@@ -28,7 +28,7 @@ export function renderNotification(t: TFunction, locale: Locale, n: StoredNotifi
     values.status = referralStatuses.has(status) ? t(`referrals:status.${status}`) : "—";
     values.count = Number(p.days ?? 0);
   }
-  if (n.kind === "payouts_held" || n.kind === "webhook_failing") values.count = Number(p.held ?? p.failures ?? 0);
+  if (n.kind === "payouts_held" || n.kind === "webhook_failing" || n.kind === "risk_case_opened") values.count = Number(p.held ?? p.failures ?? 0);
   return {
     title: t(`notifications:kinds.${n.kind}.title`, values),
     text: t(`notifications:kinds.${n.kind}.text`, values),

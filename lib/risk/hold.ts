@@ -4,6 +4,7 @@
 // (tenant, kind, subject) and a finding already recorded — open, cleared or confirmed — is skipped.
 // Holding is ledger.holdCommissions: only unpaid, unclaimed, not yet held rows move, so a second
 // run holds nothing twice. The commission transitions and an audit entry commit with the hold.
+import { notifyRiskCaseOpened } from "@/lib/notifications/producers";
 import { auditIn } from "@/lib/audit/record-audit";
 import { holdCommissions } from "@/lib/commissions/ledger";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -62,6 +63,7 @@ export async function applyFindings(tx: TenantTx, actor: Actor, findings: RiskFi
       action: open ? "risk.case_extended" : "risk.case_opened", entityType: "RiskCase", entityId: riskCase.id,
       data: { partnerId, rules: list.map((f) => f.kind), heldCommissions: held },
     });
+    if (!open) await notifyRiskCaseOpened(tx, actor.tenantId, { caseId: riskCase.id, partnerId, held });
     events.push({ tenantId: actor.tenantId, caseId: riskCase.id, partnerId, opened: !open, heldCommissions: held });
   }
   return events;

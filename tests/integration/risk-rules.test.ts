@@ -75,11 +75,16 @@ describe("self-referral", () => {
     expect(hit).toMatchObject({ kind: "self_referral", severity: "high", subjectKey: own.id, details: { match: "email" } });
     const { cases } = await listRiskCases(s.w.ctx);
     expect(cases.map((c) => [c.partner.id, c.commissions.map((x) => x.id)])).toEqual([[s.partnerId, [own.id]]]);
+    // The opened case is "needs attention" for those who can resolve it: one inbox item per owner/admin.
+    const notices = await prisma.staffNotification.findMany({ where: { tenantId: s.w.fixture.tenantId, kind: "risk_case_opened" } });
+    expect(notices.length).toBeGreaterThan(0);
+    expect(notices.every((n) => (n.params as { caseId: string; held: number }).caseId === cases[0].id && (n.params as { held: number }).held === 1)).toBe(true);
 
     const t = await world("Risk self near miss");
     const stranger = await close(t, { externalId: "buyer@another-company.test" });
     expect(stranger.riskCaseId).toBeNull();
     expect(await hitsOf(t.w.fixture.tenantId)).toEqual([]);
+    expect(await prisma.staffNotification.count({ where: { tenantId: t.w.fixture.tenantId, kind: "risk_case_opened" } })).toBe(0);
   });
 
   it("matches the partner's company domain but not a free-mail domain", async () => {
