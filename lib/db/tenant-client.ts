@@ -55,6 +55,10 @@ export const tenantOwnedModels = new Set([
   "RiskCase",
   "RiskHit",
   "PartnerVisitor",
+  "WebhookEndpoint",
+  "WebhookEvent",
+  "WebhookDelivery",
+  "WebhookAttempt",
 ]);
 
 const whereOps = new Set([

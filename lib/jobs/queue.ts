@@ -10,12 +10,18 @@ export type JobPayloads = {
   "commissions:events": { tenantId: string; eventIds: string[] };
   /** Enqueued in SQL (twoway_enqueue_rollup_rekey) by changeTenantTimeZone, or by funnel:rollup-check. */
   "funnel:rekey-time-zone": { tenantId: string };
+  "webhooks:fan-out": { tenantId: string };
+  "webhooks:deliver": { tenantId: string; endpointId: string };
 };
 
 export type EnqueueOptions = {
   /** One pending job per key: a second enqueue with the same key updates the waiting one. */
   jobKey?: string;
   maxAttempts?: number;
+  /** "replace" moves a waiting job with the same key to this run time; default "preserve_run_at" keeps its time. */
+  jobKeyMode?: "replace" | "preserve_run_at";
+  /** Not before this time (default: now). */
+  runAt?: Date;
 };
 
 /** Adds a job (graphile_worker.add_job); any worker process picks it up, with retries and exponential backoff. */
@@ -23,6 +29,6 @@ export async function enqueueJob<T extends keyof JobPayloads>(task: T, payload: 
   const db = systemContext("jobs").db;
   await db.$queryRaw`SELECT (graphile_worker.add_job(
     ${task}::text, ${JSON.stringify(payload)}::json,
-    max_attempts := ${options.maxAttempts ?? 25}::int, job_key := ${options.jobKey ?? null}::text, job_key_mode := 'preserve_run_at'
+    run_at := ${options.runAt ?? null}::timestamptz, max_attempts := ${options.maxAttempts ?? 25}::int, job_key := ${options.jobKey ?? null}::text, job_key_mode := ${options.jobKeyMode ?? "preserve_run_at"}::text
   )).id`;
 }

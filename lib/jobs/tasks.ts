@@ -14,6 +14,11 @@
 //   fx:missing-rates      — daily: logs the tenants with events waiting for an FX rate (lib/fx/missing-rates.ts)
 //   compliance:sdn-fetch  — daily: the OFAC SDN list into every tenant when it changed, then re-screening
 //                           (lib/compliance/sdn-fetch.ts)
+//   webhooks:fan-out      — enqueued by the "WebhookEvent" trigger in the transaction of a change: the
+//                           tenant's new events to its endpoints (lib/webhooks/fan-out.ts)
+//   webhooks:deliver      — one waiting job per endpoint: its deliveries in order, with backoff
+//                           (lib/webhooks/deliver.ts)
+//   webhooks:sweep        — every minute: fan-outs and deliveries a lost job left waiting
 //   funnel:rollup-check   — daily: logs FunnelDaily totals that differ from the raw tables (lib/funnel/rollup-check.ts);
 //                           enqueues the re-key of a tenant whose rollups are not keyed in its time zone
 //   funnel:rekey-time-zone — after a change of the agency's time zone: its rollups on the new zone's
@@ -43,6 +48,8 @@ import { PARTNER_MAIL_TASK, partnerMailJobSpec } from "./partner-mail";
 import { STAFF_MAIL_TASK, sweepStaffNotifications } from "@/lib/notifications/mail";
 import { notifyStaleReferrals } from "@/lib/notifications/stale-referrals";
 import { enqueueJob, type JobPayloads } from "./queue";
+import { fanOutEvents } from "@/lib/webhooks/fan-out";
+import { enqueueDelivery, runDeliveries } from "@/lib/webhooks/deliver";
 
 /** Recurring jobs (graphile-worker crontab: one execution per tick across all workers). */
 export const crontab = [
@@ -58,6 +65,7 @@ export const crontab = [
   `* * * * * ${STAFF_MAIL_TASK} ?max=3&jobKey=${STAFF_MAIL_TASK}&jobKeyMode=preserve_run_at&queue=${STAFF_MAIL_TASK}`,
   "25 6 * * * notifications:stale-referrals ?max=3",
   "30 2 * * * risk:daily ?max=5",
+  "* * * * * webhooks:sweep ?max=1",
 ].join("\n");
 
 /** Thrown by a task the worker's shutdown interrupted: the job is retried (by this or another worker). */
@@ -155,6 +163,29 @@ export function makeTasks(stopping: () => boolean): TaskList {
       const { tenantId } = payload<"funnel:rekey-time-zone">(raw);
       const zone = await rekeyTenantRollups(system().forTenant(tenantId), tenantId);
       log().info({ tenantId, zone }, "funnel: rollups re-keyed to the agency's local days");
+    },
+    "webhooks:fan-out": async (raw: unknown) => {
+      const { tenantId } = payload<"webhooks:fan-out">(raw);
+      await fanOutEvents(system().forTenant(tenantId), tenantId);
+    },
+    "webhooks:deliver": async (raw: unknown) => {
+      const { tenantId, endpointId } = payload<"webhooks:deliver">(raw);
+      const r = await runDeliveries(system().forTenant(tenantId), tenantId, endpointId, { shouldStop: stopping });
+      if (r.outcome === "stopped") {
+        await enqueueDelivery(tenantId, endpointId);
+        throw new InterruptedByShutdown();
+      }
+    },
+    "webhooks:sweep": async () => {
+      // Owner read across tenants: only which tenants and endpoints have work older than a minute.
+      const db = system().db;
+      const events = await db.$queryRaw<{ tenantId: string }[]>`
+        SELECT DISTINCT "tenantId" FROM "WebhookEvent" WHERE "fannedOutAt" IS NULL AND "createdAt" < (now() AT TIME ZONE 'UTC') - interval '1 minute'`;
+      for (const e of events) await enqueueJob("webhooks:fan-out", { tenantId: e.tenantId });
+      const due = await db.$queryRaw<{ tenantId: string; endpointId: string }[]>`
+        SELECT DISTINCT d."tenantId", d."endpointId" FROM "WebhookDelivery" d JOIN "WebhookEndpoint" e ON e.id = d."endpointId"
+        WHERE d.status = 'pending' AND e.enabled AND d."nextAttemptAt" < (now() AT TIME ZONE 'UTC') - interval '1 minute'`;
+      for (const d of due) await enqueueDelivery(d.tenantId, d.endpointId);
     },
     "funnel:rollup-check": async () => {
       const tenants = await system().db.tenant.findMany({ select: { id: true, timeZone: true, rollupTimeZone: true }, orderBy: { createdAt: "asc" } });
