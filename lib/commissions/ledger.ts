@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { CommissionStatus } from "@/lib/db/generated/enums";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { TenantDb, TenantTx } from "@/lib/db/tenant-client";
+import { emitCommissionMove, emitWebhook } from "@/lib/webhooks/emit";
 
 export type LedgerAction =
   | "created"
@@ -41,6 +42,7 @@ export async function insertCommissions(tx: Db, actor: Actor, rows: NewCommissio
       action: "created", actorUserId: actor.userId, reason: reason ?? null,
     })),
   });
+  await emitWebhook(tx, { type: "commission.created", commissionIds: created.map((row) => row.id) });
   return created.map((row) => row.id);
 }
 
@@ -73,6 +75,7 @@ export async function moveCommissions(
         action: change.action, payoutId: change.payoutId ?? null, actorUserId: actor.userId, reason: change.reason ?? null,
       })),
     });
+    await emitCommissionMove(tx, change, moved);
   }
   return moved;
 }

@@ -2,6 +2,13 @@ import type { Customer } from "@/lib/db/generated/client";
 import type { Market } from "@/lib/db/generated/enums";
 import type { TenantTx } from "@/lib/db/tenant-client";
 import { lockName } from "./locks";
+import { emitWebhook } from "@/lib/webhooks/emit";
+
+/** A new customer, with its "customer.created" webhook event written in the same transaction. */
+async function withCreatedEvent(tx: TenantTx, customer: Customer): Promise<Customer> {
+  await emitWebhook(tx, { type: "customer.created", customerId: customer.id });
+  return customer;
+}
 
 /** Where a customer (or an event) came from: a referral, a partner's click, or nothing (direct). */
 export type Attribution = {
@@ -44,12 +51,12 @@ export async function customerForWonReferral(
       data: { name: existing.name ?? referral.subjectName, ...(closedAt < existing.firstSeenAt ? { firstSeenAt: closedAt } : {}) },
     });
   }
-  return tx.customer.create({
+  return withCreatedEvent(tx, await tx.customer.create({
     data: {
       tenantId, name: referral.subjectName, referralId: referral.id, firstSeenAt: closedAt,
       ...attributionFields({ ...referral, referralId: referral.id }),
     },
-  });
+  }));
 }
 
 export type EventCustomerInput = {
@@ -83,12 +90,12 @@ export async function customerForEvent(tx: TenantTx, tenantId: string, input: Ev
   }
   if (!customer) {
     if (!externalId || !input.mayCreate) return null;
-    return tx.customer.create({
+    return withCreatedEvent(tx, await tx.customer.create({
       data: {
         tenantId, externalId, name: input.name, firstSeenAt: input.occurredAt,
         ...(attribution ? { ...attributionFields(attribution), referralId: await freeReferralId(tx, attribution.referralId) } : { source: "direct" as const }),
       },
-    });
+    }));
   }
 
   const upgrade = customer.source === "direct" && attribution;

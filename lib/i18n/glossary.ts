@@ -77,6 +77,9 @@ export const glossary: Concept[] = [
   { id: "api-key", ru: "ключ API", en: "API key" },
   { id: "notification", ru: "уведомление", en: "notification", forbiddenRu: [ru("оповещени"), ru("нотификаци")] },
   { id: "digest", ru: "сводка", en: "digest", forbiddenRu: [ru("дайджест")] },
+  { id: "webhook", ru: "вебхук", en: "webhook", forbiddenRu: [ru("веб-хук"), /(?<!\p{L})хук/iu] },
+  { id: "webhook-endpoint", ru: "адрес вебхука", en: "endpoint", forbiddenRu: [ru("эндпоинт"), ru("эндпойнт")] },
+  { id: "signing-secret", ru: "секрет подписи", en: "signing secret", forbiddenRu: [/ключ подписи/iu] },
   { id: "audit-log", ru: "журнал действий", en: "audit log" },
   { id: "email", ru: "электронная почта", en: "e-mail", forbiddenRu: [/(?<!\p{L})e-?mail/iu, ru("имейл"), ru("мейл")] },
   { id: "earnings-page", ru: "доходы", en: "earnings", forbiddenRu: [ru("заработ", "(ок|ка|ке|ку)(?!\\p{L})")] }, // the noun as a label; «заработать» is fine

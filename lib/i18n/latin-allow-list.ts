@@ -3,9 +3,9 @@
 // Latin inside a Russian string is an untranslated word or an internal name leaking to people.
 
 /** Brand and product names. */
-const names = ["Twoway", "Stripe", "Connect", "Express", "PayPal", "Telegram", "Instagram", "TikTok", "YouTube", "VK", "Rutube", "OpenAPI", "Glow", "Lab"];
+const names = ["Twoway", "HubSpot", "amoCRM", "Bitrix24", "Zapier", "Make", "Stripe", "Connect", "Express", "PayPal", "Telegram", "Instagram", "TikTok", "YouTube", "VK", "Rutube", "OpenAPI", "Glow", "Lab"];
 /** Abbreviations Russian business text writes in Latin letters. */
-const abbreviations = ["API", "CSV", "XLSX", "XML", "JSON", "UTF-8", "UTC", "ISO", "ID", "id", "LTV", "CRM", "SMTP", "UTM", "URL", "erid", "ZIP", "NUL", "N", "http", "https"];
+const abbreviations = ["API", "CSV", "XLSX", "XML", "JSON", "UTF-8", "UTC", "ISO", "ID", "id", "LTV", "CRM", "SMTP", "HTTP", "UTM", "URL", "erid", "ZIP", "NUL", "N", "http", "https"];
 /** US tax forms and sanctions sources, named as printed (1099-NEC, 1099-K, W-9, W-8BEN, OFAC SDN). */
 const usTaxAndSanctions = ["OFAC", "SDN", "TIN", "SSN", "EIN", "NEC", "K", "W-9", "W-8BEN"];
 /** ISO 4217 codes: amounts are shown with them next to the number. */
@@ -34,4 +34,5 @@ export const latinAllowedKeys: readonly string[] = [
   "earnings:receipt.hint", // a receipt number and its address at nalog.ru
   "payouts:statement.text", // the payment reference prefix TW-
   "apikeys:usage.text", // the HTTP header to send
+  "webhooks:form.urlHint", // Zapier's and Make's own name of the trigger ("catch hook")
 ];

@@ -23,6 +23,7 @@ import enEarnings from "@/locales/en/earnings.json";
 import enOrd from "@/locales/en/ord.json";
 import enNotifications from "@/locales/en/notifications.json";
 import enTimezones from "@/locales/en/timezones.json";
+import enWebhooks from "@/locales/en/webhooks.json";
 import ruAuth from "@/locales/ru/auth.json";
 import ruBoard from "@/locales/ru/board.json";
 import ruCommon from "@/locales/ru/common.json";
@@ -49,6 +50,7 @@ import ruNotifications from "@/locales/ru/notifications.json";
 import enRisk from "@/locales/en/risk.json";
 import ruRisk from "@/locales/ru/risk.json";
 import ruTimezones from "@/locales/ru/timezones.json";
+import ruWebhooks from "@/locales/ru/webhooks.json";
 
 // Bundled statically: the whole catalogue is a few KB and this keeps rendering synchronous.
 export const resources: Resource = {
@@ -56,12 +58,12 @@ export const resources: Resource = {
     auth: enAuth, common: enCommon, dashboard: enDashboard, directory: enDirectory,
     errors: enErrors, nav: enNav, portal: enPortal, settings: enSettings, partners: enPartners, referrals: enReferrals, opportunities: enOpportunities, board: enBoard,
     tracking: enTracking, links: enLinks, apikeys: enApikeys, fx: enFx, funnel: enFunnel,
-    commissions: enCommissions, payouts: enPayouts, compliance: enCompliance, earnings: enEarnings, ord: enOrd, notifications: enNotifications, risk: enRisk, timezones: enTimezones,
+    commissions: enCommissions, payouts: enPayouts, compliance: enCompliance, earnings: enEarnings, ord: enOrd, notifications: enNotifications, risk: enRisk, timezones: enTimezones, webhooks: enWebhooks,
   },
   ru: {
     auth: ruAuth, common: ruCommon, dashboard: ruDashboard, directory: ruDirectory,
     errors: ruErrors, nav: ruNav, portal: ruPortal, settings: ruSettings, partners: ruPartners, referrals: ruReferrals, opportunities: ruOpportunities, board: ruBoard,
     tracking: ruTracking, links: ruLinks, apikeys: ruApikeys, fx: ruFx, funnel: ruFunnel,
-    commissions: ruCommissions, payouts: ruPayouts, compliance: ruCompliance, earnings: ruEarnings, ord: ruOrd, notifications: ruNotifications, risk: ruRisk, timezones: ruTimezones,
+    commissions: ruCommissions, payouts: ruPayouts, compliance: ruCompliance, earnings: ruEarnings, ord: ruOrd, notifications: ruNotifications, risk: ruRisk, timezones: ruTimezones, webhooks: ruWebhooks,
   },
 };

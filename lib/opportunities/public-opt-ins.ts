@@ -11,6 +11,7 @@ import { withinWindow, type RefClaim } from "./attribution";
 import { optInKind } from "./codes";
 import { notifyOptInReceived } from "@/lib/notifications/producers";
 import { findCreditablePartner } from "./public-board";
+import { emitWebhook } from "@/lib/webhooks/emit";
 
 export type OptInRow = {
   kind: ReferralKind;
@@ -77,6 +78,7 @@ export async function createOptIn(
       },
     });
     await notifyOptInReceived(tx, tenantId, optIn.id);
+    await emitWebhook(tx, { type: "opt_in.received", optInId: optIn.id });
     return { ok: true, id: optIn.id, partnerId: credited?.id ?? null, clickId: credited?.clickId ?? null } as const;
   }, { timeout: 20_000, maxWait: 10_000 });
 }

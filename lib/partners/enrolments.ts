@@ -1,4 +1,5 @@
-import { recordAudit } from "@/lib/audit/record-audit";
+import { auditIn, recordAudit } from "@/lib/audit/record-audit";
+import { emitWebhook } from "@/lib/webhooks/emit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { DomainError, NotFoundError } from "@/lib/kernel/errors";
@@ -11,13 +12,15 @@ export async function enrolPartner(ctx: TenantContext, partnerId: string, progra
   if (!partner) throw new NotFoundError();
   if (partner.status === "removed") throw new DomainError("partner_removed");
   const [program] = await enrollablePrograms(ctx, [programId]);
-  const { count } = await ctx.db.programPartner.createMany({
-    data: [{ tenantId: ctx.tenantId, programId: program.id, partnerId }],
-    skipDuplicates: true,
+  await ctx.db.$transaction(async (tx) => {
+    const { count } = await tx.programPartner.createMany({
+      data: [{ tenantId: ctx.tenantId, programId: program.id, partnerId }],
+      skipDuplicates: true,
+    });
+    if (count === 0) return;
+    await auditIn(tx, ctx, { action: "partner.enrolled", entityType: "Partner", entityId: partnerId, data: { programId, program: program.name } });
+    await emitWebhook(tx, { type: "partner.enrolled", partnerId, programId: program.id });
   });
-  if (count > 0) {
-    await recordAudit(ctx, { action: "partner.enrolled", entityType: "Partner", entityId: partnerId, data: { programId, program: program.name } });
-  }
 }
 
 /** Ends an enrolment. Referrals keep their program and partner, so history is unchanged. */

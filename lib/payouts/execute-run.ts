@@ -113,7 +113,7 @@ async function sendOrReconcile(c: SendContext, p: PayoutRow, destination: string
       amountMinor: p.amountMinor, currency: p.currency, destination, idempotencyKey: p.idempotencyKey,
       reference: p.reference, payoutId: p.id, tenantId: scope.tenantId, runId,
     });
-    await markPayoutSent(scope.db, p.id, { externalId: transferId });
+    await scope.db.$transaction((tx) => markPayoutSent(tx, p.id, { externalId: transferId }));
     return "sent";
   } catch (error) {
     if (isDefinitiveRefusal(error)) {

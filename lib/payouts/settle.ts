@@ -7,6 +7,7 @@
 //     └────────── failed / cancelled ←┘                 (failed and cancelled are final)
 import type { PayoutStatus } from "@/lib/db/generated/enums";
 import type { TenantDb, TenantTx } from "@/lib/db/tenant-client";
+import { emitPayoutMove } from "@/lib/webhooks/emit";
 import { markPayoutCommissionsPaid, releaseFromPayout, reversePaidCommissions } from "@/lib/commissions/ledger";
 import { notifyPayoutFailed } from "@/lib/notifications/producers";
 
@@ -17,6 +18,7 @@ const open: PayoutStatus[] = ["held", "ready", "processing", "sent", "partial"];
 
 async function move(tx: Db, payoutId: string, from: PayoutStatus[], data: Record<string, unknown> & { status: PayoutStatus }) {
   const { count } = await tx.payout.updateMany({ where: { id: payoutId, status: { in: from } }, data });
+  if (count === 1) await emitPayoutMove(tx, payoutId, data.status);
   return count === 1;
 }
 

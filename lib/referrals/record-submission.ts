@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { ReferralKind } from "@/lib/db/generated/enums";
 import type { TenantTx } from "@/lib/db/tenant-client";
 import { findDuplicate, lockSubjectKeys } from "./duplicates";
+import { emitWebhook } from "@/lib/webhooks/emit";
 
 export type SubmitResult = { id: string; duplicate: boolean };
 
@@ -69,5 +70,6 @@ export async function recordSubmission(tx: TenantTx, actor: AuditActor, s: Submi
       data: { duplicateReason: duplicate.reason, duplicateOfId: duplicate.duplicateOfId },
     });
   }
+  await emitWebhook(tx, { type: "referral.submitted", referralId });
   return { id: referralId, duplicate: !!duplicate };
 }

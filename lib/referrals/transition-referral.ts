@@ -14,6 +14,7 @@ import { encodeReason } from "./transition-reason";
 import { TX_OPTIONS } from "./tx";
 import { log } from "@/lib/ops/log";
 import { startOfLocalDay } from "@/lib/kernel/time-zone";
+import { emitWebhook } from "@/lib/webhooks/emit";
 
 export type NotifyOptions = {
   /**
@@ -110,6 +111,7 @@ export async function transitionReferral(ctx: TenantContext, id: string, typed: 
         ...(client ?? {}),
       },
     });
+    await emitWebhook(tx, { type: "referral.status_changed", referralId: id, from: current.status });
     if (notifiesPartner(input.to)) {
       await notifyPartner(tx, ctx.tenantId, {
         referralId: id, partnerId: current.partnerId, to: input.to, note: effect.note, internal, rejectReason: effect.rejectReason ?? null,

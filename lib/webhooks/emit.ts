@@ -79,3 +79,9 @@ export function emitCommissionMove(db: Db, change: { from: string | null; to: st
     : null;
   return type ? emitWebhook(db, { type, commissionIds: moved.map((m) => m.id) }) : Promise.resolve([]);
 }
+
+/** Payout moves as events: sent, paid and failed (held, partial and cancelled are not events). */
+export function emitPayoutMove(db: Db, payoutId: string, to: string) {
+  const type = to === "sent" ? "payout.sent" as const : to === "paid" ? "payout.paid" as const : to === "failed" ? "payout.failed" as const : null;
+  return type ? emitWebhook(db, { type, payoutId }) : Promise.resolve([]);
+}

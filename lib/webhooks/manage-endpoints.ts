@@ -32,7 +32,7 @@ export async function createEndpoint(ctx: TenantContext, input: EndpointInput, o
   await assertUrl(input.url, options.resolve);
   const secret = generateSecret();
   const endpoint = await ctx.db.$transaction(async (tx) => {
-    if ((await tx.webhookEndpoint.count()) >= MAX_ENDPOINTS) throw new DomainError("webhooks.too_many");
+    if ((await tx.webhookEndpoint.count()) >= MAX_ENDPOINTS) throw new DomainError("webhooks.endpoint_limit");
     const row = await tx.webhookEndpoint.create({
       data: { tenantId: ctx.tenantId, url: input.url, description: input.description, events: input.events, secret, createdById: ctx.userId },
       select: listFields,
