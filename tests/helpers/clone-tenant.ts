@@ -3,7 +3,8 @@
 // Runs as a superuser with `session_replication_role = replica` (no FK checks, no triggers; the
 // rollup tables are copied like the rest). Keys are remapped: each table's "id", every column
 // referencing a tenant-owned table, and every text column of a unique index get `suffix` appended;
-// "tenantId" (and a reference to "Tenant") becomes the target tenant.
+// "tenantId" (and a reference to "Tenant") becomes the target tenant. Sequence columns (BIGSERIAL
+// "seq") are left out, so the copies draw new numbers.
 import type pg from "pg";
 
 export async function cloneTenantRows(
@@ -13,7 +14,8 @@ export async function cloneTenantRows(
   const suffix = opts.suffix ?? "~clone";
   const tables = new Set(opts.tables);
   const { rows: columns } = await owner.query<{ table_name: string; column_name: string; data_type: string }>(
-    `SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, ordinal_position`,
+    `SELECT table_name, column_name, data_type FROM information_schema.columns
+     WHERE table_schema = 'public' AND coalesce(column_default, '') NOT LIKE 'nextval(%' ORDER BY table_name, ordinal_position`,
   );
   const { rows: refs } = await owner.query<{ table_name: string; column_name: string; target: string }>(
     `SELECT cl.relname AS table_name, a.attname AS column_name, tg.relname AS target

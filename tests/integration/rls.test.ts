@@ -89,6 +89,12 @@ beforeAll(async () => {
   const riskCase = await prisma.riskCase.create({ data: { tenantId: A, partnerId: partner.id, severity: "high" } });
   await prisma.riskHit.create({ data: { tenantId: A, caseId: riskCase.id, kind: "self_referral", severity: "high", subjectKey: "rls" } });
   await prisma.partnerVisitor.create({ data: { tenantId: A, partnerId: partner.id, visitorHash: "rls-visitor" } });
+  const hook = await prisma.webhookEndpoint.create({ data: { tenantId: A, url: "https://hooks.rls.test/x", events: ["referral.submitted"], secret: "whsec_rls" } });
+  await prisma.webhookEvent.create({ data: { id: "evt_rls", tenantId: A, type: "referral.submitted", body: "{}" } });
+  const delivery = await prisma.webhookDelivery.create({ data: { tenantId: A, endpointId: hook.id, eventId: "evt_rls" } });
+  await prisma.webhookAttempt.create({
+    data: { tenantId: A, deliveryId: delivery.id, endpointId: hook.id, number: 1, trigger: "queue", requestUrl: hook.url, requestHeaders: {}, requestBody: "{}", durationMs: 1 },
+  });
   // The demo seed fills every table for northstar but only the directory for volga: give volga a
   // copy of northstar's rows (keys suffixed) so every table holds rows of both tenants.
   await cloneTenantRows(owner, { from: A, to: B, tables: [...m.tenant.tenantOwnedModels], suffix: "~volga" });

@@ -136,20 +136,20 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON "WebhookEndpoint", "WebhookEvent", "Webh
 GRANT USAGE, SELECT ON SEQUENCE "WebhookEvent_seq_seq", "WebhookDelivery_seq_seq" TO twoway_app;
 ALTER TABLE "WebhookEndpoint" ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON "WebhookEndpoint" TO twoway_app
-  USING ("tenantId" = current_setting('app.tenant_id', true))
-  WITH CHECK ("tenantId" = current_setting('app.tenant_id', true));
+  USING ("tenantId" = (SELECT current_setting('app.tenant_id', true)))
+  WITH CHECK ("tenantId" = (SELECT current_setting('app.tenant_id', true)));
 ALTER TABLE "WebhookEvent" ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON "WebhookEvent" TO twoway_app
-  USING ("tenantId" = current_setting('app.tenant_id', true))
-  WITH CHECK ("tenantId" = current_setting('app.tenant_id', true));
+  USING ("tenantId" = (SELECT current_setting('app.tenant_id', true)))
+  WITH CHECK ("tenantId" = (SELECT current_setting('app.tenant_id', true)));
 ALTER TABLE "WebhookDelivery" ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON "WebhookDelivery" TO twoway_app
-  USING ("tenantId" = current_setting('app.tenant_id', true))
-  WITH CHECK ("tenantId" = current_setting('app.tenant_id', true));
+  USING ("tenantId" = (SELECT current_setting('app.tenant_id', true)))
+  WITH CHECK ("tenantId" = (SELECT current_setting('app.tenant_id', true)));
 ALTER TABLE "WebhookAttempt" ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON "WebhookAttempt" TO twoway_app
-  USING ("tenantId" = current_setting('app.tenant_id', true))
-  WITH CHECK ("tenantId" = current_setting('app.tenant_id', true));
+  USING ("tenantId" = (SELECT current_setting('app.tenant_id', true)))
+  WITH CHECK ("tenantId" = (SELECT current_setting('app.tenant_id', true)));
 
 -- A fan-out job in the same transaction as the event (graphile-worker's add_job): the event and the
 -- job that spreads it to the endpoints commit together or not at all. One job per statement and
