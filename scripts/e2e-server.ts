@@ -36,6 +36,10 @@ async function main() {
     // Every spec signs partners in from 127.0.0.1, and the fuzz spec asks for links too.
     MAGIC_LINKS_PER_EMAIL_HOUR: "50",
     MAGIC_LINKS_PER_IP_HOUR: "1000",
+    // tests/e2e/webhooks.spec.ts receives webhooks on 127.0.0.1: loopback through the SSRF guard, which
+    // in a production build also needs the explicit confirmation (docs/webhooks.md).
+    WEBHOOKS_ALLOW_LOOPBACK: "1",
+    WEBHOOKS_ALLOW_LOOPBACK_IN_PRODUCTION: "1",
     NODE_ENV: "production" as const,
   };
   await migrate(db.url);
@@ -71,6 +75,10 @@ async function embedded() {
     PARTNER_MAIL_DELAY_SECONDS: "2",
     MAGIC_LINKS_PER_EMAIL_HOUR: "50",
     MAGIC_LINKS_PER_IP_HOUR: "1000",
+    // tests/e2e/webhooks.spec.ts receives webhooks on 127.0.0.1: loopback through the SSRF guard, which
+    // in a production build also needs the explicit confirmation (docs/webhooks.md).
+    WEBHOOKS_ALLOW_LOOPBACK: "1",
+    WEBHOOKS_ALLOW_LOOPBACK_IN_PRODUCTION: "1",
   };
   delete env.DATABASE_URL;
   delete env.APP_URL;
