@@ -3,7 +3,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type Received = { headers: http.IncomingHttpHeaders; body: string; at: number };
+export type Received = { path: string; headers: http.IncomingHttpHeaders; body: string; at: number };
 
 export type Receiver = {
   url: string;
@@ -28,7 +28,7 @@ export async function startReceiver(): Promise<Receiver> {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      const received = { headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), at: Date.now() };
+      const received = { path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), at: Date.now() };
       requests.push(received);
       const answer = receiver.respond(received, requests.length - 1);
       if (answer === "hang") {
