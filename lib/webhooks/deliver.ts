@@ -60,13 +60,16 @@ export async function deliverNext(db: TenantDb, tenantId: string, endpointId: st
   const now = options.now ?? (() => new Date());
   const mails: { id: string; mail: StoredMail }[] = [];
   const outcome = await db.$transaction(async (tx): Promise<StepOutcome> => {
-    await tx.$queryRaw`SELECT id FROM "WebhookEndpoint" WHERE id = ${endpointId} AND "tenantId" = ${tenantId} FOR UPDATE`;
-    const endpoint = await tx.webhookEndpoint.findFirst({ where: { id: endpointId } });
-    if (!endpoint || !endpoint.enabled) return { kind: "disabled" };
-    const head = await tx.webhookDelivery.findFirst({
-      where: { endpointId, status: "pending" }, orderBy: { seq: "asc" },
-      select: { id: true, attempts: true, nextAttemptAt: true, event: { select: { id: true, type: true, body: true } } },
-    });
+    // Lock and read the endpoint, then its head delivery with the event: two statements per attempt.
+    const [endpoint] = await tx.$queryRaw<{ id: string; url: string; secret: string; enabled: boolean; consecutiveFailures: number }[]>`
+      SELECT id, url, secret, enabled, "consecutiveFailures" FROM "WebhookEndpoint" WHERE id = ${endpointId} AND "tenantId" = ${tenantId} FOR UPDATE`;
+    if (!endpoint?.enabled) return { kind: "disabled" };
+    const [row] = await tx.$queryRaw<{ id: string; attempts: number; nextAttemptAt: Date; eventId: string; type: string; body: string }[]>`
+      SELECT d.id, d.attempts, d."nextAttemptAt", e.id AS "eventId", e.type, e.body
+      FROM "WebhookDelivery" d JOIN "WebhookEvent" e ON e.id = d."eventId"
+      WHERE d."endpointId" = ${endpointId} AND d."tenantId" = ${tenantId} AND d.status = 'pending'
+      ORDER BY d.seq LIMIT 1`;
+    const head = row ? { id: row.id, attempts: row.attempts, nextAttemptAt: row.nextAttemptAt, event: { id: row.eventId, type: row.type, body: row.body } } : null;
     if (!head) return { kind: "idle" };
     if (head.nextAttemptAt > now()) return { kind: "wait", until: head.nextAttemptAt };
     const result = await attemptOnce(tx, tenantId, endpoint, head, "queue", options.send);
