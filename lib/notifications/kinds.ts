@@ -55,7 +55,7 @@ export function notificationPath(kind: string, params: Record<string, unknown>):
     case "sanctions_possible_match":
       return "compliance";
     case "webhook_failing":
-      return "settings";
+      return "settings/webhooks";
     case "risk_case_opened":
       return "risk";
     default:

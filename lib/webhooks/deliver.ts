@@ -8,8 +8,6 @@
 import type { TenantDb, TenantTx } from "@/lib/db/tenant-client";
 import { auditIn } from "@/lib/audit/record-audit";
 import { enqueueJob } from "@/lib/jobs/queue";
-import { deliverStoredMail } from "@/lib/mail/send-mail";
-import type { StoredMail } from "@/lib/mail/outbox";
 import { alertStaffOfFailures } from "./alert-staff";
 import { ALERT_AT, DISABLE_AT, retriesLeft, retryDelayMs } from "./backoff";
 import { sendWebhook, type SendOptions, type SendResult } from "./send";
@@ -58,7 +56,6 @@ type StepOptions = { send?: Sender; now?: () => Date; random?: () => number };
 /** One attempt of the endpoint's head delivery, if it is due. */
 export async function deliverNext(db: TenantDb, tenantId: string, endpointId: string, options: StepOptions = {}): Promise<StepOutcome> {
   const now = options.now ?? (() => new Date());
-  const mails: { id: string; mail: StoredMail }[] = [];
   const outcome = await db.$transaction(async (tx): Promise<StepOutcome> => {
     // Lock and read the endpoint, then its head delivery with the event: two statements per attempt.
     const [endpoint] = await tx.$queryRaw<{ id: string; url: string; secret: string; enabled: boolean; consecutiveFailures: number }[]>`
@@ -85,10 +82,9 @@ export async function deliverNext(db: TenantDb, tenantId: string, endpointId: st
       where: { id: head.id, status: "pending" },
       data: retry ? { attempts, nextAttemptAt: new Date(at.getTime() + retryDelayMs(attempts, (options.random ?? Math.random)())) } : { attempts, status: "failed" },
     });
-    mails.push(...(await countFailure(tx, tenantId, endpoint, at)));
+    await countFailure(tx, tenantId, endpoint, at);
     return { kind: "attempted", ok: false };
   }, DELIVERY_TX);
-  for (const m of mails) deliverStoredMail(m.id, m.mail);
   return outcome;
 }
 
@@ -104,9 +100,8 @@ async function countFailure(tx: TenantTx, tenantId: string, endpoint: { id: stri
     await auditIn(tx, { tenantId, userId: null }, { action: "webhook.auto_disabled", entityType: "WebhookEndpoint", entityId: endpoint.id, data: { url: endpoint.url, failures } });
   }
   if (disable || (ALERT_AT as readonly number[]).includes(failures)) {
-    return alertStaffOfFailures(tx, { tenantId, endpointId: endpoint.id, endpointUrl: endpoint.url, failures, disabled: disable });
+    await alertStaffOfFailures(tx, { tenantId, endpointId: endpoint.id, endpointUrl: endpoint.url, failures, disabled: disable, at });
   }
-  return [];
 }
 
 export type DeliverRun = { attempted: number; succeeded: number; outcome: StepOutcome["kind"] | "limit" | "stopped" };

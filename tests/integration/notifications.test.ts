@@ -165,7 +165,7 @@ describe("referrals waiting too long (the daily job)", () => {
     expect(renderNotification(ru, "ru", { ...item, params: { ...item.params, days: 11 } }).text).toMatch(/11 дней\.$/);
     const en = createI18n("en").getFixedT("en", ["notifications", "referrals"]);
     expect(renderNotification(en, "en", { kind: "webhook_failing", params: { endpointUrl: "https://crm.test/hook", failures: 5 } })).toEqual({
-      title: "Webhook failing: https://crm.test/hook", text: "5 deliveries in a row failed.", path: "settings",
+      title: "Webhook failing: https://crm.test/hook", text: "5 deliveries in a row failed.", path: "settings/webhooks",
     });
     expect(ru("notifications:unreadCount", { count: 3 })).toBe("3 новых уведомления");
   });

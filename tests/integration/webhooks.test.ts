@@ -187,17 +187,17 @@ describe("delivery", () => {
     expect((await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).consecutiveFailures).toBe(0);
   });
 
-  it("alerts owners and admins at 5, 10 and 15 failures in a row, in their language, and turns the endpoint off at 20", async () => {
+  it("notifies owners and admins at 5, 10 and 15 failures in a row, and at 20, when the endpoint is turned off", async () => {
     const w = await world("Failing Agency");
     const admin = await memberContext(w.fixture, "admin");
-    await prisma.user.update({ where: { id: admin.userId }, data: { locale: "ru" } });
     await memberContext(w.fixture, "manager");
     const { endpoint } = await createEndpoint(w.ctx, input(`${receiver.url}/failing`, ["referral.submitted"]));
     for (let i = 0; i < 3; i++) await submit(w);
     await fanOutEvents(w.ctx.db, w.fixture.tenantId, { enqueue: noEnqueue });
     const down: Sender = async () => ({ ok: false, status: null, body: null, error: "connect ECONNREFUSED", durationMs: 1 });
     let clock = Date.now();
-    const mailsAfter: number[] = [];
+    const alertsAfter: number[] = [];
+    const alerts = () => prisma.staffNotification.findMany({ where: { tenantId: w.fixture.tenantId, kind: "webhook_failing" }, orderBy: { createdAt: "asc" } });
     for (let attempt = 1; attempt <= 20; attempt++) {
       const step = await deliverNext(w.ctx.db, w.fixture.tenantId, endpoint.id, { send: down, now: () => new Date(clock) });
       if (step.kind === "wait") {
@@ -206,17 +206,16 @@ describe("delivery", () => {
         continue;
       }
       expect(step).toEqual({ kind: "attempted", ok: false });
-      mailsAfter.push(await prisma.outboxEmail.count({ where: { tenantId: w.fixture.tenantId } }));
+      alertsAfter.push((await alerts()).length);
     }
-    // Two staff (owner, admin) get a mail at 5, 10, 15 and at 20; the manager gets none.
-    expect(mailsAfter[3]).toBe(0);
-    expect([mailsAfter[4], mailsAfter[9], mailsAfter[14], mailsAfter[19]]).toEqual([2, 4, 6, 8]);
-    expect(mailsAfter[18]).toBe(6);
-    const mails = await prisma.outboxEmail.findMany({ where: { tenantId: w.fixture.tenantId }, orderBy: { createdAt: "asc" } });
-    const toAdmin = mails.filter((m) => m.to.startsWith("admin-"));
-    expect(toAdmin[0].subject).toContain("Ошибки доставки вебхуков");
-    expect(toAdmin[3].subject).toContain("Адрес вебхука выключен");
-    expect(mails.find((m) => m.to === w.fixture.email)?.subject).toContain("Webhook endpoint failing");
+    // Owner and admin ("integrations:manage") are told at 5, 10, 15 and at 20; the manager is not.
+    expect(alertsAfter[3]).toBe(0);
+    expect([alertsAfter[4], alertsAfter[9], alertsAfter[14], alertsAfter[19]]).toEqual([2, 4, 6, 8]);
+    expect(alertsAfter[18]).toBe(6);
+    const told = await alerts();
+    expect(new Set(told.map((n) => n.userId))).toEqual(new Set([w.fixture.userId, admin.userId]));
+    expect(told.map((n) => (n.params as { failures: number }).failures)).toEqual([5, 5, 10, 10, 15, 15, 20, 20]);
+    expect((told[0].params as { endpointUrl: string }).endpointUrl).toBe(`${receiver.url}/failing`);
 
     const off = await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
     expect(off).toMatchObject({ enabled: false, disabledReason: "failures", consecutiveFailures: 20 });
