@@ -96,7 +96,11 @@ test("a receiver on localhost gets a referral's signed events in order", async (
     // The delivery log shows them delivered; a test event arrives signed too; the Russian page reads.
     await page.goto("/en/t/northstar/settings/webhooks");
     await page.getByRole("link", { name: url }).click();
-    await expect(page.getByTestId("webhook-delivery").filter({ hasText: "Delivered" })).toHaveCount(3);
+    // The receiver answers before the worker commits each success: reload until the log shows all three.
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByTestId("webhook-delivery").filter({ hasText: "Delivered" })).toHaveCount(3, { timeout: 1_000 });
+    }).toPass({ timeout: 30_000 });
     await page.getByRole("button", { name: "Send test event" }).click();
     await expect(page.getByText(/Test event delivered \(HTTP 200\)/)).toBeVisible();
     const test = got.find((g) => JSON.parse(g.body).type === "webhook.test");

@@ -382,6 +382,8 @@ describe("through the job queue", () => {
       const got = receiver.requests.slice(before).filter((r) => r.body.includes(id));
       expect(got.map((r) => JSON.parse(r.body).data.referral.status)).toEqual(["submitted", "in_review", "qualified"]);
       for (const r of got) expect(verifySignature(secret, String(r.headers["twoway-signature"]), r.body)).toBe(true);
+      // The receiver answers before the worker commits the success: wait for the commit.
+      while ((await pendingOf(endpoint.id)) > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
       expect(await pendingOf(endpoint.id)).toBe(0);
     } finally {
       await worker.stop();
