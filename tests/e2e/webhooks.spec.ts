@@ -96,6 +96,7 @@ test("a receiver on localhost gets a referral's signed events in order", async (
     // The delivery log shows them delivered; a test event arrives signed too; the Russian page reads.
     await page.goto("/en/t/northstar/settings/webhooks");
     await page.getByRole("link", { name: url }).click();
+    await page.waitForURL(/\/settings\/webhooks\/[^/]+$/);
     // The receiver answers before the worker commits each success: reload until the log shows all three.
     await expect(async () => {
       await page.reload();
