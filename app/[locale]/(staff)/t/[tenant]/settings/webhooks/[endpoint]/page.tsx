@@ -38,14 +38,14 @@ export default async function WebhookEndpointPage({ params }: { params: Promise<
                   </td>
                   <td className="px-4 py-2">
                     <DeliveryStatus t={t} status={d.status} />
-                    {d.status === "pending" && d.attempts > 0 ? <div className="text-xs text-slate-500">{t("log.nextAttempt", { time: formatDateTime(locale, d.nextAttemptAt) })}</div> : null}
+                    {d.status === "pending" && d.attempts > 0 ? <div className="text-xs text-slate-500">{t("log.nextAttempt", { time: formatDateTime({ locale, timeZone: ctx.viewerTimeZone }, d.nextAttemptAt) })}</div> : null}
                   </td>
                   <td className="px-4 py-2 tabular-nums">{formatNumber(locale, d.attempts)}</td>
                   <td className="px-4 py-2 text-xs">
                     {d.last ? (d.last.responseStatus ? `HTTP ${d.last.responseStatus}` : (d.last.error ?? t("attempt.noResponse"))) : "—"}
                     {d.last ? <span className="text-slate-500"> · {t("attempt.duration", { ms: formatNumber(locale, d.last.durationMs) })}</span> : null}
                   </td>
-                  <td className="px-4 py-2 tabular-nums">{formatDateTime(locale, d.createdAt)}</td>
+                  <td className="px-4 py-2 tabular-nums">{formatDateTime({ locale, timeZone: ctx.viewerTimeZone }, d.createdAt)}</td>
                   <td className="px-4 py-2 text-right"><Link href={`${base}/${endpoint.id}/deliveries/${d.id}`} className="text-indigo-700 hover:underline">{t("log.details")}</Link></td>
                 </tr>
               ))}

@@ -35,7 +35,7 @@ export default async function WebhookDeliveryPage({ params }: { params: Promise<
           <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{pretty(d.event.body)}</pre>
         </Card>
         {d.attemptsLog.map((a) => (
-          <Card key={a.id} title={`${t("attempt.title", { number: a.number })} · ${t(`attempt.trigger.${a.trigger}`)} · ${formatDateTime(locale, a.createdAt)}`}>
+          <Card key={a.id} title={`${t("attempt.title", { number: a.number })} · ${t(`attempt.trigger.${a.trigger}`)} · ${formatDateTime({ locale, timeZone: ctx.viewerTimeZone }, a.createdAt)}`}>
             <div className="grid gap-4 lg:grid-cols-2">
               <section>
                 <h3 className="mb-1 text-sm font-semibold text-slate-800">{t("attempt.request")}</h3>
