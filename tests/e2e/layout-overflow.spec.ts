@@ -1,5 +1,6 @@
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { magicLinkSignIn, signIn } from "./helpers";
+import { LOCALES, allPortalPages, allStaffPages } from "./pages";
 
 // Layouts that hold: every staff and portal page, in English and Russian, at 390, 1280 and 1440 px,
 // must not clip horizontally. Each page is loaded once per language and measured at the three widths
@@ -17,63 +18,12 @@ import { magicLinkSignIn, signIn } from "./helpers";
 // Ignored: form fields (they scroll their own value), visually hidden elements (`sr-only`, 1 px
 // boxes), SVG, and anything not rendered. Only the innermost offender of a chain is reported, with its
 // selector path and text, so the message names the element to fix.
-// The page list mirrors app/[locale]/(staff) and app/[locale]/(portal); pages with an id are reached
-// through the first matching link on their list page in the seeded demo agency ("northstar").
+// The page lists (tests/e2e/pages.ts) mirror app/[locale]/(staff) and app/[locale]/(portal).
 
 const WIDTHS = [390, 1280, 1440] as const;
 
 /** The partner's signed-in session, shared by the portal tests of both languages (workers: 1). */
 let portalSession: Awaited<ReturnType<BrowserContext["storageState"]>> | undefined;
-const LOCALES = ["en", "ru"] as const;
-
-const STAFF_PAGES = [
-  "",
-  "audit",
-  "brands",
-  "brands/new",
-  "commissions",
-  "commissions/rules",
-  "compliance",
-  "compliance/1099",
-  "creators",
-  "creators/new",
-  "funnel",
-  "funnel/clicks",
-  "funnel/customers",
-  "funnel/events",
-  "funnel/import",
-  "funnel/referrals",
-  "links",
-  "notifications",
-  "notifications/settings",
-  "opportunities",
-  "opportunities/new",
-  "partners",
-  "partners/new",
-  "payouts",
-  "programs",
-  "referrals",
-  "settings",
-  "settings/api-keys",
-  "settings/fx",
-];
-// Detail pages: [list page, href pattern of its links (relative to the tenant base), extra sub-pages].
-const STAFF_DETAILS: [string, RegExp, string[]][] = [
-  ["brands", /^\/brands\/(?!new$|export$)[^/?#]+$/, []],
-  ["creators", /^\/creators\/(?!new$|export$)[^/?#]+$/, []],
-  ["partners", /^\/partners\/(?!new$|export$)[^/?#]+$/, []],
-  ["opportunities", /^\/opportunities\/(?!new$|export$)[^/?#]+$/, ["edit", "matches", "opt-ins"]],
-  ["referrals", /^\/referrals\/(?!new$|export$)[^/?#]+$/, []],
-  ["commissions", /^\/commissions\/(?!rules$|export$)[^/?#]+$/, []],
-  ["payouts", /^\/payouts\/(?!export$)[^/?#]+$/, []],
-];
-const PORTAL_PAGES = ["", "referrals", "referrals/new", "opportunities", "links", "funnel", "earnings", "account", "account/tax"];
-const PORTAL_DETAILS: [string, RegExp, string[]][] = [
-  ["referrals", /^\/referrals\/(?!new$|export$)[^/?#]+$/, []],
-  ["opportunities", /^\/opportunities\/[^/?#]+$/, []],
-  ["earnings", /^\/earnings\/payouts\/[^/?#]+$/, []],
-];
-
 // Known overflows that are reported but do not fail the run (console + test annotation). Each names
 // the page (pattern over the path below the tenant base, e.g. "funnel" or "payouts/<id>"), the
 // language and width, and the most pixels it may overflow by: any other clipping, or one of these
@@ -154,19 +104,6 @@ async function measure(page: Page, desktop: boolean): Promise<Offender[]> {
   }, desktop);
 }
 
-async function collectDetails(page: Page, base: string, details: [string, RegExp, string[]][], prefix: string) {
-  const found: string[] = [];
-  for (const [list, pattern, subs] of details) {
-    await page.goto(`${base}/${list}`);
-    const hrefs = await page.locator(`a[href^="${base}/"]`).evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
-    const href = hrefs.map((h) => h.slice(base.length).split(/[?#]/)[0]).find((h) => pattern.test(h) && !/\.\w+$/.test(h)); // not a download (registry.csv)
-    if (!href) throw new Error(`no link matching ${pattern} on ${base}/${list} — the seeded demo data changed?`);
-    const rel = `${prefix}${href.slice(1)}`;
-    found.push(rel, ...subs.map((s) => `${rel}/${s}`));
-  }
-  return found;
-}
-
 const knownSeen = new Set<KnownOverflow>();
 
 /** The KNOWN_OVERFLOWS entry that covers this clipping, if any (same page, language, width, within maxPx). */
@@ -213,11 +150,7 @@ for (const locale of LOCALES) {
     const page = await ctx.newPage();
     await signIn(page, "owner@northstar.test", "twoway-demo", locale);
     const base = `/${locale}/t/northstar`;
-    const details = await collectDetails(page, base, STAFF_DETAILS, "");
-    // A payout is reached from its run's page.
-    const run = details.find((p) => p.startsWith("payouts/"))!;
-    const payout = await collectDetails(page, base, [[run, /^\/payouts\/[^/?#]+\/[^/?#]+$/, []]], "");
-    const pages = [...STAFF_PAGES, ...details, ...payout];
+    const pages = await allStaffPages(page, base);
     const failures = await checkPages(page, base, pages, locale);
     console.log(`staff [${locale}]: ${pages.length} pages × ${WIDTHS.length} widths measured`);
     for (const k of KNOWN_OVERFLOWS.filter((k) => k.lang === locale && !knownSeen.has(k) && pages.some((p) => k.page.test(p)))) {
@@ -237,7 +170,7 @@ for (const locale of LOCALES) {
       portalSession = await ctx.storageState();
     }
     const base = `/${locale}/p/northstar`;
-    const pages = [...PORTAL_PAGES, ...(await collectDetails(page, base, PORTAL_DETAILS, ""))];
+    const pages = await allPortalPages(page, base);
     const failures = await checkPages(page, base, pages, locale);
     console.log(`portal [${locale}]: ${pages.length} pages × ${WIDTHS.length} widths measured`);
     await ctx.close();
