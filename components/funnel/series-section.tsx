@@ -31,7 +31,8 @@ export function SeriesSection({ points, currency, locale, t, action }: { points:
           </figure>
           <details className="mt-3">
             <summary className="cursor-pointer text-sm font-medium text-indigo-700">{t("funnel:chart.showTable")}</summary>
-            <div className="mt-3 max-h-96 overflow-y-auto">
+            {/* A long table scrolls in its box; focusable, so a keyboard can scroll it. */}
+            <div tabIndex={0} role="region" aria-label={t("funnel:chart.showTable")} className="mt-3 max-h-96 overflow-y-auto">
               <DataTable dense head={[{ label: t("funnel:series.day") }, ...counts.map((k) => ({ label: t(`funnel:stages.${k}`), align: "right" as const })), { label: `${t("funnel:stages.revenue")}`, align: "right" }]}>
                 {points.map((p) => (
                   <tr key={p.day}>

@@ -68,7 +68,7 @@ export function OpportunityForm({ locale, tenant, id, initial, programs, cancelH
                 <input type="radio" name="side" value={s} defaultChecked={(values.side ?? "brand_seeks_creators") === s} className="mt-0.5 size-4 text-indigo-600" />
                 <span>
                   <span className="block font-medium">{t(`side.${s}`)}</span>
-                  <span className="block text-xs text-slate-500">{t(`form.sideHint.${s}`)}</span>
+                  <span className="block text-xs text-slate-600">{t(`form.sideHint.${s}`)}</span>
                 </span>
               </label>
             ))}

@@ -69,7 +69,7 @@ export function InvitePartnerForm({ locale, tenant, programs, cancelHref }: { lo
                   <input type="checkbox" name="programIds[]" value={p.id} defaultChecked={chosen.has(p.id)} className="mt-0.5 size-4 rounded border-slate-300 text-indigo-600" />
                   <span>
                     <span className="block font-medium text-slate-900">{p.name}</span>
-                    <span className="text-xs text-slate-500">{t(`programs.accessShort.${p.access}`)} · {p.markets.join(", ")}</span>
+                    <span className="text-xs text-slate-600">{t(`programs.accessShort.${p.access}`)} · {p.markets.join(", ")}</span>
                   </span>
                 </label>
               ))}

@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { SearchKind } from "@/lib/search/schemas";
 
@@ -15,6 +15,12 @@ type State =
 const DEBOUNCE_MS = 200;
 const MIN_LENGTH = 2;
 
+// The shortcut as the keyboard labels it: ⌘K on Apple devices, Ctrl K elsewhere. The server (and the
+// hydrating render) says Ctrl K; a Mac's browser switches to ⌘K right after, without a mismatch.
+const noSubscribe = () => () => {};
+const onApple = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+const onServer = () => false;
+
 /**
  * The staff command palette (⌘K / Ctrl+K, or the header button): a modal dialog with a combobox over
  * the agency's records. Focus stays in the input; ↑↓ move the active option (aria-activedescendant),
@@ -28,6 +34,7 @@ export function CommandPalette({ searchUrl }: { searchUrl: string }) {
   const [query, setQuery] = useState("");
   const [state, setState] = useState<State>({ phase: "idle" });
   const [active, setActive] = useState(0);
+  const apple = useSyncExternalStore(noSubscribe, onApple, onServer);
   const id = useId();
   const listId = `${id}-list`;
   const optionId = (i: number) => `${id}-opt-${i}`;
@@ -112,7 +119,7 @@ export function CommandPalette({ searchUrl }: { searchUrl: string }) {
       >
         <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 fill-current"><path d="M8.5 3a5.5 5.5 0 0 1 4.38 8.82l3.65 3.65a.75.75 0 1 1-1.06 1.06l-3.65-3.65A5.5 5.5 0 1 1 8.5 3Zm0 1.5a4 4 0 1 0 0 8 4 4 0 0 0 0-8Z" /></svg>
         <span>{t("search.button")}</span>
-        <kbd className="hidden rounded bg-slate-100 px-1.5 text-xs font-sans text-slate-500 sm:inline">Ctrl K</kbd>
+        <kbd className="hidden rounded bg-slate-100 px-1.5 text-xs font-sans text-slate-600 sm:inline">{apple ? "⌘K" : "Ctrl K"}</kbd>
       </button>
       <dialog
         ref={dialogRef}

@@ -1,5 +1,5 @@
 "use client";
-import type { ComponentProps, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { useId, type ComponentProps, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import type { Message } from "@/lib/kernel/form";
 
@@ -19,7 +19,9 @@ export function ErrorText({ id, error }: { id: string; error?: Message }) {
 type FieldProps = { label: ReactNode; name: string; error?: Message; hint?: ReactNode; children: (a11y: { id: string; "aria-invalid": boolean; "aria-describedby"?: string }) => ReactNode };
 
 export function Field({ label, name, error, hint, children }: FieldProps) {
-  const id = `f-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
+  // Unique per rendered field: two forms on one page may share a field name (the portal's account page
+  // has «ИНН» in the bank details and in the tax profile), and each label must point at its own field.
+  const id = `f-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
   return (
     <div>
       <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-800">

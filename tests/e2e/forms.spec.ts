@@ -31,7 +31,7 @@ test("phone, Russian: the opt-in form focuses the first wrong field, lists the m
   const summary = page.getByRole("alert").filter({ hasText: "Исправьте" });
   await expect(summary).toBeVisible();
   await expect(summary.getByRole("link", { name: "Страна" })).toBeVisible();
-  await expect(page.locator("#f-country-error")).toContainText("Такой страны мы не знаем");
+  await expect(page.locator("[id^=\"f-country-\"][id$=\"-error\"]")).toContainText("Такой страны мы не знаем");
   await expect(summary.getByRole("link", { name: /Аудитория/ })).toBeVisible();
   await expect(summary.getByRole("link", { name: /даю согласие/ })).toBeVisible();
   await page.screenshot({ path: "test-results/screenshots/forms-opt-in-errors-phone-ru.png" });

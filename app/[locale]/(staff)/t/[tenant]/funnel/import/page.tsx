@@ -33,7 +33,8 @@ export default async function RevenueImportPage({ params }: { params: Promise<{ 
             <li>{t("import.formatDate")}</li>
             <li>{t("import.formatKey")}</li>
           </ul>
-          <pre className="mt-4 overflow-x-auto rounded-md bg-slate-50 p-3 text-xs text-slate-700 ring-1 ring-slate-200">{EXAMPLE}</pre>
+          {/* Focusable, so a keyboard can scroll the sample sideways. */}
+          <pre tabIndex={0} className="mt-4 overflow-x-auto rounded-md bg-slate-50 p-3 text-xs text-slate-700 ring-1 ring-slate-200">{EXAMPLE}</pre>
         </Card>
       </div>
     </>

@@ -43,7 +43,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ locale
         <Card title={t("usage.title")}>
           <div className="space-y-2 text-sm text-slate-700">
             <p>{t("usage.text")}</p>
-            <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{`curl -X POST ${base}/api/v1/events \\
+            <pre tabIndex={0} className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{`curl -X POST ${base}/api/v1/events \\
   -H "Authorization: Bearer tw_live_…" \\
   -H "Content-Type: application/json" \\
   -d '{"type":"revenue","idempotency_key":"order-1001","occurred_at":"2026-03-01T14:30:00+03:00","customer_external_id":"cust-42","amount_minor":1250050,"currency":"RUB"}'`}</pre>
