@@ -30,7 +30,7 @@ export function AdjustmentForm({ locale, tenant, partners }: { locale: string; t
         {(a11y) => <CurrencyInput {...a11y} name="currency" required maxLength={60} defaultValue={v.currency ?? "USD"} />}
       </Field>
       <Field label={t("adjustment.amount")} name="amount" error={errors.amount} hint={t("adjustment.amountHint")}>
-        {(a11y) => <TextInput {...a11y} name="amount" required inputMode="decimal" defaultValue={v.amount ?? ""} />}
+        {(a11y) => <TextInput {...a11y} name="amount" required defaultValue={v.amount ?? ""} />}
       </Field>
       <Field label={t("adjustment.reason")} name="reason" error={errors.reason}>
         {(a11y) => <TextInput {...a11y} name="reason" required maxLength={500} defaultValue={v.reason ?? ""} />}

@@ -58,7 +58,7 @@ export function PreviewForms({ values, errors, programs, markets, locale, t }: {
         </label>
         <label className="text-sm font-medium text-slate-800">
           {t("preview.amount")}
-          <input name="pAmount" inputMode="decimal" defaultValue={values.pAmount ?? ""} className={control} />
+          <input name="pAmount" defaultValue={values.pAmount ?? ""} className={control} />
           <Err error={errors.amount} t={t} />
         </label>
         <label className="text-sm font-medium text-slate-800">

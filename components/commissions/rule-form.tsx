@@ -77,11 +77,11 @@ export function RuleForm({ locale, tenant, id, initial = {}, cancelHref, program
         </>
       ) : (
         <Field label={t("form.bounty")} name="bounty" error={errors.bounty} hint={t("form.bountyHint")}>
-          {(a11y) => <TextInput {...a11y} name="bounty" inputMode="decimal" defaultValue={v.bounty ?? ""} />}
+          {(a11y) => <TextInput {...a11y} name="bounty" defaultValue={v.bounty ?? ""} />}
         </Field>
       )}
       <Field label={t("form.cap")} name="cap" error={errors.cap} hint={t("form.capHint")}>
-        {(a11y) => <TextInput {...a11y} name="cap" inputMode="decimal" defaultValue={v.cap ?? ""} />}
+        {(a11y) => <TextInput {...a11y} name="cap" defaultValue={v.cap ?? ""} />}
       </Field>
       <Field label={t("form.hold")} name="holdDays" error={errors.holdDays} hint={t("form.holdHint")}>
         {(a11y) => <TextInput {...a11y} name="holdDays" inputMode="numeric" defaultValue={v.holdDays ?? "30"} />}
@@ -97,7 +97,7 @@ export function RuleForm({ locale, tenant, id, initial = {}, cancelHref, program
                 {(a11y) => <TextInput {...a11y} name={`tiers.${i}.minCount`} inputMode="numeric" defaultValue={v[`tiers.${i}.minCount`] ?? ""} />}
               </Field>
               <Field label={share ? t("form.tierPercent") : t("form.tierBounty")} name={`tiers.${i}.value`} error={errors[`tiers.${i}.value`]}>
-                {(a11y) => <TextInput {...a11y} name={`tiers.${i}.value`} inputMode="decimal" defaultValue={v[`tiers.${i}.value`] ?? ""} />}
+                {(a11y) => <TextInput {...a11y} name={`tiers.${i}.value`} defaultValue={v[`tiers.${i}.value`] ?? ""} />}
               </Field>
             </div>
           ))}

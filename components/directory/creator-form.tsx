@@ -48,7 +48,7 @@ export function CreatorForm({ locale, tenant, id, initial, cancelHref }: { local
                 <ErrorText id={`${key("handle")}-error`} error={errors[key("handle")]} />
               </div>
               <div>
-                <TextInput name={key("audienceSize")} inputMode="numeric" aria-label={`${t("fields.audienceSize")} ${i + 1}`} placeholder={t("fields.audienceSize")} defaultValue={values[key("audienceSize")] ?? ""} aria-invalid={!!errors[key("audienceSize")]} />
+                <TextInput name={key("audienceSize")} aria-label={`${t("fields.audienceSize")} ${i + 1}`} placeholder={t("fields.audienceSize")} defaultValue={values[key("audienceSize")] ?? ""} aria-invalid={!!errors[key("audienceSize")]} />
                 <ErrorText id={`${key("audienceSize")}-error`} error={errors[key("audienceSize")]} />
               </div>
             </div>

@@ -96,13 +96,14 @@ export function OpportunityForm({ locale, tenant, id, initial, programs, cancelH
 
       <fieldset className={section}>
         <legend className={legend}>{t("form.sections.terms")}</legend>
+        {/* Audiences and budgets take shorthand («120 тыс.», "1.5M"): a phone's text keyboard, not the digits pad. */}
         <div className="grid gap-4 sm:grid-cols-2">
-          {text("audienceMin", { inputMode: "numeric", hint: t("form.hints.audience") })}
-          {text("audienceMax", { inputMode: "numeric" })}
+          {text("audienceMin", { hint: t("form.hints.audience") })}
+          {text("audienceMax")}
         </div>
         <div className="grid gap-4 sm:grid-cols-[1fr_1fr_7rem]">
-          {text("budgetMin", { inputMode: "decimal", hint: t("form.hints.budget") })}
-          {text("budgetMax", { inputMode: "decimal" })}
+          {text("budgetMin", { hint: t("form.hints.budget") })}
+          {text("budgetMax")}
           <Field label={t("form.budgetCurrency")} name="budgetCurrency" error={errors.budgetCurrency}>
             {(a) => (
               <Select {...a} name="budgetCurrency" defaultValue={values.budgetCurrency || currency}>

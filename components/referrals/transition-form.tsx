@@ -66,7 +66,7 @@ export function TransitionForm({ locale, tenant, id, current, options, skipped =
       {to === "won" ? (
         <div className="grid gap-3 sm:grid-cols-[1fr_7rem]">
           <Field label={t("transition.dealValue")} name="dealValue" error={errors.dealValue} hint={t("transition.dealValueHint")}>
-            {(a) => <TextInput {...a} name="dealValue" inputMode="decimal" autoComplete="off" defaultValue={values.dealValue ?? ""} />}
+            {(a) => <TextInput {...a} name="dealValue" autoComplete="off" defaultValue={values.dealValue ?? ""} />}
           </Field>
           <Field label={t("transition.dealCurrency")} name="dealCurrency" error={errors.dealCurrency}>
             {(a) => (
