@@ -94,18 +94,6 @@ export function PortalBottomNav({ base, labels }: { base: string; labels: Labels
   const cell = (active: boolean) => `flex min-w-0 flex-1 flex-col items-center gap-0.5 px-1 pt-2 pb-1.5 text-[11px] font-medium leading-tight ${active ? "text-indigo-700" : "text-slate-600"}`;
   return (
     <div ref={wrap} className="fixed inset-x-0 bottom-0 z-40 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] sm:hidden">
-      {open ? (
-        <ul id={menuId} className="absolute right-2 bottom-full mb-2 w-60 max-w-[calc(100vw-1rem)] rounded-xl bg-white py-1 shadow-lg ring-1 ring-slate-200">
-          {rest.map((item) => (
-            <li key={item.key}>
-              <Link href={item.href} aria-current={item.active ? "page" : undefined} className={`flex items-center gap-3 px-4 py-3 text-sm font-medium ${item.active ? "text-indigo-700" : "text-slate-700"}`}>
-                <Icon name={item.key} />
-                <span className="min-w-0 break-words">{item.label}</span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      ) : null}
       <nav aria-label={labels.nav} className="flex">
         {main.map((item) => (
           <Link key={item.key} href={item.href} aria-current={item.active ? "page" : undefined} className={cell(item.active)}>
@@ -117,6 +105,19 @@ export function PortalBottomNav({ base, labels }: { base: string; labels: Labels
           <Icon name="more" />
           <span className="w-full text-center break-words">{labels.more}</span>
         </button>
+        {/* Inside the navigation landmark, right after its button in the focus order; placed above the bar. */}
+        {open ? (
+          <ul id={menuId} className="absolute right-2 bottom-full mb-2 w-60 max-w-[calc(100vw-1rem)] rounded-xl bg-white py-1 shadow-lg ring-1 ring-slate-200">
+            {rest.map((item) => (
+              <li key={item.key}>
+                <Link href={item.href} aria-current={item.active ? "page" : undefined} className={`flex items-center gap-3 px-4 py-3 text-sm font-medium ${item.active ? "text-indigo-700" : "text-slate-700"}`}>
+                  <Icon name={item.key} />
+                  <span className="min-w-0 break-words">{item.label}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </nav>
     </div>
   );
