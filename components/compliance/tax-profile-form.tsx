@@ -1,4 +1,4 @@
-import { Card, Notice } from "@/components/ui/card";
+import { Badge, Card, CollapsibleCard, Notice } from "@/components/ui/card";
 import { npdUsage } from "@/lib/compliance/npd";
 import { getOwnTaxProfile, type TaxProfileView } from "@/lib/compliance/tax-profile";
 import { w8benExpiresOn } from "@/lib/compliance/tax-schemas";
@@ -20,12 +20,14 @@ function initialValues(profile: TaxProfileView | null): Record<string, string | 
   };
 }
 
-/** The partner's tax section: НПД cap usage (self-employed) and the tax profile form. Server component. */
-export async function TaxProfileSection({ locale, ctx }: { locale: Locale; ctx: PartnerContext }) {
+/**
+ * The partner's tax section: НПД cap usage (self-employed) and the tax profile form. Server component.
+ * `foldWhenOnFile`: a profile on file folds to its title (the account page, where the payout method comes first).
+ */
+export async function TaxProfileSection({ locale, ctx, foldWhenOnFile = false }: { locale: Locale; ctx: PartnerContext; foldWhenOnFile?: boolean }) {
   const [profile, npd, t] = await Promise.all([getOwnTaxProfile(ctx), npdUsage(ctx.db, ctx.partnerId), getT(locale, ["compliance", "common"])]);
   const w8benUntil = profile?.form === "foreign_w8ben" && profile.w8benSignedOn ? w8benExpiresOn(profile.w8benSignedOn) : null;
-  return (
-    <Card title={t("tax.title")}>
+  const body = (
       <div className="space-y-4">
         <p className="text-sm text-slate-600">{t(profile ? "tax.introSaved" : "tax.intro")}</p>
         {npd ? (
@@ -41,6 +43,11 @@ export async function TaxProfileSection({ locale, ctx }: { locale: Locale; ctx: 
         {w8benUntil ? <p className="text-sm text-slate-600">{t("tax.w8benValidUntil", { date: formatDay(locale, w8benUntil) })}</p> : null}
         <TaxProfileForm locale={locale} tenant={ctx.slug} initial={initialValues(profile)} maskedTin={maskedTin(profile?.tinLast4)} />
       </div>
-    </Card>
   );
+  if (foldWhenOnFile && profile) {
+    return (
+      <CollapsibleCard title={<span className="flex flex-wrap items-center gap-2">{t("tax.title")}<Badge tone="green">{t("tax.onFile")}</Badge></span>}>{body}</CollapsibleCard>
+    );
+  }
+  return <Card title={t("tax.title")}>{body}</Card>;
 }

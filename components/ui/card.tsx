@@ -45,3 +45,16 @@ export function Notice({ children, tone = "info" }: { children: ReactNode; tone?
   };
   return <div role={tone === "error" ? "alert" : "status"} className={`rounded-lg px-4 py-3 text-sm ring-1 ring-inset ${tones[tone]}`}>{children}</div>;
 }
+
+/** A card that folds to its title (<details>): long secondary sections of a page, open when they need attention. */
+export function CollapsibleCard({ title, open = false, children }: { title: ReactNode; open?: boolean; children: ReactNode }) {
+  return (
+    <details open={open} className="group rounded-xl bg-white shadow-xs ring-1 ring-slate-200">
+      <summary className="flex min-h-11 cursor-pointer list-none items-center justify-between gap-4 px-5 py-3.5 text-sm font-semibold text-slate-900 [&::-webkit-details-marker]:hidden">
+        {title}
+        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 shrink-0 fill-slate-500 transition-transform group-open:rotate-180"><path d="M5.22 7.22a.75.75 0 0 1 1.06 0L10 10.94l3.72-3.72a.75.75 0 1 1 1.06 1.06l-4.25 4.25a.75.75 0 0 1-1.06 0L5.22 8.28a.75.75 0 0 1 0-1.06Z" /></svg>
+      </summary>
+      <div className="border-t border-slate-100 p-5">{children}</div>
+    </details>
+  );
+}
