@@ -27,7 +27,7 @@ export function Inbox({ locale, timeZone, tenant, items, unreadOnly, t }: Props)
                 <Link href={`${base}/${r.path}`} className={`break-words text-sm text-slate-900 hover:underline ${unread ? "font-semibold" : ""}`}>{r.title}</Link>
               </p>
               {r.text ? <p className="break-words text-sm text-slate-600">{r.text}</p> : null}
-              <p className="text-xs text-slate-500"><time dateTime={item.createdAt.toISOString()}>{formatDateTime(fmt, item.createdAt)}</time></p>
+              <p className="text-xs text-slate-600"><time dateTime={item.createdAt.toISOString()}>{formatDateTime(fmt, item.createdAt)}</time></p>
             </div>
             {unread ? <MarkReadButton locale={locale} tenant={tenant} id={item.id} label={`${t("notifications:markRead")}: ${r.title}`} /> : null}
           </li>
