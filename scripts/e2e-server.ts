@@ -14,7 +14,8 @@ import { createScratchDatabase, dropStaleDatabases } from "../tests/helpers/scra
 
 async function main() {
   if (process.env.E2E_DB === "embedded") return embedded();
-  await dropStaleDatabases("twoway_e2e");
+  // Another e2e run on this machine may still use its database: only ones older than any run are dropped.
+  await dropStaleDatabases("twoway_e2e", 3 * 3600_000);
   const db = await createScratchDatabase("twoway_e2e");
   // Stripe is the local stand-in (real SDK on the app side); it delivers signed webhooks back to the
   // app, and the demo US partner's connected account exists there already onboarded.

@@ -34,9 +34,12 @@ export const STAFF_PAGES = [
   "payouts",
   "programs",
   "referrals",
+  "risk",
+  "risk/rules",
   "settings",
   "settings/api-keys",
   "settings/fx",
+  "settings/webhooks",
 ];
 /** Detail pages: [list page, href pattern of its links (relative to the tenant base), extra sub-pages]. */
 export type Details = [string, RegExp, string[]][];
