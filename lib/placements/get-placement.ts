@@ -1,7 +1,7 @@
 import { assertCan } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { NotFoundError } from "@/lib/kernel/errors";
-import { checkPlacement } from "./check-rules";
+import { checkPlacement, rulesInForce } from "./check-rules";
 import { loadPlatformRules } from "./platform-rules";
 
 /** One placement with its history and the rules it breaks on its planned date (for the staff page). */
@@ -18,14 +18,16 @@ export async function getPlacement(ctx: TenantContext, id: string) {
     },
   });
   if (!placement) throw new NotFoundError();
-  const violations = checkPlacement(await loadPlatformRules(ctx.db), placement);
+  const rules = await loadPlatformRules(ctx.db);
+  const inForce = rulesInForce(rules, placement.audienceMarket, placement.platform, placement.plannedOn);
+  const violations = checkPlacement(rules, placement);
   // Staff names for the history: members of this tenant only (a former member shows as such).
   const actorIds = [...new Set(placement.transitions.map((t) => t.actorUserId).filter((x): x is string => !!x))];
   const members = actorIds.length
     ? await ctx.db.membership.findMany({ where: { userId: { in: actorIds } }, select: { userId: true, user: { select: { name: true, email: true } } } })
     : [];
   const names = new Map(members.map((m) => [m.userId, m.user.name || m.user.email]));
-  return { ...placement, violations, actorName: (userId: string | null) => (userId ? (names.get(userId) ?? null) : null) };
+  return { ...placement, inForce, violations, actorName: (userId: string | null) => (userId ? (names.get(userId) ?? null) : null) };
 }
 
 export type PlacementDetail = Awaited<ReturnType<typeof getPlacement>>;
