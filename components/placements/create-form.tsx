@@ -43,7 +43,7 @@ export function CreatePlacementForm({ locale, tenant, source, brands, creators, 
       {source.referralId ? <input type="hidden" name="referralId" value={source.referralId} /> : null}
       {source.optInId ? <input type="hidden" name="optInId" value={source.optInId} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        {select("brandId", brands)}
+        {select("brandId", brands, t("hints.brandChoose"))}
         {select("creatorId", creators, t("hints.creatorNone"))}
         {select("platform", platforms)}
         {text("channel")}

@@ -28,6 +28,9 @@ export type PlacementFacts = {
 
 export type Violation = { rule: RuleRow; blocking: boolean };
 
+/** The kinds this gate checks; the others are data for later parts of issue 17 (shown, not enforced). */
+export const gatingKinds: readonly PlatformRuleKind[] = ["banned", "erid_required", "registry_above_threshold", "disclosure_required"];
+
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Rules of the placement's audience market and platform (or every platform) in force on `on` (a UTC day, ends inclusive). */

@@ -13,6 +13,7 @@ test("a placement from a won creator deal: Instagram for RU audiences refused, T
 
   async function create(platform: string, channel: string, erid: string) {
     await page.goto(page.url());
+    await page.selectOption('select[name="brandId"]', { label: "Белый Лён" });
     await page.selectOption('select[name="platform"]', platform);
     await page.fill('input[name="channel"]', channel);
     await page.selectOption('select[name="audienceMarket"]', "RU");

@@ -26,7 +26,7 @@ export default async function PlacementsPage({ params, searchParams }: Props) {
   const base = `/${locale}/t/${ctx.slug}/placements`;
   const head = [
     { label: t("columns.plannedOn") }, { label: t("columns.brand") }, { label: t("columns.creator") }, { label: t("columns.platform") },
-    { label: t("columns.audience") }, { label: t("columns.price"), align: "right" as const }, { label: t("columns.status") }, { label: t("columns.erid") },
+    { label: t("columns.audience") }, { label: t("columns.price"), align: "right" as const }, { label: t("columns.status") }, { label: t("columns.erid"), className: "normal-case" },
   ];
   return (
     <>

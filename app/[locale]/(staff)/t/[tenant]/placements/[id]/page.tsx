@@ -11,6 +11,7 @@ import { formatDate, formatDateTime, formatMoney, formatNumber } from "@/lib/i18
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import { NotFoundError } from "@/lib/kernel/errors";
+import { gatingKinds } from "@/lib/placements/check-rules";
 import { describeRule, platformName } from "@/lib/placements/describe-rule";
 import { getPlacement } from "@/lib/placements/get-placement";
 import { nextPlacementStatuses, placementStatuses } from "@/lib/placements/state-machine";
@@ -73,11 +74,13 @@ export default async function PlacementPage({ params, searchParams }: Props) {
               <ul className="space-y-2 text-sm">
                 {p.inForce.map((rule) => {
                   const blocking = violated.get(rule.id);
+                  // The label line and the statistics deadline are not checked here yet (issue 17, parts 4 and 6).
+                  const gate = gatingKinds.includes(rule.kind);
                   return (
                     <li key={rule.id} className="flex flex-wrap items-start gap-2">
-                      <span aria-hidden="true">{blocking === undefined ? "✓" : blocking ? "✕" : "!"}</span>
+                      <span aria-hidden="true" className="w-3">{!gate ? "·" : blocking === undefined ? "✓" : blocking ? "✕" : "!"}</span>
                       <span className="min-w-0 flex-1">{describeRule(t, locale, rule)}</span>
-                      {blocking === true ? <Badge tone="red">{t("detail.blocks")}</Badge> : blocking === false ? <Badge tone="amber">{t("detail.warns")}</Badge> : null}
+                      {blocking === true ? <Badge tone="red">{t("detail.blocks")}</Badge> : blocking === false ? <Badge tone="amber">{t("detail.warns")}</Badge> : !gate ? <Badge>{t("detail.notChecked")}</Badge> : null}
                     </li>
                   );
                 })}
