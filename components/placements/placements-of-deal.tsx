@@ -4,7 +4,7 @@ import { PlacementStatusBadge } from "@/components/placements/status-badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDay } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/settings";
 import { platformName } from "@/lib/placements/describe-rule";
 import { listPlacements } from "@/lib/placements/list-placements";
@@ -22,7 +22,7 @@ export async function PlacementsOfDeal({ ctx, locale, t, source, writable }: {
         <ul className="mb-3 space-y-2 text-sm">
           {rows.map((p) => (
             <li key={p.id} className="flex flex-wrap items-center gap-2">
-              <Link href={`${base}/${p.id}`} className="text-indigo-700 hover:underline">{platformName(t, p.platform)} · {formatDate(locale, p.plannedOn)}</Link>
+              <Link href={`${base}/${p.id}`} className="text-indigo-700 hover:underline">{platformName(t, p.platform)} · {formatDay(locale, p.plannedOn)}</Link>
               <PlacementStatusBadge status={p.status} label={t(`placements:status.${p.status}`)} />
             </li>
           ))}

@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { formatDate, formatNumber } from "@/lib/i18n/format";
+import { formatDay, formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/settings";
 import type { RuleRow } from "./check-rules";
 
@@ -19,11 +19,11 @@ export function describeRule(t: TFunction, locale: Locale, rule: RuleRow): strin
     : t("placements:audience.other", { market: t(`common:markets.${rule.audienceMarket}`) });
   const values = {
     audience,
-    date: formatDate(locale, rule.effectiveFrom),
+    date: formatDay(locale, rule.effectiveFrom),
     platform: rule.platform ? platformName(t, rule.platform) : t("placements:rule.allPlatforms"),
     threshold: formatNumber(locale, rule.threshold ?? 10_000),
     count: rule.threshold ?? 10_000,
   };
   const sentence = t(`placements:rule.${rule.kind}`, values);
-  return rule.effectiveTo ? `${sentence} ${t("placements:rule.until", { date: formatDate(locale, rule.effectiveTo) })}` : sentence;
+  return rule.effectiveTo ? `${sentence} ${t("placements:rule.until", { date: formatDay(locale, rule.effectiveTo) })}` : sentence;
 }

@@ -4,7 +4,7 @@ import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { formatDay, formatMoney } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import { flattenSearchParams, type SearchParams } from "@/lib/kernel/search-params";
@@ -47,7 +47,7 @@ export default async function PlacementsPage({ params, searchParams }: Props) {
         <DataTable head={head}>
           {rows.map((p) => (
             <tr key={p.id}>
-              <td className="px-4 py-3 whitespace-nowrap"><Link href={`${base}/${p.id}`} className="font-medium text-indigo-700 hover:underline">{formatDate(locale, p.plannedOn)}</Link></td>
+              <td className="px-4 py-3 whitespace-nowrap"><Link href={`${base}/${p.id}`} className="font-medium text-indigo-700 hover:underline">{formatDay(locale, p.plannedOn)}</Link></td>
               <td className="px-4 py-3">{p.brand.name}</td>
               <td className="px-4 py-3">{p.creatorName}</td>
               <td className="px-4 py-3">{platformName(t, p.platform)}</td>

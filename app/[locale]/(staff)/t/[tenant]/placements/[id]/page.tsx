@@ -7,7 +7,7 @@ import { FactList } from "@/components/referrals/fact-list";
 import { Badge, Card, Notice, PageHeader } from "@/components/ui/card";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { formatDate, formatDateTime, formatMoney, formatNumber } from "@/lib/i18n/format";
+import { formatDateTime, formatDay, formatMoney, formatNumber } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import { NotFoundError } from "@/lib/kernel/errors";
@@ -42,7 +42,7 @@ export default async function PlacementPage({ params, searchParams }: Props) {
     { label: t("fields.platform"), value: platformName(t, p.platform) },
     { label: t("fields.channel"), value: /^https?:\/\//i.test(p.channel) ? link(p.channel) : p.channel },
     { label: t("fields.audienceMarket"), value: t(`common:markets.${p.audienceMarket}`) },
-    { label: t("fields.plannedOn"), value: formatDate(locale, p.plannedOn) },
+    { label: t("fields.plannedOn"), value: formatDay(locale, p.plannedOn) },
     { label: t("fields.price"), value: formatMoney(locale, p.priceMinor, p.currency) },
     { label: t("fields.trackedLinkId"), value: p.trackedLink ? `/r/${p.trackedLink.code}` : null },
     { label: t("fields.channelSubscribers"), value: p.channelSubscribers === null ? null : formatNumber(locale, p.channelSubscribers) },
@@ -51,7 +51,7 @@ export default async function PlacementPage({ params, searchParams }: Props) {
     { label: t("fields.disclosureText"), value: p.disclosureText, wide: true },
     ...(p.postUrl ? [
       { label: t("fields.postUrl"), value: link(p.postUrl), wide: true },
-      { label: t("fields.publishedOn"), value: p.publishedOn ? formatDate(locale, p.publishedOn) : null },
+      { label: t("fields.publishedOn"), value: p.publishedOn ? formatDay(locale, p.publishedOn) : null },
       { label: t("fields.proofUrl"), value: link(p.proofUrl) },
     ] : []),
   ];
@@ -60,7 +60,7 @@ export default async function PlacementPage({ params, searchParams }: Props) {
     <>
       <PageHeader
         title={`${p.brand.name} · ${p.creatorName}`}
-        subtitle={`${platformName(t, p.platform)} · ${formatDate(locale, p.plannedOn)}`}
+        subtitle={`${platformName(t, p.platform)} · ${formatDay(locale, p.plannedOn)}`}
         actions={<PlacementStatusBadge status={p.status} label={t(`status.${p.status}`)} />}
       />
       <div className="mb-4 space-y-3">
@@ -97,7 +97,7 @@ export default async function PlacementPage({ params, searchParams }: Props) {
             <ol className="space-y-2 text-sm">
               {p.transitions.map((h) => (
                 <li key={h.id} className="flex flex-wrap items-center gap-2">
-                  <span className="text-slate-500">{formatDateTime(locale, h.createdAt)}</span>
+                  <span className="text-slate-500">{formatDateTime({ locale, timeZone: ctx.viewerTimeZone }, h.createdAt)}</span>
                   <PlacementStatusBadge status={h.toStatus} label={t(`status.${h.toStatus}`)} />
                   <span>{p.actorName(h.actorUserId) ?? t("detail.historyFormer")}</span>
                   {h.note ? <span className="w-full text-slate-700">{h.note}</span> : null}

@@ -2,7 +2,7 @@ import { PlatformRuleForm } from "@/components/placements/rule-form";
 import { Button } from "@/components/ui/button";
 import { Badge, Card, Notice, PageHeader } from "@/components/ui/card";
 import { requireTenantPage } from "@/lib/auth/guard";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDay } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import { installDefaultRulesAction } from "@/lib/placements/actions";
@@ -36,7 +36,7 @@ export default async function PlatformRulesPage({ params, searchParams }: Props)
             <p className="font-medium text-slate-900">{describeRule(t, locale, rule)}</p>
             <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
               <span>{t(`common:markets.${rule.audienceMarket}`)} · {rule.platform ? platformName(t, rule.platform) : t("rule.allPlatforms")}</span>
-              <span>{t("rules.from")} {formatDate(locale, rule.effectiveFrom)}{rule.effectiveTo ? ` · ${t("rules.to")} ${formatDate(locale, rule.effectiveTo)}` : ""}</span>
+              <span>{t("rules.from")} {formatDay(locale, rule.effectiveFrom)}{rule.effectiveTo ? ` · ${t("rules.to")} ${formatDay(locale, rule.effectiveTo)}` : ""}</span>
               {rule.warnOnly ? <Badge tone="amber">{t("rules.warnOnly")}</Badge> : null}
               <Badge tone={rule.verified ? "green" : "amber"}>{rule.verified ? t("rules.verified") : t("rules.unverified")}</Badge>
             </p>
