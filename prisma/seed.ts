@@ -10,6 +10,7 @@ import { encodeReason } from "@/lib/referrals/transition-reason";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { seedFunnel, type FunnelSeedInput } from "./seed-funnel";
 import { seedPayouts } from "./seed-payouts";
+import { seedPlacements } from "./seed-placements";
 import type { Market, ReferralStatus, Role } from "@/lib/db/generated/enums";
 
 export const DEMO_PASSWORD = "twoway-demo";
@@ -95,6 +96,8 @@ const REFERRALS: ReferralSeed[] = [
   { program: "warm", partner: "alexey", brand: "sfera", target: "RU", status: "in_negotiation", daysAgo: 30, contact: ["Павел Зайцев", "telegram", "@pzaytsev"], relationship: "Знакомы 5 лет, вместе запускали рекламу.", fitReason: "Нужен креатив для запуска мобильного банка." },
   { program: "warm", partner: "jessica", brand: "umnaya", target: "US", status: "in_negotiation", daysAgo: 24, contact: ["Ирина Соловьёва", "email", "irina@umnaya-shkola.example"], relationship: "Introduced by a mutual client.", fitReason: "Looking for US-based English teachers as content partners." },
   { program: "warm", partner: "marcus", brand: "harbor", target: "US", status: "qualified", daysAgo: 18, contact: ["Luis Ortega", "phone", "+1 503 555 0142"], relationship: "Former client.", fitReason: "Subscription coffee brand wants a DTC growth partner." },
+  // A creator deal that is won: the start of the placements demo (issue 17) — Дарья posts for Белый Лён.
+  { program: "pool", partner: "ekaterina", creator: "daria", target: "RU", status: "won", daysAgo: 21, contact: ["Дарья Козлова", "telegram", "@daria_kitchen"], relationship: "Вели вместе кулинарный марафон.", fitReason: "Аудитория — домашняя кухня и уход за собой, совпадает с брендом натуральной косметики.", deal: [12_000_000n, "RUB"] },
   { program: "pool", partner: "ekaterina", creator: "maxim", target: "RU", status: "in_review", daysAgo: 9, contact: ["Максим Орлов", "telegram", "@orlov_invest"], relationship: "Подписчица и знакомая по конференции.", fitReason: "Аудитория совпадает с клиентами финтех-брендов." },
   { program: "pool", partner: "ryan", creator: "jordan", target: "US", status: "submitted", daysAgo: 4, contact: ["Jordan Kim", "email", "hello@jordankimfit.example"], relationship: "We run in the same club.", fitReason: "Fitness audience for Stridewell-type apparel brands." },
   { program: "pool", partner: "jessica", creator: "alina", target: "US", status: "submitted", daysAgo: 2, contact: ["Алина Морозова", "email", "alina@beautynotes.example"], relationship: "Worked with her on a skincare campaign.", fitReason: "RU beauty creator for US skincare brands entering RU." },
@@ -278,6 +281,8 @@ async function seedNorthstar(tx: Tx, passwordHash: string) {
       });
     }
   }
+
+  await seedPlacements(tx, { tenantId, staff, brandId: brands.belyilen.id, creatorName: "Дарья Козлова", referralId: wonReferrals.find((r) => r.subjectName === "Дарья Козлова")!.id });
 
   await seedFunnel(tx, {
     tenantId, slug: DEMO_TENANT_SLUG, programs, openOpportunity, wonReferrals,

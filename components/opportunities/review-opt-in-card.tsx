@@ -96,6 +96,9 @@ export function ReviewOptInCard({ item: o, base, tenant, locale, timeZone, writa
               </p>
               {record ? <p className="text-slate-600">{t("review.card.record")} <Link href={record.href} className="text-indigo-700 hover:underline">{record.name}</Link></p> : null}
               {duplicate ? <Notice tone="info">{t(`review.card.duplicate.${o.referral.duplicateReason}`)}</Notice> : null}
+              {writable && o.status === "accepted" ? (
+                <p><Link href={`${base}/placements/new?optIn=${o.id}`} className="font-medium text-indigo-700 hover:underline">{t("placements:new.button")}</Link></p>
+              ) : null}
             </div>
           ) : null}
           {writable && decisions.length ? (

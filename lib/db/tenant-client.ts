@@ -59,6 +59,9 @@ export const tenantOwnedModels = new Set([
   "WebhookEvent",
   "WebhookDelivery",
   "WebhookAttempt",
+  "Placement",
+  "PlacementTransition",
+  "PlatformRule",
 ]);
 
 const whereOps = new Set([

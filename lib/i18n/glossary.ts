@@ -28,6 +28,9 @@ export const glossary: Concept[] = [
   // «реферальная программа» (the adjective) is fine; the noun «реферал» is the calque.
   { id: "referral", ru: "рекомендация", en: "referral", forbiddenRu: [ru("реферал", "(?!ьн)\\p{L}*")] },
   { id: "direct-referral", ru: "прямая рекомендация", en: "direct referral" },
+  { id: "placement", ru: "размещение", en: "placement" },
+  { id: "labelling", ru: "маркировка", en: "labelling" },
+  { id: "advertiser", ru: "рекламодатель", en: "advertiser" },
   { id: "pool", ru: "пул предложений", en: "opportunity pool" },
   {
     id: "opportunity", ru: "предложение", en: "opportunity",

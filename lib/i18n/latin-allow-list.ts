@@ -3,7 +3,7 @@
 // Latin inside a Russian string is an untranslated word or an internal name leaking to people.
 
 /** Brand and product names. */
-const names = ["Twoway", "HubSpot", "amoCRM", "Bitrix24", "Zapier", "Make", "Stripe", "Connect", "Express", "PayPal", "Telegram", "Instagram", "TikTok", "YouTube", "VK", "Rutube", "OpenAPI", "Glow", "Lab"];
+const names = ["Twoway", "HubSpot", "amoCRM", "Bitrix24", "Zapier", "Make", "Stripe", "Connect", "Express", "PayPal", "Telegram", "Instagram", "TikTok", "YouTube", "VK", "Rutube", "Facebook", "X", "OpenAPI", "Glow", "Lab"];
 /** Abbreviations Russian business text writes in Latin letters. */
 const abbreviations = ["API", "CSV", "XLSX", "XML", "JSON", "UTF-8", "UTC", "ISO", "ID", "id", "LTV", "CRM", "SMTP", "HTTP", "UTM", "URL", "erid", "ZIP", "NUL", "N", "http", "https"];
 /** US tax forms and sanctions sources, named as printed (1099-NEC, 1099-K, W-9, W-8BEN, OFAC SDN). */
@@ -35,4 +35,5 @@ export const latinAllowedKeys: readonly string[] = [
   "payouts:statement.text", // the payment reference prefix TW-
   "apikeys:usage.text", // the HTTP header to send
   "webhooks:form.urlHint", // Zapier's and Make's own name of the trigger ("catch hook")
+  "placements:hints.disclosureText", // the English disclosure a US post carries, as an example
 ];

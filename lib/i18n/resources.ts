@@ -24,6 +24,7 @@ import enOrd from "@/locales/en/ord.json";
 import enNotifications from "@/locales/en/notifications.json";
 import enTimezones from "@/locales/en/timezones.json";
 import enWebhooks from "@/locales/en/webhooks.json";
+import enPlacements from "@/locales/en/placements.json";
 import ruAuth from "@/locales/ru/auth.json";
 import ruBoard from "@/locales/ru/board.json";
 import ruCommon from "@/locales/ru/common.json";
@@ -51,6 +52,7 @@ import enRisk from "@/locales/en/risk.json";
 import ruRisk from "@/locales/ru/risk.json";
 import ruTimezones from "@/locales/ru/timezones.json";
 import ruWebhooks from "@/locales/ru/webhooks.json";
+import ruPlacements from "@/locales/ru/placements.json";
 
 // Bundled statically: the whole catalogue is a few KB and this keeps rendering synchronous.
 export const resources: Resource = {
@@ -58,12 +60,12 @@ export const resources: Resource = {
     auth: enAuth, common: enCommon, dashboard: enDashboard, directory: enDirectory,
     errors: enErrors, nav: enNav, portal: enPortal, settings: enSettings, partners: enPartners, referrals: enReferrals, opportunities: enOpportunities, board: enBoard,
     tracking: enTracking, links: enLinks, apikeys: enApikeys, fx: enFx, funnel: enFunnel,
-    commissions: enCommissions, payouts: enPayouts, compliance: enCompliance, earnings: enEarnings, ord: enOrd, notifications: enNotifications, risk: enRisk, timezones: enTimezones, webhooks: enWebhooks,
+    commissions: enCommissions, payouts: enPayouts, compliance: enCompliance, earnings: enEarnings, ord: enOrd, notifications: enNotifications, risk: enRisk, timezones: enTimezones, webhooks: enWebhooks, placements: enPlacements,
   },
   ru: {
     auth: ruAuth, common: ruCommon, dashboard: ruDashboard, directory: ruDirectory,
     errors: ruErrors, nav: ruNav, portal: ruPortal, settings: ruSettings, partners: ruPartners, referrals: ruReferrals, opportunities: ruOpportunities, board: ruBoard,
     tracking: ruTracking, links: ruLinks, apikeys: ruApikeys, fx: ruFx, funnel: ruFunnel,
-    commissions: ruCommissions, payouts: ruPayouts, compliance: ruCompliance, earnings: ruEarnings, ord: ruOrd, notifications: ruNotifications, risk: ruRisk, timezones: ruTimezones, webhooks: ruWebhooks,
+    commissions: ruCommissions, payouts: ruPayouts, compliance: ruCompliance, earnings: ruEarnings, ord: ruOrd, notifications: ruNotifications, risk: ruRisk, timezones: ruTimezones, webhooks: ruWebhooks, placements: ruPlacements,
   },
 };

@@ -11,6 +11,8 @@ import { NotFoundError } from "@/lib/kernel/errors";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
+import { listPartnerPlacements } from "@/lib/placements/list-placements";
+import { PartnerPlacements } from "@/components/placements/partner-placements";
 import { referralFormOpportunity } from "@/lib/opportunities/partner-opportunities";
 import { getMyReferral, openPrograms, type MyReferral } from "@/lib/referrals/partner-referrals";
 
@@ -37,7 +39,7 @@ export default async function MyReferralPage({ params, searchParams }: Props) {
   const fmt = { locale, timeZone: ctx.viewerTimeZone };
   // Another partner's referral answers exactly like a missing one.
   const r = await getMyReferral(ctx, id).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
-  const t = await getT(locale, ["referrals", "common"]);
+  const t = await getT(locale, ["referrals", "common", "placements"]);
   const { saved, submitted } = await searchParams;
   const base = `/${locale}/p/${ctx.slug}/referrals`;
   const header = (
@@ -60,6 +62,7 @@ export default async function MyReferralPage({ params, searchParams }: Props) {
     );
   }
 
+  const placements = r.status === "won" ? await listPartnerPlacements(ctx, { referralId: r.id }) : [];
   const facts = [
     { label: t("fields.sourceMarket"), value: t(`common:markets.${r.sourceMarket}`) },
     { label: t("fields.targetMarket"), value: t(`common:markets.${r.targetMarket}`) },
@@ -102,6 +105,11 @@ export default async function MyReferralPage({ params, searchParams }: Props) {
             }))}
           />
         </Card>
+        {placements.length ? (
+          <Card title={t("placements:portal.title")}>
+            <PartnerPlacements rows={placements} locale={locale} t={t} />
+          </Card>
+        ) : null}
         <Card title={t("portal.detail.whatYouSent")}><FactList facts={facts} /></Card>
       </div>
     </>

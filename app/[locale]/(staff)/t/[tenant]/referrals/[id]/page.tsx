@@ -8,6 +8,7 @@ import { MarketPair } from "@/components/referrals/market-pair";
 import { OverrideForm } from "@/components/referrals/override-form";
 import { StatusBadge } from "@/components/referrals/status-badge";
 import { TransitionForm } from "@/components/referrals/transition-form";
+import { PlacementsOfDeal } from "@/components/placements/placements-of-deal";
 import { Badge, Card, Notice, PageHeader } from "@/components/ui/card";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
@@ -29,7 +30,7 @@ export default async function ReferralPage({ params, searchParams }: Props) {
   const ctx = await requireTenantPage(locale, tenant, "referrals:read");
   const fmt = { locale, timeZone: ctx.viewerTimeZone };
   const r = await getReferral(ctx, id).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
-  const t = await getT(locale, ["referrals", "common"]);
+  const t = await getT(locale, ["referrals", "common", "placements"]);
   const { moved, overridden } = await searchParams;
   const base = `/${locale}/t/${ctx.slug}`;
   const writable = can(ctx.role, "referrals:write");
@@ -111,6 +112,7 @@ export default async function ReferralPage({ params, searchParams }: Props) {
               <p className="text-sm text-slate-600">{options.length ? t("transition.readOnly") : t("transition.final")}</p>
             </Card>
           )}
+          {r.status === "won" ? <PlacementsOfDeal ctx={ctx} locale={locale} t={t} source={{ referralId: r.id }} writable={writable} /> : null}
           {writable && isDuplicate ? (
             <Card title={t("override.title")}>
               <p className="mb-3 text-sm text-slate-600">{t("override.hint")}</p>

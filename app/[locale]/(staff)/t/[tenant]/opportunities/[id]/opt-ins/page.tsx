@@ -25,7 +25,7 @@ export default async function OptInsPage({ params, searchParams }: Props) {
   const query = reviewQuery.parse(search);
   const [result, t] = await Promise.all([
     listOptIns(ctx, id, query).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e))),
-    getT(locale, ["opportunities", "referrals", "common"]),
+    getT(locale, ["opportunities", "referrals", "common", "placements"]),
   ]);
   const base = `/${locale}/t/${ctx.slug}`;
   const here = `${base}/opportunities/${id}/opt-ins`;

@@ -1,0 +1,33 @@
+import type { PlacementStatus } from "@/lib/db/generated/enums";
+import { assertCan } from "@/lib/auth/permissions";
+import type { TenantContext } from "@/lib/auth/contexts/tenant";
+import type { PartnerContext } from "@/lib/auth/contexts/partner";
+
+const listSelect = {
+  id: true, status: true, platform: true, channel: true, audienceMarket: true, plannedOn: true, priceMinor: true, currency: true,
+  creatorName: true, erid: true, brand: { select: { name: true } },
+} as const;
+
+/** Staff list, newest planned first, optionally one status; at most 200 rows. */
+export async function listPlacements(ctx: TenantContext, filter: { status?: PlacementStatus; referralId?: string; optInId?: string } = {}) {
+  assertCan(ctx, "referrals:read");
+  return ctx.db.placement.findMany({
+    where: { ...(filter.status ? { status: filter.status } : {}), ...(filter.referralId ? { referralId: filter.referralId } : {}), ...(filter.optInId ? { optInId: filter.optInId } : {}) },
+    orderBy: [{ plannedOn: "desc" }, { id: "asc" }],
+    take: 200,
+    select: listSelect,
+  });
+}
+
+/**
+ * The partner's view: placements of the deals they referred (the referral is theirs, or the opt-in
+ * came through them), read-only. No price: what the brand pays the creator is not the partner's business.
+ */
+export async function listPartnerPlacements(ctx: PartnerContext, filter: { referralId?: string } = {}) {
+  return ctx.db.placement.findMany({
+    where: { OR: [{ referral: { partnerId: ctx.partnerId } }, { optIn: { partnerId: ctx.partnerId } }], ...(filter.referralId ? { referralId: filter.referralId } : {}) },
+    orderBy: [{ plannedOn: "desc" }, { id: "asc" }],
+    take: 200,
+    select: { id: true, status: true, platform: true, channel: true, audienceMarket: true, plannedOn: true, creatorName: true, postUrl: true, publishedOn: true, brand: { select: { name: true } }, referral: { select: { id: true, subjectName: true } } },
+  });
+}
