@@ -32,6 +32,8 @@ export const STAFF_PAGES = [
   "partners",
   "partners/new",
   "payouts",
+  "placements",
+  "placements/rules",
   "programs",
   "referrals",
   "risk",
@@ -51,8 +53,9 @@ export const STAFF_DETAILS: Details = [
   ["referrals", /^\/referrals\/(?!new$|export$)[^/?#]+$/, []],
   ["commissions", /^\/commissions\/(?!rules$|export$)[^/?#]+$/, []],
   ["payouts", /^\/payouts\/(?!export$)[^/?#]+$/, []],
+  ["placements", /^\/placements\/(?!new$|rules$)[^/?#]+$/, []],
 ];
-export const PORTAL_PAGES = ["", "referrals", "referrals/new", "opportunities", "links", "funnel", "earnings", "account", "account/tax"];
+export const PORTAL_PAGES = ["", "referrals", "referrals/new", "opportunities", "links", "funnel", "earnings", "placements", "account", "account/tax"];
 export const PORTAL_DETAILS: Details = [
   ["referrals", /^\/referrals\/(?!new$|export$)[^/?#]+$/, []],
   ["opportunities", /^\/opportunities\/[^/?#]+$/, []],
