@@ -277,8 +277,14 @@ async function seedOldData(db: PrismaClient, ids: Record<string, string>, day1: 
   const t = `pairs${randomBytes(6).toString("hex")}`;
   await db.$executeRaw`INSERT INTO "Tenant" ("id", "slug", "name", "enabledMarkets", "updatedAt")
     VALUES (${t}, ${`pairs-${randomBytes(3).toString("hex")}`}, 'Old Pairs', ARRAY['US', 'RU']::"Market"[], now())`;
-  const partner = await db.partner.create({ data: { tenantId: t, name: "Борис", email: "boris@partners.test", market: "RU", status: "active" } });
-  const other = await db.partner.create({ data: { tenantId: t, name: "Other", email: "other@partners.test", market: "US", status: "active" } });
+  const newPartner = async (name: string, email: string, market: Market) => {
+    const id = `pp${randomBytes(8).toString("hex")}`;
+    await db.$executeRaw`INSERT INTO "Partner" ("id", "tenantId", "name", "email", "market", "status", "updatedAt")
+      VALUES (${id}, ${t}, ${name}, ${email}, ${market}::"Market", 'active'::"PartnerStatus", now())`;
+    return { id };
+  };
+  const partner = await newPartner("Борис", "boris@partners.test", "RU");
+  const other = await newPartner("Other", "other@partners.test", "US");
   const program = await db.program.create({ data: { tenantId: t, name: "Pool", markets: ["US", "RU"], mode: "pool" } });
   const opportunity = await db.opportunity.create({ data: { tenantId: t, programId: program.id, side: "brand_seeks_creators", sourceMarket: "RU", targetMarket: "US", status: "open" } });
   const local = await db.opportunity.create({ data: { tenantId: t, programId: program.id, side: "brand_seeks_creators", sourceMarket: "RU", targetMarket: "RU", status: "open" } });
