@@ -5,8 +5,10 @@ import type { TenantDb, TenantTx } from "@/lib/db/tenant-client";
 /**
  * One partner's money in one currency, by ledger state (all in minor units of `currency`, signed:
  * clawbacks and negative adjustments reduce them):
- * - pendingMinor: status pending (waiting out the hold or staff approval);
- * - approvedMinor: approved and NOT claimed by a payout (available for the next payout run);
+ * - pendingMinor: status pending (waiting out the hold or staff approval), plus approved rows under
+ *   risk review (lib/risk: a payout run never takes them until staff clear the case);
+ * - approvedMinor: approved, NOT claimed by a payout and not under risk review (what the next payout
+ *   run pays);
  * - inPayoutMinor: approved and claimed by a payout that has not been paid yet;
  * - paidMinor: status paid;
  * - voidMinor: status void (shown for completeness; never payable).
@@ -29,9 +31,11 @@ export type LedgerBalance = {
  */
 export async function ledgerBalances(db: TenantDb | TenantTx, options: { partnerId?: string } = {}): Promise<LedgerBalance[]> {
   const where = options.partnerId ? { partnerId: options.partnerId } : {};
-  const [byStatus, claimed] = await Promise.all([
+  const [byStatus, claimed, underReview] = await Promise.all([
     db.commission.groupBy({ by: ["partnerId", "currency", "status"], where, _sum: { amountMinor: true }, _count: { _all: true } }),
     db.commission.groupBy({ by: ["partnerId", "currency"], where: { ...where, status: "approved", payoutId: { not: null } }, _sum: { amountMinor: true } }),
+    // A held row is never claimed (the claim skips held rows), so these two sets do not overlap.
+    db.commission.groupBy({ by: ["partnerId", "currency"], where: { ...where, status: "approved", payoutId: null, riskCaseId: { not: null } }, _sum: { amountMinor: true } }),
   ]);
   const balances = new Map<string, LedgerBalance>();
   const slot = (partnerId: string, currency: string) => {
@@ -57,6 +61,12 @@ export async function ledgerBalances(db: TenantDb | TenantTx, options: { partner
     const sum = g._sum.amountMinor ?? 0n;
     b.approvedMinor -= sum;
     b.inPayoutMinor += sum;
+  }
+  for (const g of underReview) {
+    const b = slot(g.partnerId, g.currency);
+    const sum = g._sum.amountMinor ?? 0n;
+    b.approvedMinor -= sum;
+    b.pendingMinor += sum;
   }
   return [...balances.values()].sort((a, b) => a.partnerId.localeCompare(b.partnerId) || a.currency.localeCompare(b.currency));
 }

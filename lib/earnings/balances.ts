@@ -4,8 +4,9 @@ import type { PartnerContext } from "@/lib/auth/contexts/partner";
 
 export type PartnerBalance = {
   currency: string;
+  /** Waiting out the hold or staff approval, or approved but under risk review («на проверке»). */
   pendingMinor: bigint;
-  /** Approved and not yet in a payout: goes out with the next run. */
+  /** Approved, not yet in a payout and not under risk review: goes out with the next run. */
   approvedMinor: bigint;
   /** Approved and claimed by a payout that has not been paid yet. */
   inPayoutMinor: bigint;
@@ -16,9 +17,10 @@ export type PartnerBalance = {
 
 export async function partnerBalances(ctx: PartnerContext): Promise<PartnerBalance[]> {
   const partnerId = ctx.partnerId;
-  const [byStatus, claimed, clawbacks] = await Promise.all([
+  const [byStatus, claimed, underReview, clawbacks] = await Promise.all([
     ctx.db.commission.groupBy({ by: ["currency", "status"], where: { partnerId }, _sum: { amountMinor: true } }),
     ctx.db.commission.groupBy({ by: ["currency"], where: { partnerId, status: "approved", payoutId: { not: null } }, _sum: { amountMinor: true } }),
+    ctx.db.commission.groupBy({ by: ["currency"], where: { partnerId, status: "approved", payoutId: null, riskCaseId: { not: null } }, _sum: { amountMinor: true } }),
     ctx.db.commission.groupBy({ by: ["currency"], where: { partnerId, kind: "clawback", status: { not: "void" } }, _sum: { amountMinor: true } }),
   ]);
   const balances = new Map<string, PartnerBalance>();
@@ -37,6 +39,12 @@ export async function partnerBalances(ctx: PartnerContext): Promise<PartnerBalan
     const b = row(g.currency);
     b.inPayoutMinor = g._sum.amountMinor ?? 0n;
     b.approvedMinor -= b.inPayoutMinor;
+  }
+  for (const g of underReview) {
+    const b = row(g.currency);
+    const sum = g._sum.amountMinor ?? 0n;
+    b.approvedMinor -= sum;
+    b.pendingMinor += sum;
   }
   for (const g of clawbacks) row(g.currency).clawedBackMinor = g._sum.amountMinor ?? 0n;
   // Currencies with only voided rows have nothing to show.

@@ -46,8 +46,13 @@ test("attribution: tracked link → opt-in → won → revenue via API → every
   await shot(partner, "portal-links-en");
   await partnerCtx.close();
 
-  // A creator clicks it: redirected to the board with UTM parameters and a click id cookie.
-  const visitorCtx = await browser.newContext({ locale: "ru-RU" });
+  // A creator clicks it: redirected to the board with UTM parameters and a click id cookie. Another
+  // browser than the partner's: from one address, the partner's own browser clicking their link is the
+  // self-referral risk rule (lib/risk), and the commission would be held.
+  const visitorCtx = await browser.newContext({
+    locale: "ru-RU",
+    userAgent: "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15",
+  });
   const visitor = await visitorCtx.newPage();
   await visitor.goto(trackedUrl.pathname);
   await visitor.waitForURL(/\/o\/northstar\/[^/?]+\?.*utm_source=twoway/);

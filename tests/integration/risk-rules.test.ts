@@ -8,6 +8,7 @@ import { planPayoutRun } from "@/lib/payouts/plan";
 import { evaluatePartners, runRiskDaily } from "@/lib/risk/evaluate";
 import { listRiskCases } from "@/lib/risk/queue";
 import { clearRiskCase, confirmRiskCase } from "@/lib/risk/resolve";
+import { ledgerBalances } from "@/lib/commissions/balances";
 import { updateRiskRule } from "@/lib/risk/settings";
 import { riskRuleInput } from "@/lib/risk/schemas";
 import { memberContext } from "../helpers/context";
@@ -245,8 +246,12 @@ describe("hold, review and payout", () => {
     // Even a direct claim (a run planned just before the hold) cannot take it.
     const payout = { id: "none" };
     expect(await s.w.ctx.db.$transaction((tx) => claimForPayouts(tx, s.system, [{ commissionId: held.id, payoutId: payout.id }]))).toEqual([]);
+    // The balances agree with the run: an approved row under review is pending, not "approved" (payable).
+    const balance = async () => (await ledgerBalances(s.w.ctx.db, { partnerId: s.partnerId })).map((b) => [b.pendingMinor, b.approvedMinor]);
+    expect(await balance()).toEqual([[held.amountMinor, 0n]]);
 
     expect(await clearRiskCase(s.w.ctx, held.riskCaseId!, { note: "Known customer" })).toEqual({ released: 1 });
+    expect(await balance()).toEqual([[0n, held.amountMinor]]);
     const cleared = await prisma.commission.findUniqueOrThrow({ where: { id: held.id } });
     expect(cleared).toMatchObject({ status: "approved", riskCaseId: null });
     const run = await createPayoutRun(s.w.ctx, { cutoffAt: new Date() });
