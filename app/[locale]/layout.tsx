@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { GeistSans } from "geist/font/sans";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { HydrationMark } from "@/components/ui/hydration-mark";
 import { ClientTranslations } from "@/lib/i18n/client-translations";
 import { isLocale } from "@/lib/i18n/settings";
 import "../globals.css";
@@ -21,6 +22,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
       <body className="min-h-screen font-sans">
         {/* Only what every page's client code needs (error and 404 pages); layouts below add theirs. */}
         <ClientTranslations locale={locale} ns={["common"]}>{children}</ClientTranslations>
+        <HydrationMark />
       </body>
     </html>
   );

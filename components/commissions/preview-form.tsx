@@ -13,8 +13,10 @@ function Err({ error, t }: { error?: { key: string; values?: Record<string, stri
  * Two plain GET forms (no JavaScript needed, nothing is written): preview a stored event by id, or a
  * hypothetical one. The page reads the query string and renders the result below.
  */
-export function PreviewForms({ values, errors, programs, markets, locale, t }: {
+export function PreviewForms({ values, errors, programs, markets, locale, t, defaultCurrency }: {
   values: Record<string, string | undefined>; errors: FieldErrors; programs: { id: string; name: string }[]; markets: readonly string[]; locale: string; t: TFunction;
+  /** The hypothetical event's currency until one is typed: the agency's reporting currency. */
+  defaultCurrency: string;
 }) {
   return (
     <div className="grid gap-6 lg:grid-cols-3">
@@ -63,7 +65,7 @@ export function PreviewForms({ values, errors, programs, markets, locale, t }: {
         </label>
         <label className="text-sm font-medium text-slate-800">
           {t("preview.currency")}
-          <input name="pCurrency" maxLength={3} defaultValue={values.pCurrency ?? "USD"} className={`${control} uppercase`} />
+          <input name="pCurrency" maxLength={3} defaultValue={values.pCurrency ?? defaultCurrency} className={`${control} uppercase`} />
           <Err error={errors.currency} t={t} />
         </label>
         <div className="sm:col-span-2">

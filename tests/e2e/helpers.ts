@@ -10,6 +10,12 @@ export async function shot(page: Page, name: string) {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
+/** Opens a page and waits until React has hydrated it (`<html data-hydrated>`, components/ui/hydration-mark.tsx). */
+export async function open(page: Page, url: string) {
+  await page.goto(url);
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
 export async function signUp(page: Page, agencyName: string, email: string) {
   await page.goto("/en/sign-up");
   await page.fill('input[name="agencyName"]', agencyName);

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { devices, expect, test, type Browser, type Page } from "@playwright/test";
-import { SHOTS, unique } from "./helpers";
+import { SHOTS, open, unique } from "./helpers";
 
 // Issue 12: the whole loop as a new agency runs it, through the UI only — sign up → program + commission
 // rule → opportunity → invite a partner, who accepts from the e-mail on a phone → the partner's tracked
@@ -65,7 +65,7 @@ async function shot(page: Page, loop: Loop, name: string) {
 async function mailTo(page: Page, to: string, pattern: RegExp, timeout = 60_000): Promise<string> {
   let text = "";
   await expect(async () => {
-    await page.goto("/en/dev/outbox");
+    await open(page, "/en/dev/outbox");
     const mail = page.getByTestId("outbox-mail").filter({ hasText: to }).filter({ hasText: pattern }).first();
     text = await mail.locator("pre").innerText({ timeout: 1_000 });
   }).toPass({ timeout });
@@ -98,7 +98,7 @@ for (const loop of loops) {
 
     // 1. A new agency signs up; the e-mail says the workspace is ready and where to sign in.
     const slug = await step("sign up a new agency", async () => {
-      await page.goto(`/${L}/sign-up`);
+      await open(page, `/${L}/sign-up`);
       await page.fill('input[name="agencyName"]', loop.agency);
       await page.fill('input[name="name"]', loop.owner);
       await page.fill('input[name="email"]', ownerEmail);
@@ -107,7 +107,7 @@ for (const loop of loops) {
       await page.waitForURL(new RegExp(`/${L}/check-email\\?from=signup$`));
       const mail = await mailTo(page, ownerEmail, ru ? /готово/ : /is ready/);
       const link = linkIn(mail, /\/sign-in/);
-      await page.goto(link.pathname + link.search);
+      await open(page, link.pathname + link.search);
       const form = page.locator("form").first();
       await form.locator('input[name="email"]').fill(ownerEmail);
       await form.locator('input[name="password"]').fill("a long enough password");
@@ -120,7 +120,7 @@ for (const loop of loops) {
 
     // 2. A program across both markets and its commission rule: 10 % of the deal value, in the agency's currency.
     await step("create a program and a commission rule", async () => {
-      await page.goto(`${staff}/programs`);
+      await open(page, `${staff}/programs`);
       await page.fill('input[name="name"]', loop.program);
       await page.selectOption('select[name="mode"]', "both");
       await page.selectOption('select[name="access"]', "invite_only");
@@ -129,13 +129,15 @@ for (const loop of loops) {
       await page.getByRole("button", { name: ru ? "Создать программу" : "Create program" }).click();
       await expect(page.getByRole("heading", { name: loop.program })).toBeVisible();
 
-      await page.goto(`${staff}/commissions/rules`);
+      await open(page, `${staff}/commissions/rules`);
       await page.fill('input[name="name"]', ru ? "10 % от сделки" : "10% of the deal");
       await pick(page, 'select[name="programId"]', loop.program);
       await page.selectOption('select[name="basis"]', "deal_share");
       await page.fill('input[name="currency"]', loop.currency);
       await page.fill('input[name="percent"]', ru ? "10" : "10");
       await page.getByRole("button", { name: ru ? "Добавить правило" : "Add rule" }).click();
+      // The form's answer first: an error notice here says what went wrong, a missing row would not.
+      await expect(page.locator("#rule-form").getByRole("status").or(page.locator("#rule-form").getByRole("alert")).first()).toHaveText(ru ? /Правило добавлено/ : /Rule added/);
       await expect(page.getByText(ru ? "10 % от сделки" : "10% of the deal").first()).toBeVisible();
       await shot(page, loop, "02-rule");
     });
@@ -143,7 +145,7 @@ for (const loop of loops) {
     // 3. An opportunity in the program, published on the board in both languages.
     const opportunityTitle = ru ? "Косметика с Алтая ищет авторов в США" : "Altai skincare seeks US creators";
     const opportunityId = await step("post an opportunity on the board", async () => {
-      await page.goto(`${staff}/opportunities/new`);
+      await open(page, `${staff}/opportunities/new`);
       await pick(page, 'select[name="programId"]', loop.program);
       await page.locator('input[name="side"][value="brand_seeks_creators"]').check();
       await page.selectOption('select[name="sourceMarket"]', "RU");
@@ -167,7 +169,7 @@ for (const loop of loops) {
     const phoneCtx = await phone(browser, L);
     const p = await phoneCtx.newPage();
     await step("invite a partner; the partner accepts on a phone", async () => {
-      await page.goto(`${staff}/partners/new`);
+      await open(page, `${staff}/partners/new`);
       await page.fill('input[name="name"]', loop.partner);
       await page.fill('input[name="email"]', partnerEmail);
       await page.selectOption('select[name="market"]', loop.market);
@@ -238,13 +240,13 @@ for (const loop of loops) {
 
     // 7. Staff see the opt-in credited to the partner and accept it into the pipeline.
     await step("staff see the opt-in credited to the partner and accept it", async () => {
-      await page.goto(`${staff}/opportunities/${opportunityId}/opt-ins`);
+      await open(page, `${staff}/opportunities/${opportunityId}/opt-ins`);
       const card = page.locator("article, li, section").filter({ hasText: loop.visitor }).filter({ has: page.locator('button[name="decision"][value="accept"]') }).last();
       await expect(card).toContainText(loop.partner);
       await shot(page, loop, "07-opt-in-credited");
       await card.locator('button[name="decision"][value="accept"]').click();
       await expect(page.locator('button[name="decision"][value="accept"]')).toHaveCount(0);
-      await page.goto(`${staff}/referrals`);
+      await open(page, `${staff}/referrals`);
       const row = page.getByRole("row", { name: new RegExp(loop.visitor) });
       await expect(row).toContainText(loop.partner);
       await row.getByRole("link").first().click();
@@ -273,7 +275,7 @@ for (const loop of loops) {
     // 9. Today's funnel for the partner: every stage once, the deal value as revenue.
     await step("the funnel for today shows each stage and the revenue", async () => {
       const day = new Date().toISOString().slice(0, 10);
-      await page.goto(`${staff}/funnel?from=${day}&to=${day}&basis=period`);
+      await open(page, `${staff}/funnel?from=${day}&to=${day}&basis=period`);
       const tile = (label: string) =>
         page.locator("div", { has: page.locator(`h3:text-is("${label}")`) }).last().locator(":scope > :nth-child(2)");
       await expect(tile(ru ? "Переходы" : "Clicks")).toHaveText(/^2\b/);
@@ -346,7 +348,7 @@ for (const loop of loops) {
 
     // 12. Staff screen the partners against the sanctions list (a new agency has none yet).
     await step("staff import the sanctions list and screen partners", async () => {
-      await page.goto(`${staff}/compliance`);
+      await open(page, `${staff}/compliance`);
       await page.locator('input[type="file"][name="file"]').setInputFiles("prisma/data/ofac-sdn-sample.csv");
       await page.getByRole("button", { name: ru ? "Загрузить и проверить" : "Import and screen" }).click();
       await expect(page.getByText(loop.partner).first()).toBeVisible();
@@ -356,14 +358,14 @@ for (const loop of loops) {
     // 13. Approve the commission now (inside its hold), run the payout, and settle it.
     let reference = "";
     await step("staff approve the commission and run the payout", async () => {
-      await page.goto(`${staff}/commissions?status=pending`);
+      await open(page, `${staff}/commissions?status=pending`);
       const pending = page.locator("tbody tr", { hasText: loop.partner, has: page.locator('input[type="checkbox"]') });
       await expect(pending).toHaveCount(1);
       await pending.locator('input[type="checkbox"]').check();
       await page.getByRole("button", { name: ru ? "Одобрить выбранные сейчас" : "Approve selected now" }).click();
       await expect(pending).toHaveCount(0);
 
-      await page.goto(`${staff}/payouts`);
+      await open(page, `${staff}/payouts`);
       await page.getByRole("button", { name: ru ? "Предпросмотр" : "Preview" }).click();
       await expect(page.getByText(loop.partner).first()).toBeVisible();
       await shot(page, loop, "13a-payout-preview");

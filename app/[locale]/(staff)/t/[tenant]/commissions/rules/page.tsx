@@ -98,7 +98,7 @@ export default async function CommissionRulesPage({ params, searchParams }: Prop
         </div>
         <Card title={t("preview.title")}>
           <p className="mb-4 text-sm text-slate-600">{t("preview.text")}</p>
-          <PreviewForms values={sp} errors={preview.kind === "invalid" ? preview.fieldErrors : {}} programs={options.programs} markets={markets} locale={locale} t={t} />
+          <PreviewForms values={sp} errors={preview.kind === "invalid" ? preview.fieldErrors : {}} programs={options.programs} markets={markets} locale={locale} t={t} defaultCurrency={ctx.reportingCurrency} />
           {previewResult ? <div className="mt-6">{previewResult.ok === "not_found" ? <Notice tone="error">{t("errors:not_found")}</Notice> : <PreviewResultView result={previewResult.result} locale={locale} timeZone={ctx.viewerTimeZone} t={t} />}</div> : null}
         </Card>
       </div>
