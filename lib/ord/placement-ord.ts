@@ -1,6 +1,6 @@
 // Staff operations on a placement's ОРД side: its legal details (advertiser, creator, the two
 // contracts), "Get erid" (queues ord:sync) and the exchange log. Each under the tenant guard.
-import { Prisma } from "@/lib/db/generated/client";
+import { JSON_DB_NULL } from "@/lib/db/json-null";
 import { auditIn } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
@@ -67,7 +67,7 @@ export async function requestErid(ctx: TenantContext, placementId: string) {
   if (p.status !== "ready_to_label") throw new DomainError("ord_not_ready_to_label");
   const settings = await ctx.db.ordSettings.findFirst({ select: { apiKeyLast4: true } });
   if (!settings?.apiKeyLast4) throw new DomainError("ord_not_configured");
-  await ctx.db.placement.updateMany({ where: { id: placementId }, data: { ordRequestedAt: new Date(), ordError: Prisma.DbNull } });
+  await ctx.db.placement.updateMany({ where: { id: placementId }, data: { ordRequestedAt: new Date(), ordError: JSON_DB_NULL } });
   await enqueueJob(ORD_SYNC_TASK, { tenantId: ctx.tenantId, placementId, userId: ctx.userId }, { jobKey: `ord-sync:${placementId}`, maxAttempts: 8, queueName: `ord:${ctx.tenantId}` });
 }
 

@@ -7,7 +7,8 @@
 // by the client with backoff and then by the job queue; a refusal (4xx, or Twoway's own check) is
 // stored on the placement, translated on its page, and ends the job.
 import { createHash } from "node:crypto";
-import { Prisma } from "@/lib/db/generated/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { JSON_DB_NULL } from "@/lib/db/json-null";
 import type { TenantDb } from "@/lib/db/tenant-client";
 import { auditIn } from "@/lib/audit/record-audit";
 import type { OrdClient, OrdExchange } from "./client";
@@ -108,7 +109,7 @@ export async function syncPlacementOrd(db: TenantDb, tenantId: string, placement
       const object = await tx.ordObject.upsert({
         where: { tenantId_operator_kind_externalId: { tenantId, ...where } },
         create: { tenantId, ...where, localType: step.localType, localId: step.localId, payloadHash, erid: stepErid, state: "sent", syncedAt: new Date() },
-        update: { payloadHash, erid: stepErid, state: "sent", syncedAt: new Date(), lastError: Prisma.DbNull },
+        update: { payloadHash, erid: stepErid, state: "sent", syncedAt: new Date(), lastError: JSON_DB_NULL },
       });
       await tx.ordExchangeLog.create({ data: {
         tenantId, placementId, objectId: object.id, kind: step.kind, externalId: step.object.externalId, method: exchange.method, path: exchange.path,
@@ -124,7 +125,7 @@ export async function syncPlacementOrd(db: TenantDb, tenantId: string, placement
   await db.$transaction(async (tx) => {
     const { count } = await tx.placement.updateMany({
       where: { id: placementId, status: "ready_to_label" },
-      data: { erid, status: "labelled", ordError: Prisma.DbNull },
+      data: { erid, status: "labelled", ordError: JSON_DB_NULL },
     });
     if (count === 0) return;
     await tx.placementTransition.create({ data: { tenantId, placementId, fromStatus: "ready_to_label", toStatus: "labelled", actorUserId: options.userId ?? null, note: null } });

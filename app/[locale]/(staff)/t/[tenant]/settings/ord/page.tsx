@@ -1,6 +1,7 @@
 import { OrdSettingsForm } from "@/components/ord/settings-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireTenantPage } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import { allowedOrdHosts, getOrdSettings } from "@/lib/ord/settings";
@@ -16,7 +17,7 @@ export default async function OrdSettingsPage({ params }: { params: Promise<{ lo
       <PageHeader title={t("settings.title")} subtitle={t("settings.subtitle")} />
       <Card title={t("settings.card")}>
         <p className="mb-4 text-sm text-slate-600">{s.configured ? t("settings.on", { host: s.effectiveBaseUrl }) : t("settings.off")}</p>
-        <OrdSettingsForm locale={locale} tenant={ctx.slug} keyLast4={s.apiKeyLast4} hosts={allowedOrdHosts()} disabled={ctx.role !== "owner"} defaults={{
+        <OrdSettingsForm locale={locale} tenant={ctx.slug} keyLast4={s.apiKeyLast4} hosts={allowedOrdHosts()} disabled={!can(ctx.role, "settings:manage")} defaults={{
           sandbox: s.sandbox ? "on" : "", baseUrl: s.baseUrl ?? "", agencyName: s.agencyName ?? "", agencyLegalForm: s.agencyLegalForm ?? "company",
           agencyInn: s.agencyInn ?? "", agencyKpp: s.agencyKpp ?? "", agencyOgrn: s.agencyOgrn ?? "", defaultKktu: s.defaultKktu,
         }} />
