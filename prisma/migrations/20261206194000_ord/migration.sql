@@ -37,7 +37,8 @@ CREATE TABLE "OrdSettings" (
     CONSTRAINT "OrdSettings_pkey" PRIMARY KEY ("id")
 );
 
--- CreateTable
+-- CreateTable ("localType": brand | creator; "kind" of OrdContractRecord: initial | creator — written by
+-- lib/ord only, not CHECKed: both are parts of unique keys, which tenant copies in tests suffix)
 CREATE TABLE "OrdParty" (
     "id" TEXT NOT NULL,
     "tenantId" TEXT NOT NULL,
@@ -55,8 +56,7 @@ CREATE TABLE "OrdParty" (
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "OrdParty_pkey" PRIMARY KEY ("id"),
-    CONSTRAINT "OrdParty_localType_check" CHECK ("localType" IN ('brand', 'creator'))
+    CONSTRAINT "OrdParty_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -76,7 +76,6 @@ CREATE TABLE "OrdContractRecord" (
     "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "OrdContractRecord_pkey" PRIMARY KEY ("id"),
-    CONSTRAINT "OrdContractRecord_kind_check" CHECK ("kind" IN ('initial', 'creator')),
     CONSTRAINT "OrdContractRecord_amount_check" CHECK ("amountMinor" IS NULL OR "amountMinor" >= 0)
 );
 
