@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { open, signIn } from "./helpers";
 
 // Issue 17, parts 3–4: the owner connects the agency to the VK ОРД stand-in (scripts/e2e-server.ts
 // starts it; its host is ORD_VK_BASE_URL), staff create a Russian-audience Telegram placement on a
@@ -10,7 +10,8 @@ test("RU placement: Get erid from the ОРД stand-in → labelled; the tracked 
   test.setTimeout(180_000);
   await signIn(page, "owner@northstar.test", "twoway-demo", "ru");
 
-  await page.goto("/ru/t/northstar/settings/ord");
+  const hydrated = () => page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  await open(page, "/ru/t/northstar/settings/ord");
   await page.fill('input[name="apiKey"]', "e2e-ord-key");
   const hosts = await page.locator('select[name="baseUrl"] option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
   const standin = hosts.find((h) => h.startsWith("http://127.0.0.1"));
@@ -20,6 +21,7 @@ test("RU placement: Get erid from the ОРД stand-in → labelled; the tracked 
   await page.selectOption('select[name="agencyLegalForm"]', "company");
   await page.fill('input[name="agencyInn"]', "7736207543");
   await page.getByRole("button", { name: "Сохранить", exact: true }).click();
+  await expect(page.getByText("Сохранено.").first()).toBeVisible();
   await page.reload();
   await expect(page.getByText("Сохранён ключ, оканчивающийся на -key")).toBeVisible();
 
@@ -27,6 +29,7 @@ test("RU placement: Get erid from the ОРД stand-in → labelled; the tracked 
   await page.getByRole("link", { name: "Дарья Козлова" }).first().click();
   await page.getByRole("link", { name: "Создать размещение" }).click();
   await page.waitForURL(/\/placements\/new\?referral=/);
+  await hydrated();
   await page.selectOption('select[name="brandId"]', { label: "Белый Лён" });
   await page.selectOption('select[name="platform"]', "telegram");
   await page.fill('input[name="channel"]', "https://t.me/daria_kitchen");
@@ -41,6 +44,7 @@ test("RU placement: Get erid from the ОРД stand-in → labelled; the tracked 
   await page.selectOption('select[name="trackedLinkId"]', linkId!);
   await page.getByRole("button", { name: "Создать размещение" }).click();
   await page.waitForURL(/\/placements\/[^/?]+\?created=1/);
+  await hydrated();
   const placementUrl = page.url().split("?")[0]!;
   const code = (await page.getByText(/^\/r\/[A-Za-z0-9_-]+$/).first().textContent())!.trim().slice(3);
 
@@ -52,6 +56,7 @@ test("RU placement: Get erid from the ОРД stand-in → labelled; the tracked 
   await page.locator('input[name="to"][value="ready_to_label"]').check();
   await page.getByRole("button", { name: "Перевести", exact: true }).click();
   await page.waitForURL(/moved=ready_to_label/);
+  await hydrated();
 
   await page.fill('input[name="brandName"]', "ООО «Белый Лён»");
   await page.fill('input[name="brandInn"]', "7707083893");
