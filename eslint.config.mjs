@@ -37,6 +37,7 @@ const systemCallers = [
   "lib/jobs/tasks.ts",
   "lib/jobs/heartbeat.ts",
   "lib/payouts/resume-runs.ts", // every-minute scan for runs a crash left unfinished
+  "lib/placements/unlabelled-alert.ts", // the redirect's alert, acting for the tenant of the refused link
 ];
 
 // --- Boundaries between layers (import/no-restricted-paths resolves @/ and relative paths) -----

@@ -2,6 +2,8 @@
 // with its erid and one draft for the next month. The rules themselves need no seed: every tenant gets
 // them from the database (migration 20261206185000_placements, twoway_install_platform_rules).
 import type { Prisma } from "@/lib/db/generated/client";
+import { statisticsDueDate } from "@/lib/ord/deadline";
+import { ordExternalId } from "@/lib/ord/external-id";
 
 type Tx = Prisma.TransactionClient;
 const DAY = 86_400_000;
@@ -28,6 +30,7 @@ export async function seedPlacements(tx: Tx, input: { tenantId: string; staff: R
   await tx.placementTransition.createMany({
     data: steps.map((to, i) => ({ tenantId, placementId: published.id, fromStatus: i === 0 ? null : steps[i - 1], toStatus: to, actorUserId: staff.manager, createdAt: day(-18 + i * 2) })),
   });
+  await seedOrd(tx, { tenantId, brandId: input.brandId, creatorId: creator.id, placementId: published.id, erid: published.erid!, publishedOn: day(-10), createdAt: day(-14) });
   const draft = await tx.placement.create({
     data: {
       ...base, plannedOn: day(20), priceMinor: 6_000_000n,
@@ -35,4 +38,35 @@ export async function seedPlacements(tx: Tx, input: { tenantId: string; staff: R
     },
   });
   await tx.placementTransition.create({ data: { tenantId, placementId: draft.id, fromStatus: null, toStatus: "draft", actorUserId: staff.manager, createdAt: day(-2) } });
+}
+
+/**
+ * The ОРД side of the published post (issue 17, parts 3–4; docs/ord.md): the agency's legal details
+ * (no key: the demo shows the file export and the typed erid), the advertiser's and creator's details,
+ * the two contracts, the registered creative with one logged exchange, and the month's statistics.
+ */
+async function seedOrd(tx: Tx, o: { tenantId: string; brandId: string; creatorId: string; placementId: string; erid: string; publishedOn: Date; createdAt: Date }) {
+  const { tenantId } = o;
+  await tx.ordSettings.create({ data: { tenantId, agencyName: "ООО «Нордстар Агентство»", agencyLegalForm: "company", agencyInn: "7736207543", sandbox: true } });
+  await tx.ordParty.createMany({ data: [
+    { tenantId, localType: "brand", localId: o.brandId, legalForm: "company", name: "ООО «Белый Лён»", inn: "7707083893", kpp: "773601001" },
+    { tenantId, localType: "creator", localId: o.creatorId, legalForm: "self_employed", name: "Козлова Дарья Андреевна", inn: "500100732259" },
+  ] });
+  await tx.ordContractRecord.createMany({ data: [
+    { tenantId, placementId: o.placementId, kind: "initial", signedOn: new Date(o.createdAt.getTime() - 14 * DAY), serial: "БЛ-09/2026", subject: "org_distribution" },
+    { tenantId, placementId: o.placementId, kind: "creator", signedOn: new Date(o.createdAt.getTime() - 7 * DAY), subject: "distribution", amountMinor: 6_000_000n },
+  ] });
+  const externalId = ordExternalId("creative", tenantId, o.placementId);
+  const object = await tx.ordObject.create({ data: {
+    tenantId, operator: "vk", kind: "creative", externalId, localType: "placement", localId: o.placementId, erid: o.erid, state: "verified", syncedAt: o.createdAt,
+  } });
+  await tx.ordExchangeLog.create({ data: {
+    tenantId, placementId: o.placementId, objectId: object.id, kind: "creative", externalId, method: "PUT", path: `/v3/creative/${externalId}`, status: 201, attempts: 1,
+    sent: { form: "text_block", kktus: ["30.15.1"], brand: "Белый Лён", pay_type: "other" }, answered: { erid: o.erid }, createdAt: o.createdAt,
+  } });
+  const month = new Date(Date.UTC(o.publishedOn.getUTCFullYear(), o.publishedOn.getUTCMonth(), 1));
+  const ym = month.toISOString().slice(0, 7);
+  await tx.ordStatisticsReport.create({ data: {
+    tenantId, placementId: o.placementId, month, impressions: 18_400, clicks: 0, amountMinor: 6_000_000n, dueOn: new Date(`${statisticsDueDate(ym)}T00:00:00Z`),
+  } });
 }

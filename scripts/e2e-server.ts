@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { migrate } from "../lib/db/migrate";
 import { startStripeStandin } from "./stripe-standin";
+import { startOrdStandin } from "../lib/ord/standin";
 import { DEMO_STRIPE_ACCOUNT } from "../prisma/seed-payouts";
 import { createScratchDatabase, dropStaleDatabases } from "../tests/helpers/scratch-db";
 
@@ -23,6 +24,9 @@ async function main() {
   const stripe = await startStripeStandin({
     port: 0, webhookSecret, webhookUrl: `http://localhost:${process.env.PORT}/api/webhooks/stripe`, seedAccounts: [DEMO_STRIPE_ACCOUNT],
   });
+  // The VK ОРД stand-in (lib/ord/standin.ts): ORD_VK_BASE_URL makes its host one an agency may choose in
+  // Settings → ОРД; tests/e2e/ord.spec.ts saves the key E2E_ORD_KEY there.
+  const ord = await startOrdStandin({ port: 0, apiKey: "e2e-ord-key" });
   const env = {
     ...process.env,
     DATABASE_URL: db.url,
@@ -32,6 +36,7 @@ async function main() {
     STRIPE_SECRET_KEY: "sk_test_e2e_standin",
     STRIPE_API_BASE: stripe.url,
     STRIPE_WEBHOOK_SECRET: webhookSecret,
+    ORD_VK_BASE_URL: ord.url,
     // Partner status e-mails are batched for 5 minutes by default; the suite reads them from the outbox.
     PARTNER_MAIL_DELAY_SECONDS: "2",
     // Every spec signs partners in from 127.0.0.1, and the fuzz spec asks for links too.
@@ -57,6 +62,7 @@ async function main() {
   const code = await new Promise<number>((resolve) => app.on("exit", (c) => resolve(c ?? 0)));
   await db.drop().catch(() => undefined);
   await stripe.close().catch(() => undefined);
+  await ord.close().catch(() => undefined);
   process.exit(code);
 }
 

@@ -74,6 +74,8 @@ async function main() {
     secret: trackingSecret(),
     trustProxy: hops > 0,
     log: (message, err) => log().error({ err }, message),
+    // A Russian-audience placement link without an erid was refused: alert staff (deduped per link per day).
+    onUnlabelled: (link) => import("@/lib/placements/unlabelled-alert").then((m) => m.alertUnlabelledLink(link)).then(() => undefined),
   });
   // Link changes made on any instance (NOTIFY from triggers, lib/tracking/link-invalidation.ts). The
   // embedded database is single-instance and cannot deliver a NOTIFY across connections: there the

@@ -78,7 +78,6 @@ export function validateEnv(env: Readonly<Record<string, string | undefined>>, o
   // A replica of the embedded database cannot exist: dashboards would read some other database.
   if (present.DATABASE_READ_URL && !present.DATABASE_URL) problems.push("DATABASE_READ_URL needs DATABASE_URL (a replica of the primary it names)");
   // A host without a key would silently fall back to "export a file": say so instead.
-  if (present.ORD_VK_BASE_URL && !present.ORD_VK_API_KEY) problems.push("ORD_VK_BASE_URL needs ORD_VK_API_KEY (the key from the VK ОРД cabinet)");
   if (opts.production) {
     if (!present.AUTH_SECRET) problems.push("AUTH_SECRET is required in production (sessions and sign-in need it): `openssl rand -base64 32`");
     if (!present.APP_URL && !present.AUTH_URL) {

@@ -61,6 +61,12 @@ export const tenantOwnedModels = new Set([
   "WebhookAttempt",
   "Placement",
   "PlacementTransition",
+  "OrdSettings",
+  "OrdParty",
+  "OrdContractRecord",
+  "OrdObject",
+  "OrdStatisticsReport",
+  "OrdExchangeLog",
   "PlatformRule",
 ]);
 

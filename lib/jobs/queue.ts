@@ -12,6 +12,8 @@ export type JobPayloads = {
   "funnel:rekey-time-zone": { tenantId: string };
   "webhooks:fan-out": { tenantId: string };
   "webhooks:deliver": { tenantId: string; endpointId: string };
+  /** "Get erid" on a placement (lib/ord/sync-placement.ts). */
+  "ord:sync": { tenantId: string; placementId: string; userId: string | null };
 };
 
 export type EnqueueOptions = {
@@ -22,6 +24,8 @@ export type EnqueueOptions = {
   jobKeyMode?: "replace" | "preserve_run_at";
   /** Not before this time (default: now). */
   runAt?: Date;
+  /** Jobs of one named queue run one at a time, in order. */
+  queueName?: string;
 };
 
 /** Adds a job (graphile_worker.add_job); any worker process picks it up, with retries and exponential backoff. */
@@ -29,6 +33,6 @@ export async function enqueueJob<T extends keyof JobPayloads>(task: T, payload: 
   const db = systemContext("jobs").db;
   await db.$queryRaw`SELECT (graphile_worker.add_job(
     ${task}::text, ${JSON.stringify(payload)}::json,
-    run_at := ${options.runAt ?? null}::timestamptz, max_attempts := ${options.maxAttempts ?? 25}::int, job_key := ${options.jobKey ?? null}::text, job_key_mode := ${options.jobKeyMode ?? "preserve_run_at"}::text
+    run_at := ${options.runAt ?? null}::timestamptz, max_attempts := ${options.maxAttempts ?? 25}::int, job_key := ${options.jobKey ?? null}::text, job_key_mode := ${options.jobKeyMode ?? "preserve_run_at"}::text, queue_name := ${options.queueName ?? null}::text
   )).id`;
 }

@@ -26,6 +26,9 @@
 //   mail:staff-notifications — every minute: staff notification e-mails, instant and the 08:00 digests
 //                           (lib/notifications/mail.ts)
 //   notifications:stale-referrals — daily: referrals waiting too long in one status (lib/notifications/stale-referrals.ts)
+//   ord:sync              — "Get erid" on a placement: the contract chain and creative registered at the
+//                           agency's ОРД, the erid stored, the placement labelled (lib/ord/sync-placement.ts;
+//                           each step recorded before the next; retried with backoff on 5xx/timeouts)
 //   risk:daily            — daily: the link risk rules over yesterday's ClickDaily and the partner rules
 //                           for partners with unpaid commissions (lib/risk/evaluate.ts; idempotent)
 import type { JobHelpers, TaskList } from "graphile-worker";
@@ -50,6 +53,7 @@ import { notifyStaleReferrals } from "@/lib/notifications/stale-referrals";
 import { enqueueJob, type JobPayloads } from "./queue";
 import { fanOutEvents } from "@/lib/webhooks/fan-out";
 import { enqueueDelivery, runDeliveries } from "@/lib/webhooks/deliver";
+import { syncPlacementOrd } from "@/lib/ord/sync-placement";
 
 /** Recurring jobs (graphile-worker crontab: one execution per tick across all workers). */
 export const crontab = [
@@ -175,6 +179,12 @@ export function makeTasks(stopping: () => boolean): TaskList {
         await enqueueDelivery(tenantId, endpointId);
         throw new InterruptedByShutdown();
       }
+    },
+    "ord:sync": async (raw: unknown) => {
+      const { tenantId, placementId, userId } = payload<"ord:sync">(raw);
+      // A retryable failure (5xx, timeout, 429 after the client's own retries) throws: the queue retries with backoff.
+      const r = await syncPlacementOrd(system().forTenant(tenantId), tenantId, placementId, { userId });
+      log().info({ tenantId, placementId, outcome: r.outcome }, "ord: placement synced");
     },
     "webhooks:sweep": async () => {
       // Owner read across tenants: only which tenants and endpoints have work older than a minute.

@@ -12,11 +12,13 @@ export type NotificationParams = {
   payout_failed: { payoutId: string; runId: string; runNumber: number; partnerName: string };
   webhook_failing: { endpointUrl: string; failures: number };
   risk_case_opened: { caseId: string; partnerId: string; partnerName: string; held: number };
+  placement_unlabelled: { placementId: string; linkCode: string; brandName: string; creatorName: string };
 };
 export type NotificationKind = keyof NotificationParams;
 
 export const notificationKinds = [
   "referral_submitted", "opt_in_received", "referral_waiting", "payouts_held", "sanctions_possible_match", "payout_failed", "webhook_failing", "risk_case_opened",
+  "placement_unlabelled",
 ] as const satisfies readonly NotificationKind[];
 
 /**
@@ -34,6 +36,8 @@ export const audienceOf: Record<NotificationKind, Permission> = {
   webhook_failing: "integrations:manage",
   // The risk queue's clear/confirm are open to those who manage payouts (lib/risk/actions.ts).
   risk_case_opened: "payouts:manage",
+  // Getting the erid (or pausing the link) is placement work.
+  placement_unlabelled: "referrals:write",
 };
 
 export function isNotificationKind(kind: string): kind is NotificationKind {
@@ -58,6 +62,8 @@ export function notificationPath(kind: string, params: Record<string, unknown>):
       return "settings/webhooks";
     case "risk_case_opened":
       return "risk";
+    case "placement_unlabelled":
+      return `placements/${id("placementId")}`;
     default:
       return "notifications";
   }

@@ -1,4 +1,5 @@
 import type { PlacementStatus } from "@/lib/db/generated/enums";
+import { labelLine } from "./label-line";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import type { PartnerContext } from "@/lib/auth/contexts/partner";
@@ -24,10 +25,15 @@ export async function listPlacements(ctx: TenantContext, filter: { status?: Plac
  * came through them), read-only. No price: what the brand pays the creator is not the partner's business.
  */
 export async function listPartnerPlacements(ctx: PartnerContext, filter: { referralId?: string } = {}) {
-  return ctx.db.placement.findMany({
+  const rows = await ctx.db.placement.findMany({
     where: { OR: [{ referral: { partnerId: ctx.partnerId } }, { optIn: { partnerId: ctx.partnerId } }], ...(filter.referralId ? { referralId: filter.referralId } : {}) },
     orderBy: [{ plannedOn: "desc" }, { id: "asc" }],
     take: 200,
-    select: { id: true, status: true, platform: true, channel: true, audienceMarket: true, plannedOn: true, creatorName: true, postUrl: true, publishedOn: true, brand: { select: { name: true } }, referral: { select: { id: true, subjectName: true } } },
+    select: { id: true, status: true, platform: true, channel: true, audienceMarket: true, plannedOn: true, creatorName: true, postUrl: true, publishedOn: true, erid: true, brandId: true, brand: { select: { name: true } }, referral: { select: { id: true, subjectName: true } } },
   });
+  // The line the creator pastes (issue 17, part 4): the advertiser's legal name and ИНН as registered for the ОРД.
+  const brandIds = [...new Set(rows.map((r) => r.brandId))];
+  const advertisers = brandIds.length ? await ctx.db.ordParty.findMany({ where: { localType: "brand", localId: { in: brandIds } }, select: { localId: true, name: true, inn: true } }) : [];
+  const byBrand = new Map(advertisers.map((a) => [a.localId, a]));
+  return rows.map((r) => ({ ...r, label: labelLine({ audienceMarket: r.audienceMarket, brandName: r.brand.name, erid: r.erid, advertiser: byBrand.get(r.brandId) ?? null }) }));
 }

@@ -49,6 +49,11 @@ export type RedirectCoreOptions = {
   register?: boolean;
   now?: () => number;
   log?: (message: string, err?: unknown) => void;
+  /**
+   * A visitor was refused a placement link aimed at a Russian audience without an erid: alert staff
+   * (fire and forget; called at most once an hour per link per process, the alert itself is deduped per day).
+   */
+  onUnlabelled?: (link: LiveLink) => void | Promise<void>;
 };
 
 export type RedirectCore = {
@@ -78,6 +83,7 @@ export function toLiveLink(record: LinkRecord | null): LiveLink | null {
   const destination = destinationParts(record.destinationUrl, {
     programId: record.programId,
     partnerRef: record.partnerRefCode || record.partnerId,
+    erid: record.erid,
   });
   if (!destination) return null;
   const maxAge = Math.max(1, record.attributionWindowDays) * 86_400;
@@ -98,6 +104,7 @@ export function createRedirectCore(options: RedirectCoreOptions): RedirectCore {
     registerLinkCache(cache);
     registerClickSink(sink);
   }
+  const unlabelledAlerts = new Map<string, number>();
   let lastLoggedAt = 0;
   let lastStaleAt = 0;
   // The cache answered from its last known entry because the lookup failed (at most every 10 s).
@@ -175,8 +182,22 @@ export function createRedirectCore(options: RedirectCoreOptions): RedirectCore {
     return friendly(input, 503, "failure");
   }
 
+  /** 451: the law forbids serving an unlabelled ad to a Russian audience (38-ФЗ ст. 18.1). Nothing is recorded. */
+  function unlabelled(input: RedirectInput, link: LiveLink): RedirectOutcome {
+    const at = now();
+    if (options.onUnlabelled && (unlabelledAlerts.get(link.id) ?? -Infinity) < at - 3_600_000) {
+      unlabelledAlerts.set(link.id, at);
+      if (unlabelledAlerts.size > 10_000) unlabelledAlerts.clear();
+      Promise.resolve()
+        .then(() => options.onUnlabelled!(link))
+        .catch((err: unknown) => log("unlabelled-link alert failed", err));
+    }
+    return friendly(input, 451, "unlabelled");
+  }
+
   function answer(input: RedirectInput, link: LiveLink | null): RedirectOutcome {
     try {
+      if (link && link.eridRequired && !link.erid) return unlabelled(input, link);
       return link ? redirect(input, link) : friendly(input, 404, "unavailable");
     } catch (err) {
       return failure(input, err);

@@ -7,7 +7,7 @@ export type DestinationParts = {
   hash: string; // the fragment, kept after the query
 };
 
-export type UtmValues = { programId: string; partnerRef: string };
+export type UtmValues = { programId: string; partnerRef: string; erid?: string | null };
 
 const OWN_KEYS = ["utm_source", "utm_medium", "utm_campaign", "utm_content", "tw_click"];
 
@@ -36,6 +36,8 @@ export function destinationParts(destinationUrl: string, utm: UtmValues): Destin
   url.searchParams.set("utm_medium", "partner");
   url.searchParams.set("utm_campaign", utm.programId);
   url.searchParams.set("utm_content", utm.partnerRef);
+  // The placement's ad token (Russian ad labelling): Twoway's value wins over one typed into the destination.
+  if (utm.erid) url.searchParams.set("erid", utm.erid);
   const base = sitePath ? url.pathname + url.search : url.href;
   return { url: base + hash, prefix: `${base}&tw_click=`, hash };
 }

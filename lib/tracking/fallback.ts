@@ -28,6 +28,8 @@ export function fallbackRedirect(): Fallback {
       sink: processClickWriter(pool),
       cache: registeredLinkCache(),
       secret: trackingSecret(),
+      // Off the hot path (at most hourly per link): loads Prisma only when a link is refused.
+      onUnlabelled: (link) => import("@/lib/placements/unlabelled-alert").then((m) => m.alertUnlabelledLink(link)).then(() => undefined),
     });
     fallback = slots[SLOT] = { core, trustProxy: trustedProxyHops() > 0 };
   }

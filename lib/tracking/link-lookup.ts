@@ -4,6 +4,8 @@
 // partner is not `active` (suspended, removed, ...) or when its program is archived. Such a link
 // gets the same friendly page as a disabled one and no click is stored (the rule lives here, in
 // one place, so every path that serves /r/<code> applies it).
+// A link a placement uses carries that placement's erid (Russian ad labelling, docs/ord.md); a link
+// of a placement aimed at a Russian audience with no erid yet is refused (core.ts).
 import type { Queryable } from "@/lib/db/tracking-pool";
 import type { LinkRecord } from "./types";
 
@@ -11,7 +13,10 @@ const SQL = `
   SELECT l.id, l."tenantId", l."partnerId", l."programId", l."opportunityId", l."destinationUrl",
          l."sourceMarket", l."targetMarket",
          (l."disabledAt" IS NOT NULL OR pa.status <> 'active' OR p."archivedAt" IS NOT NULL) AS disabled,
-         p."attributionWindowDays", pa."refCode"
+         p."attributionWindowDays", pa."refCode",
+         (SELECT pl.erid FROM "Placement" pl WHERE pl."trackedLinkId" = l.id AND pl."tenantId" = l."tenantId" AND pl.erid IS NOT NULL
+           ORDER BY pl."updatedAt" DESC, pl.id DESC LIMIT 1) AS erid,
+         EXISTS (SELECT 1 FROM "Placement" pl WHERE pl."trackedLinkId" = l.id AND pl."tenantId" = l."tenantId" AND pl."audienceMarket" = 'RU') AS "eridRequired"
     FROM "TrackedLink" l
     JOIN "Program" p ON p.id = l."programId" AND p."tenantId" = l."tenantId"
     JOIN "Partner" pa ON pa.id = l."partnerId" AND pa."tenantId" = l."tenantId"
@@ -30,6 +35,6 @@ export function createLinkLookup(db: Queryable): (code: string) => Promise<LinkR
     const row = rows[0];
     if (!row) return null;
     const { refCode, ...link } = row;
-    return { ...link, partnerRefCode: refCode };
+    return { ...link, erid: link.erid ?? null, eridRequired: link.eridRequired === true, partnerRefCode: refCode };
   };
 }

@@ -8,7 +8,7 @@ import type { ClickRow, LinkRecord } from "./types";
 const RECORD: LinkRecord = {
   id: "link1", tenantId: "t1", partnerId: "p1", programId: "pr1", opportunityId: null,
   destinationUrl: "https://brand.example/landing", sourceMarket: "US", targetMarket: "RU",
-  disabled: false, attributionWindowDays: 30, partnerRefCode: "ref1",
+  disabled: false, attributionWindowDays: 30, partnerRefCode: "ref1", erid: null, eridRequired: false,
 };
 
 function setup() {

@@ -13,6 +13,10 @@ export type LinkRecord = {
   disabled: boolean;
   attributionWindowDays: number;
   partnerRefCode: string | null;
+  /** The erid of the link's placement (the latest one that has it), appended to the destination. */
+  erid: string | null;
+  /** A placement aimed at a Russian audience uses this link: without an erid it must not redirect. */
+  eridRequired: boolean;
 };
 
 /** A link that redirects, with everything per-link precomputed. */

@@ -6,7 +6,7 @@ import { outcomeResponse, respondToWebRequest, webRedirectInput } from "./web";
 const record: LinkRecord = {
   id: "link1", tenantId: "t1", partnerId: "p1", programId: "prog1", opportunityId: null,
   destinationUrl: "/en/o/agency", sourceMarket: "US", targetMarket: "RU", disabled: false,
-  attributionWindowDays: 7, partnerRefCode: "alice",
+  attributionWindowDays: 7, partnerRefCode: "alice", erid: null, eridRequired: false,
 };
 
 describe("webRedirectInput", () => {

@@ -42,6 +42,7 @@ export const STAFF_PAGES = [
   "settings/api-keys",
   "settings/fx",
   "settings/webhooks",
+  "settings/ord",
 ];
 /** Detail pages: [list page, href pattern of its links (relative to the tenant base), extra sub-pages]. */
 export type Details = [string, RegExp, string[]][];
@@ -53,7 +54,7 @@ export const STAFF_DETAILS: Details = [
   ["referrals", /^\/referrals\/(?!new$|export$)[^/?#]+$/, []],
   ["commissions", /^\/commissions\/(?!rules$|export$)[^/?#]+$/, []],
   ["payouts", /^\/payouts\/(?!export$)[^/?#]+$/, []],
-  ["placements", /^\/placements\/(?!new$|rules$)[^/?#]+$/, []],
+  ["placements", /^\/placements\/(?!new$|rules$)[^/?#]+$/, ["ord"]],
 ];
 export const PORTAL_PAGES = ["", "referrals", "referrals/new", "opportunities", "links", "funnel", "earnings", "placements", "account", "account/tax"];
 export const PORTAL_DETAILS: Details = [

@@ -23,7 +23,8 @@ export type SystemPurpose =
   | "seed"
   | "tax-thresholds"
   | "staff-invite"
-  | "partner-invite";
+  | "partner-invite"
+  | "tracking-alert";
 
 export type SystemContext = {
   readonly [brand]: true;

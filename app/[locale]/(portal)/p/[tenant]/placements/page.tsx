@@ -11,7 +11,7 @@ export default async function PortalPlacementsPage({ params }: { params: Promise
   const locale = await localeParam(params);
   const { tenant } = await params;
   const ctx = await requirePartner(locale, tenant);
-  const [rows, t] = await Promise.all([listPartnerPlacements(ctx), getT(locale, ["placements", "common"])]);
+  const [rows, t] = await Promise.all([listPartnerPlacements(ctx), getT(locale, ["placements", "common", "ord"])]);
   return (
     <>
       <PageHeader title={t("portal.title")} subtitle={t("portal.lead")} />

@@ -20,7 +20,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ local
   const { tenant } = await params;
   const ctx = await requireTenantPage(locale, tenant, "settings:read");
   const fmt = { locale, timeZone: ctx.viewerTimeZone };
-  const [workspace, staff, user, t, retention] = await Promise.all([getWorkspace(ctx), listStaff(ctx), requireUser(locale), getT(locale, ["settings", "nav", "apikeys", "auth", "timezones", "webhooks"]), getClickRetention(ctx)]);
+  const [workspace, staff, user, t, retention] = await Promise.all([getWorkspace(ctx), listStaff(ctx), requireUser(locale), getT(locale, ["settings", "nav", "apikeys", "auth", "timezones", "webhooks", "ord"]), getClickRetention(ctx)]);
   const now = new Date();
   const zones = timeZoneOptions(locale, now);
   return (
@@ -68,6 +68,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ local
               <li><Link href={`/${locale}/t/${ctx.slug}/settings/api-keys`} className="text-indigo-700 hover:underline">{t("apikeys:integrations.apiKeys")}</Link></li>
               <li><Link href={`/${locale}/t/${ctx.slug}/settings/fx`} className="text-indigo-700 hover:underline">{t("apikeys:integrations.fx")}</Link></li>
               <li><Link href={`/${locale}/t/${ctx.slug}/settings/webhooks`} className="text-indigo-700 hover:underline">{t("webhooks:link")}</Link></li>
+              <li><Link href={`/${locale}/t/${ctx.slug}/settings/ord`} className="text-indigo-700 hover:underline">{t("ord:settings.link")}</Link></li>
             </ul>
           </Card>
         ) : null}

@@ -39,7 +39,7 @@ export default async function MyReferralPage({ params, searchParams }: Props) {
   const fmt = { locale, timeZone: ctx.viewerTimeZone };
   // Another partner's referral answers exactly like a missing one.
   const r = await getMyReferral(ctx, id).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
-  const t = await getT(locale, ["referrals", "common", "placements"]);
+  const t = await getT(locale, ["referrals", "common", "placements", "ord"]);
   const { saved, submitted } = await searchParams;
   const base = `/${locale}/p/${ctx.slug}/referrals`;
   const header = (

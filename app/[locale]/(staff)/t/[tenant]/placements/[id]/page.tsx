@@ -1,6 +1,14 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ComplianceForm } from "@/components/placements/compliance-form";
+import { OrdDetailsForm } from "@/components/ord/details-form";
+import { OrdErrorText } from "@/components/ord/ord-error";
+import { CopyLink } from "@/components/ui/copy-link";
+import { buttonClass } from "@/components/ui/button";
+import { requestEridAction } from "@/lib/ord/actions";
+import { getOrdDetails } from "@/lib/ord/placement-ord";
+import type { StoredOrdError } from "@/lib/ord/sync-placement";
+import { labelLine } from "@/lib/placements/label-line";
 import { PlacementMoveForm } from "@/components/placements/move-form";
 import { PlacementStatusBadge } from "@/components/placements/status-badge";
 import { FactList } from "@/components/referrals/fact-list";
@@ -16,7 +24,7 @@ import { describeRule, platformName } from "@/lib/placements/describe-rule";
 import { getPlacement } from "@/lib/placements/get-placement";
 import { nextPlacementStatuses, placementStatuses } from "@/lib/placements/state-machine";
 
-type Props = { params: Promise<{ locale: string; tenant: string; id: string }>; searchParams: Promise<{ moved?: string; created?: string }> };
+type Props = { params: Promise<{ locale: string; tenant: string; id: string }>; searchParams: Promise<{ moved?: string; created?: string; erid?: string; export?: string }> };
 
 const external = "text-indigo-700 hover:underline break-all";
 
@@ -26,8 +34,19 @@ export default async function PlacementPage({ params, searchParams }: Props) {
   const { tenant, id } = await params;
   const ctx = await requireTenantPage(locale, tenant, "referrals:read");
   const p = await getPlacement(ctx, id).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
-  const t = await getT(locale, ["placements", "common"]);
-  const { moved, created } = await searchParams;
+  const t = await getT(locale, ["placements", "common", "ord"]);
+  const { moved, created, erid: eridParam, export: exportParam } = await searchParams;
+  const ord = await getOrdDetails(ctx, id);
+  const ordConfigured = !!ord.settings?.apiKeyLast4;
+  const ordError = p.ordError as StoredOrdError | null;
+  const line = labelLine({ audienceMarket: p.audienceMarket, brandName: p.brand.name, erid: p.erid, advertiser: ord.brand });
+  const day = (d: Date | undefined) => (d ? d.toISOString().slice(0, 10) : "");
+  const initial = ord.contracts.find((c) => c.kind === "initial");
+  const toCreator = ord.contracts.find((c) => c.kind === "creator");
+  const partyDefaults = (prefix: string, row: typeof ord.brand) => (row ? {
+    [`${prefix}LegalForm`]: row.legalForm, [`${prefix}Name`]: row.name, [`${prefix}Inn`]: row.inn ?? "", [`${prefix}Kpp`]: row.kpp ?? "", [`${prefix}Ogrn`]: row.ogrn ?? "",
+    [`${prefix}Phone`]: row.phone ?? "", [`${prefix}ForeignRegistrationNumber`]: row.foreignRegistrationNumber ?? "", [`${prefix}ForeignCountryCode`]: row.foreignCountryCode ?? "",
+  } : {});
   const base = `/${locale}/t/${ctx.slug}`;
   const writable = can(ctx.role, "referrals:write");
   const options = nextPlacementStatuses(p.status);
@@ -65,6 +84,8 @@ export default async function PlacementPage({ params, searchParams }: Props) {
       />
       <div className="mb-4 space-y-3">
         {created ? <Notice tone="success">{t("detail.created")}</Notice> : null}
+        {exportParam === "invalid" ? <Notice tone="error">{t("ord:placement.exportInvalid")}</Notice> : null}
+        {eridParam === "requested" && p.status === "ready_to_label" && !ordError ? <Notice tone="info">{t("ord:placement.requested")}</Notice> : null}
         {moved && (placementStatuses as readonly string[]).includes(moved) ? <Notice tone="success">{t("detail.moved", { status: t(`status.${moved}`) })}</Notice> : null}
       </div>
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
@@ -87,6 +108,14 @@ export default async function PlacementPage({ params, searchParams }: Props) {
               </ul>
             )}
             {p.inForce.length > 0 && p.violations.length === 0 ? <p className="mt-3 text-sm text-green-800">{t("detail.checksOk")}</p> : null}
+          </Card>
+          <Card title={t("ord:label.title")}>
+            {line.text ? (
+              <>
+                <CopyLink url={line.text} label={line.language === "ru" ? t("ord:label.ru") : t("ord:label.en")} />
+                {p.trackedLink && p.erid ? <p className="mt-2 text-xs text-slate-600">{t("ord:label.linkCarries", { erid: p.erid })}</p> : null}
+              </>
+            ) : <p className="text-sm text-slate-600">{t("ord:label.needsErid")}</p>}
           </Card>
           <Card title={t("detail.details")}><FactList facts={facts} /></Card>
           <Card title={t("detail.creative")}>
@@ -112,6 +141,32 @@ export default async function PlacementPage({ params, searchParams }: Props) {
               : writable ? <PlacementMoveForm locale={locale} tenant={ctx.slug} id={p.id} options={options} today={new Date().toISOString().slice(0, 10)} />
               : <p className="text-sm text-slate-600">{t("move.readOnly")}</p>}
           </Card>
+          <Card title={t("ord:placement.title")}>
+            <div className="space-y-3 text-sm">
+              {ordError ? <Notice tone="error"><OrdErrorText t={t} error={ordError} /></Notice> : null}
+              {p.audienceMarket !== "RU" ? <p className="text-slate-600">{t("ord:placement.notRu")}</p>
+                : p.erid ? <p>{t("ord:placement.hasErid")} <span className="font-mono">{p.erid}</span></p>
+                : ordConfigured ? (
+                  p.status === "ready_to_label" && writable ? (
+                    <form action={requestEridAction.bind(null, { locale, tenant: ctx.slug, id: p.id })}>
+                      <button type="submit" className={buttonClass("primary")}>{t("ord:placement.getErid")}</button>
+                    </form>
+                  ) : <p className="text-slate-600">{t("ord:placement.whenReady")}</p>
+                ) : <p className="text-slate-600">{t("ord:placement.noKey")}</p>}
+              <ul className="space-y-1">
+                <li><Link href={`${base}/placements/${p.id}/ord`} className="text-indigo-700 hover:underline">{t("ord:placement.log")}</Link></li>
+                <li><a href={`${base}/placements/${p.id}/ord-export`} className="text-indigo-700 hover:underline" download>{t("ord:placement.export")}</a></li>
+              </ul>
+            </div>
+          </Card>
+          {writable && ["draft", "ready_to_label"].includes(p.status) ? (
+            <Card title={t("ord:details.title")}>
+              <OrdDetailsForm locale={locale} tenant={ctx.slug} id={p.id} defaults={{
+                ...partyDefaults("brand", ord.brand), ...partyDefaults("creator", ord.creator),
+                initialSignedOn: day(initial?.signedOn), initialSerial: initial?.serial ?? "", creatorSignedOn: day(toCreator?.signedOn), creatorSerial: toCreator?.serial ?? "",
+              }} />
+            </Card>
+          ) : null}
           {writable ? (
             <Card title={t("detail.compliance")}>
               {editable ? (
