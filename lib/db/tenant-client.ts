@@ -62,6 +62,7 @@ export const tenantOwnedModels = new Set([
   "Placement",
   "PlacementTransition",
   "PlatformRule",
+  "PromoCode",
 ]);
 
 const whereOps = new Set([
