@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 
 // Promo codes are typed by customers at checkout and read aloud, so they are case-insensitive:
 // stored and compared in capitals. Letters, digits, - and _; 3–32 characters, starting with a letter
-// or digit (the same rule as the PromoCode_code_check constraint).
+// or digit (stored normalized, so the unique index on (tenantId, code) is case-insensitive).
 export const PROMO_CODE = /^[A-Z0-9][A-Z0-9_-]{2,31}$/;
 
 /** "  spring-25 " → "SPRING-25": how a code is stored and looked up. */

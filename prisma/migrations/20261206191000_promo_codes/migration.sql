@@ -1,5 +1,6 @@
 -- Promo codes (issue 16, part 5; docs/conversion-api.md "Promo codes"). A partner's personal code,
--- stored in capitals and unique per agency; the conversion API and the CSV import credit its partner
+-- stored in capitals by the app (lib/promo-codes/code-format.ts, so the unique index is case-insensitive)
+-- and unique per agency; the conversion API and the CSV import credit its partner
 -- when no referral, click or earlier attribution of the customer does. ConversionEvent.promoCodeId
 -- records that the credit came from a code.
 
@@ -16,9 +17,7 @@ CREATE TABLE "PromoCode" (
     "deactivatedAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "PromoCode_pkey" PRIMARY KEY ("id"),
-    -- Capitals, digits, - and _ only (lib/promo-codes/code-format.ts), so the unique index is case-insensitive.
-    CONSTRAINT "PromoCode_code_check" CHECK ("code" ~ '^[A-Z0-9][A-Z0-9_-]{2,31}$')
+    CONSTRAINT "PromoCode_pkey" PRIMARY KEY ("id")
 );
 
 -- AlterTable
