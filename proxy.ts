@@ -23,13 +23,18 @@ export function proxy(request: NextRequest) {
     requestHeaders.set("Content-Security-Policy", csp);
     const response = NextResponse.next({ request: { headers: requestHeaders } });
     response.headers.set("Content-Security-Policy", csp);
+    // Browsers that predate frame-ancestors honour this one; embeddable pages with listed origins go without.
+    if (csp.includes("frame-ancestors 'none'")) response.headers.set("X-Frame-Options", "DENY");
     if (request.cookies.get(localeCookie)?.value !== first) {
       response.cookies.set(localeCookie, first, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax" });
     }
     return response;
   }
   const remembered = request.cookies.get(localeCookie)?.value;
-  const locale = isLocale(remembered) ? remembered : negotiateLocale(request.headers.get("accept-language"));
+  // An embed address without a locale (public/embed.js without data-locale) takes the visitor's
+  // browser language: inside another site's frame our cookie is usually not sent anyway.
+  const embed = pathname.startsWith("/embed/");
+  const locale = isLocale(remembered) && !embed ? remembered : negotiateLocale(request.headers.get("accept-language"));
   const url = request.nextUrl.clone();
   url.pathname = `/${locale}${pathname === "/" ? "" : pathname}`;
   url.search = search;

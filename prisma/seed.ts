@@ -294,6 +294,14 @@ async function seedNorthstar(tx: Tx, passwordHash: string) {
 
   await seedNotifications(tx, tenantId, staff);
 
+  // Promo codes (issue 16, part 5): Jessica's podcast code, and an old one she no longer uses.
+  await tx.promoCode.createMany({
+    data: [
+      { tenantId, partnerId: partners.jessica.id, programId: warm.id, code: "JESSICA-PODCAST", sourceMarket: "US", targetMarket: "RU", createdById: staff.admin, createdAt: daysAgo(20) },
+      { tenantId, partnerId: partners.jessica.id, programId: warm.id, code: "SPRING24", sourceMarket: "US", targetMarket: "RU", createdById: staff.admin, createdAt: daysAgo(80), deactivatedAt: daysAgo(30) },
+    ],
+  });
+
   await tx.auditLog.createMany({
     data: [
       { tenantId, actorUserId: staff.owner, action: "tenant.created", entityType: "Tenant", entityId: tenantId, createdAt: daysAgo(90) },
@@ -376,6 +384,7 @@ async function seedVolga(tx: Tx, passwordHash: string) {
     await tx.programPartner.create({ data: { tenantId, programId: program.id, partnerId: partner.id } });
     partnerIds.push(partner.id);
   }
+  await tx.promoCode.create({ data: { tenantId, partnerId: partnerIds[0], programId: program.id, code: "MIRONOV", sourceMarket: "RU", targetMarket: "KZ" } });
   // The owner's inbox (lib/notifications): a possible sanctions match to review, not yet read.
   await tx.staffNotification.create({
     data: {

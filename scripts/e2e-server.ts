@@ -46,6 +46,8 @@ async function main() {
     // in a production build also needs the explicit confirmation (docs/webhooks.md).
     WEBHOOKS_ALLOW_LOOPBACK: "1",
     WEBHOOKS_ALLOW_LOOPBACK_IN_PRODUCTION: "1",
+    // tests/e2e/embed.spec.ts lists its host page on http://localhost as an embedding origin (docs/embedding.md).
+    EMBED_ALLOW_LOCALHOST: "1",
     NODE_ENV: "production" as const,
   };
   await migrate(db.url);
@@ -86,6 +88,7 @@ async function embedded() {
     // in a production build also needs the explicit confirmation (docs/webhooks.md).
     WEBHOOKS_ALLOW_LOOPBACK: "1",
     WEBHOOKS_ALLOW_LOOPBACK_IN_PRODUCTION: "1",
+    EMBED_ALLOW_LOCALHOST: "1",
   };
   delete env.DATABASE_URL;
   delete env.APP_URL;

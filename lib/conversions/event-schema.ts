@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cleanString } from "@/lib/kernel/text";
+import { isPromoCode, normalizePromoCode } from "@/lib/promo-codes/code-format";
 
 // The conversion API's event, as JSON sends it (snake_case). The parsed value keeps the same
 // field names, with `occurred_at` as a Date and `amount_minor` as a bigint. Messages are keys in
@@ -52,6 +53,10 @@ export const eventInputSchema = z
     currency: z.string().refine(isIsoCurrency, { message: "apikeys.currency_invalid" }).optional(),
     click_id: text(200).optional(),
     referral_id: text(64).optional(),
+    // Case-insensitive; kept in capitals. A well-formed code that is unknown or deactivated is not an
+    // error: the event is recorded without it (see attribute-event.ts).
+    promo_code: z.string({ message: "apikeys.promo_code_invalid" }).max(64, { message: "apikeys.promo_code_invalid" })
+      .refine(isPromoCode, { message: "apikeys.promo_code_invalid" }).transform(normalizePromoCode).optional(),
   })
   .superRefine((event, ctx) => {
     const money = MONEY_TYPES.includes(event.type);

@@ -5,7 +5,7 @@ import { creditCommissionsAfterIngest } from "@/lib/commissions/after-ingest";
 import { convertToReporting, type ConvertResult } from "@/lib/fx/convert";
 import { customerForEvent, type Attribution } from "@/lib/customers/link-customer";
 import { lockName } from "@/lib/customers/locks";
-import { attributeEvent } from "./attribute-event";
+import { attributeEvent, type EventAttribution } from "./attribute-event";
 import { IdempotencyConflictError } from "./errors";
 import { type EventInput } from "./event-schema";
 import { payloadHash } from "./payload-hash";
@@ -28,7 +28,7 @@ function replayOrConflict(existing: ConversionEvent, hash: string): IngestResult
  * - a replay with the same normalized payload returns the stored event (`duplicate: true`);
  * - the same key with a different payload throws `apikeys.idempotency_conflict`;
  * - concurrent identical requests serialise on an advisory lock of the key and store one row.
- * Attribution (referral → click → direct), the customer (found, linked or created) and the
+ * Attribution (referral → click → the customer's own → promo code → direct), the customer (found, linked or created) and the
  * reporting-currency amount (rate of the event's UTC day, or null when no rate exists) are
  * settled here. Used by the API, the CSV import and the app itself.
  */
@@ -62,9 +62,15 @@ export async function ingestEvent(scope: IngestScope, input: EventInput, meta: I
   }
 }
 
+/** The customer's attribution is the one this promo code gives (it made the customer, now or earlier). */
+function sameCredit(a: Attribution, promo: Attribution): boolean {
+  return a.referralId === null && a.clickId === null && a.partnerId === promo.partnerId && a.programId === promo.programId
+    && a.sourceMarket === promo.sourceMarket && a.targetMarket === promo.targetMarket;
+}
+
 type Settled = {
   hash: string;
-  attribution: Attribution | null;
+  attribution: EventAttribution;
   money: { amountMinor: bigint; currency: string } | null;
   fx: ConvertResult | null;
 };
@@ -77,17 +83,21 @@ function insertEvent({ db, tenantId, reportingCurrency }: IngestScope, input: Ev
     const raced = await tx.conversionEvent.findFirst({ where: { idempotencyKey: key } });
     if (raced) return replayOrConflict(raced, hash);
 
+    const { explicit, promo } = attribution;
+    // A promo code attributes a new or direct customer like a click would (the first attribution wins).
     const customer = await customerForEvent(tx, tenantId, {
       externalId: input.customer_external_id ?? null,
       name: input.customer_name ?? null,
       occurredAt: input.occurred_at,
-      attribution,
+      attribution: explicit ?? promo,
       mayCreate: input.type !== "lead",
     });
-    // An event that names no partner still credits the partner its customer came through.
-    const credit: Attribution | null = attribution ?? (customer?.source === "referral" && customer.programId && customer.sourceMarket && customer.targetMarket
+    // An event that names no partner still credits the partner its customer came through; only then a promo code.
+    const ofCustomer: Attribution | null = customer?.source === "referral" && customer.programId && customer.sourceMarket && customer.targetMarket
       ? { referralId: customer.referralId, clickId: customer.clickId, partnerId: customer.partnerId, programId: customer.programId, sourceMarket: customer.sourceMarket, targetMarket: customer.targetMarket }
-      : null);
+      : null;
+    const byPromo = !explicit && promo !== null && (ofCustomer === null || sameCredit(ofCustomer, promo));
+    const credit: Attribution | null = explicit ?? (byPromo ? promo : ofCustomer);
 
     const event = await tx.conversionEvent.create({
       data: {
@@ -105,6 +115,7 @@ function insertEvent({ db, tenantId, reportingCurrency }: IngestScope, input: Ev
         sourceMarket: credit?.sourceMarket ?? null,
         targetMarket: credit?.targetMarket ?? null,
         apiKeyId: meta.apiKeyId ?? null,
+        promoCodeId: byPromo ? promo.promoCodeId : null,
       },
     });
     return { event, duplicate: false };

@@ -7,6 +7,8 @@ import type { EventInput } from "./event-schema";
  * for the same instant, `12500` vs `"12500"`) hash the same; the idempotency key itself is left out.
  */
 export function canonicalPayload(input: EventInput): string {
+  // promo_code joined the API later: appended only when given, so events stored before it hash as they did.
+  const promo = input.promo_code !== undefined ? [input.promo_code] : [];
   return JSON.stringify([
     input.type,
     input.occurred_at.toISOString(),
@@ -16,6 +18,7 @@ export function canonicalPayload(input: EventInput): string {
     input.currency ?? null,
     input.click_id ?? null,
     input.referral_id ?? null,
+    ...promo,
   ]);
 }
 

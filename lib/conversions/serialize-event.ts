@@ -16,7 +16,7 @@ export function serializeEvent(e: ConversionEvent) {
     fx_rate: e.fxRate?.toFixed() ?? null,
     fx_rate_day: e.fxRateDay?.toISOString().slice(0, 10) ?? null,
     attribution: e.programId
-      ? { partner_id: e.partnerId, program_id: e.programId, referral_id: e.referralId, click_id: e.clickId, source_market: e.sourceMarket, target_market: e.targetMarket }
+      ? { partner_id: e.partnerId, program_id: e.programId, referral_id: e.referralId, click_id: e.clickId, promo_code_id: e.promoCodeId, source_market: e.sourceMarket, target_market: e.targetMarket }
       : null,
     created_at: e.createdAt.toISOString(),
   };

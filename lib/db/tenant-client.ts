@@ -68,6 +68,7 @@ export const tenantOwnedModels = new Set([
   "OrdStatisticsReport",
   "OrdExchangeLog",
   "PlatformRule",
+  "PromoCode",
 ]);
 
 const whereOps = new Set([

@@ -3,9 +3,9 @@
 // server's own pool as a plain parameterised query (no named statement: the embedded database
 // shares one backend session between connections). Cached briefly; a failed lookup means "nobody".
 import type { Pool } from "pg";
+import { allowedEmbedOrigins } from "@/lib/embed/origins";
 
 const TTL_MS = 30_000;
-const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i;
 
 export function createFrameOriginsLookup(pool: Pick<Pool, "query">) {
   const cache = new Map<string, { at: number; origins: string[] }>();
@@ -18,7 +18,7 @@ export function createFrameOriginsLookup(pool: Pick<Pool, "query">) {
         'SELECT "boardEmbedOrigins" AS origins FROM "Tenant" WHERE slug = $1',
         [slug],
       );
-      origins = (rows[0]?.origins ?? []).filter((o) => ORIGIN.test(o));
+      origins = allowedEmbedOrigins(rows[0]?.origins ?? []);
     } catch {
       return hit?.origins ?? [];
     }

@@ -40,5 +40,8 @@ describe("request gates", () => {
     expect(boardSlug("/ru/o/northstar")).toBe("northstar");
     expect(boardSlug("/en/apply/northstar/prog1?x=1")).toBe("northstar");
     expect(boardSlug("/en/t/northstar")).toBeNull();
+    expect(boardSlug("/ru/embed/northstar/board")).toBe("northstar");
+    expect(boardSlug("/en/embed/northstar/apply/prog1")).toBe("northstar");
+    expect(boardSlug("/embed/northstar/board")).toBeNull(); // no locale yet: the proxy redirects first
   });
 });

@@ -59,7 +59,7 @@ export function answerTooLarge(req: IncomingMessage, res: ServerResponse): void 
 
 /** The tenant slug of a public board or application page (frames may be allowed there), else null. */
 export function boardSlug(url: string | undefined): string | null {
-  const m = /^\/(?:en|ru)\/(?:o|apply)\/([a-z0-9-]{1,64})(?:[/?#]|$)/.exec(url ?? "");
+  const m = /^\/(?:en|ru)\/(?:o|apply|embed)\/([a-z0-9-]{1,64})(?:[/?#]|$)/.exec(url ?? "");
   return m ? m[1] : null;
 }
 

@@ -2,9 +2,12 @@
 // that Next puts on its own scripts); the static ones come from next.config.ts for every response.
 // HSTS is set by scripts/server.ts, which knows whether the request arrived over https.
 
-/** Public pages that agencies may embed on their own sites: the board and program applications. */
+/**
+ * Public pages that agencies may embed on their own sites: the chrome-less embed routes
+ * (/<locale>/embed/<tenant>/…, docs/embedding.md) and, as before them, the board and program applications.
+ */
 export function isEmbeddablePath(pathname: string): boolean {
-  return /^\/(en|ru)\/(o|apply)\//.test(pathname);
+  return /^\/(en|ru)\/(o|apply|embed)\//.test(pathname);
 }
 
 const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i;

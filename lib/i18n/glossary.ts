@@ -43,6 +43,9 @@ export const glossary: Concept[] = [
   { id: "protection-window", ru: "срок закрепления", en: "protection window", forbiddenRu: [/окно защиты/iu, /рекомендация защищена/iu] },
   { id: "attribution-window", ru: "окно атрибуции", en: "attribution window" },
   { id: "tracked-link", ru: "ссылка партнёра", en: "tracked link" },
+  { id: "promo-code", ru: "промокод", en: "promo code", forbiddenRu: [ru("промо-код"), ru("купон")], forbiddenEn: [en("coupons?")] },
+  // Showing the board or an application form inside the agency's own site (an iframe).
+  { id: "embedding", ru: "встраивание", en: "embedding", forbiddenRu: [ru("эмбед"), ru("виджет")] },
   { id: "click", ru: "переход", en: "click", forbiddenRu: [ru("клик")] },
   { id: "qualified-lead", ru: "квалифицированный лид", en: "qualified lead" },
   { id: "won", ru: "сделка заключена", en: "won", forbiddenRu: [ru("выигран"), /закр\p{L}* сделк/iu] },

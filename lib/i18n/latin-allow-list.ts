@@ -36,4 +36,7 @@ export const latinAllowedKeys: readonly string[] = [
   "apikeys:usage.text", // the HTTP header to send
   "webhooks:form.urlHint", // Zapier's and Make's own name of the trigger ("catch hook")
   "placements:hints.disclosureText", // the English disclosure a US post carries, as an example
+  "errors:promo_code_format", // an example promo code, typed as is
+  "partners:promoCodes.codeHint",
+  "settings:embed.options", // the snippet's attributes, typed as is
 ];

@@ -14,6 +14,7 @@ export const REVENUE_COLUMNS = [
   "referral_id",
   "click_id",
   "customer_name",
+  "promo_code",
 ] as const;
 export type RevenueColumn = (typeof REVENUE_COLUMNS)[number];
 const REQUIRED: RevenueColumn[] = ["type", "occurred_at", "customer_external_id", "currency"];

@@ -46,6 +46,8 @@ export function parseOccurredAt(text: string): string | null {
  * name and re-importing then reports a conflict for that row instead of adding the revenue twice.
  */
 export function derivedIdempotencyKey(json: EventJson, occurrence: number): string {
+  // promo_code came later: part of the key only when given, so files imported before keep their keys.
+  const promo = json.promo_code ? [json.promo_code.toUpperCase()] : [];
   const content = JSON.stringify([
     "csv-v1",
     json.type,
@@ -56,6 +58,7 @@ export function derivedIdempotencyKey(json: EventJson, occurrence: number): stri
     json.referral_id ?? null,
     json.click_id ?? null,
     occurrence,
+    ...promo,
   ]);
   return `csv-${createHash("sha256").update(content, "utf8").digest("hex")}`;
 }
@@ -106,6 +109,7 @@ export function mapRevenueRow(raw: RawRevenueRow): MappedRow {
     ...(currency ? { currency } : {}),
     ...(optional(values.click_id) ? { click_id: optional(values.click_id) } : {}),
     ...(optional(values.referral_id) ? { referral_id: optional(values.referral_id) } : {}),
+    ...(optional(values.promo_code) ? { promo_code: optional(values.promo_code) } : {}),
   };
   const given = optional(values.idempotency_key);
   json.idempotency_key = given ?? derivedIdempotencyKey(json, raw.occurrence);

@@ -1,13 +1,14 @@
 import { z } from "zod";
+import { isAllowedEmbedOrigin, normalizeEmbedOrigin } from "@/lib/embed/origins";
 import { timeZoneSchema } from "@/lib/kernel/time-zone";
 
 // The workspace settings form (Settings → Workspace), read by ./update-workspace.ts.
 
-/** "https://example.com" — scheme and host (and port) only, as CSP frame-ancestors takes it. */
-const embedOrigin = z
-  .string()
-  .regex(/^https?:\/\/[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i, { message: "embed_origin_invalid" })
-  .transform((o) => o.toLowerCase());
+/**
+ * "https://example.com" — scheme and host (and port) only, as CSP frame-ancestors takes it; http only
+ * for localhost outside production (lib/embed/origins.ts). The policy is read when the form is parsed.
+ */
+const embedOrigin = z.string().refine((o) => isAllowedEmbedOrigin(o), { message: "embed_origin_invalid" });
 
 export const workspaceSettingsInput = z.object({
   name: z.string().trim().min(1).max(80),
@@ -17,7 +18,7 @@ export const workspaceSettingsInput = z.object({
     .string()
     .max(2000)
     .optional()
-    .transform((text) => [...new Set((text ?? "").split(/[\s,]+/).map((o) => o.trim().replace(/\/+$/, "")).filter(Boolean))])
+    .transform((text) => [...new Set((text ?? "").split(/[\s,]+/).map(normalizeEmbedOrigin).filter(Boolean))])
     .pipe(z.array(embedOrigin).max(20)),
 });
 

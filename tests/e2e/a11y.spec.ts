@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { magicLinkSignIn, shot, signIn } from "./helpers";
-import { LOCALES, PUBLIC_PAGES, STAFF_PAGES, allPortalPages, allStaffPages, type Locale } from "./pages";
+import { LOCALES, PUBLIC_PAGES, STAFF_PAGES, allPortalPages, allStaffPages, embeddedPath, type Locale } from "./pages";
 
 // Accessible (issue 15, part 9): axe-core over every staff, portal and public page (tests/e2e/pages.ts)
 // in English and Russian, plus the dialogs and menus that open on them (the ⌘K search palette, the
@@ -191,7 +191,9 @@ for (const locale of LOCALES) {
     const base = `/${locale}`;
     await page.goto(`${base}/o/northstar`);
     const opportunity = await page.locator(`a[href^="${base}/o/northstar/"]`).first().getAttribute("href");
-    const pages = [...PUBLIC_PAGES, applyPath, ...(opportunity ? [opportunity.slice(base.length + 1).split(/[?#]/)[0]] : [])];
+    const detail = opportunity ? [opportunity.slice(base.length + 1).split(/[?#]/)[0]] : [];
+    // Each with its embedded copy (the chrome-less pages other sites frame).
+    const pages = [...PUBLIC_PAGES, applyPath, ...detail, embeddedPath(applyPath), ...detail.map(embeddedPath)];
     const findings = await checkPages(page, base, pages);
     await ctx.close();
     expect(report("public", locale, pages.length, findings), `serious or critical a11y violations on public pages [${locale}]`).toEqual([]);

@@ -63,7 +63,11 @@ export const PORTAL_DETAILS: Details = [
   ["earnings", /^\/earnings\/payouts\/[^/?#]+$/, []],
 ];
 /** Pages anyone may open, below /<locale>/ (invitations with an unknown token show their error page). */
-export const PUBLIC_PAGES = ["", "sign-in", "sign-up", "check-email", "invite/no-such-token", "partner-invite/no-such-token", "o/northstar", "no-such-page"];
+export const PUBLIC_PAGES = ["", "sign-in", "sign-up", "check-email", "invite/no-such-token", "partner-invite/no-such-token", "o/northstar", "embed/northstar/board", "no-such-page"];
+/** The embedded copy (docs/embedding.md) of a public page below /<locale>/: "o/northstar/<id>", "apply/northstar/<id>". */
+export function embeddedPath(publicPath: string): string {
+  return publicPath.replace(/^o\/([^/]+)\//, "embed/$1/board/").replace(/^apply\/([^/]+)\//, "embed/$1/apply/");
+}
 
 /** The first link on each list page that matches its pattern, as paths below `base` (plus sub-pages). */
 export async function collectDetails(page: Page, base: string, details: Details, prefix: string) {

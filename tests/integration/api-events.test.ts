@@ -250,7 +250,7 @@ describe("attribution and customers", () => {
     const referral = await referralRow(a.fixture.tenantId, program.id, partner.id, { sourceMarket: "US", targetMarket: "RU" });
     const res = await postEvents(revenue({ referral_id: referral.id, customer_name: "Glow Lab" }), a.key);
     expect(res.status).toBe(201);
-    expect(res.body.event.attribution).toEqual({ partner_id: partner.id, program_id: program.id, referral_id: referral.id, click_id: null, source_market: "US", target_market: "RU" });
+    expect(res.body.event.attribution).toEqual({ partner_id: partner.id, program_id: program.id, referral_id: referral.id, click_id: null, promo_code_id: null, source_market: "US", target_market: "RU" });
     const customer = await prisma.customer.findUniqueOrThrow({ where: { id: res.body.event.customer_id } });
     expect([customer.source, customer.referralId, customer.partnerId, customer.name]).toEqual(["referral", referral.id, partner.id, "Glow Lab"]);
 

@@ -15,6 +15,7 @@ import { listOwnLinks, partnerLinkOptions } from "@/lib/links/list-links";
 import { linkOpportunityTitle, opportunityOptions, postedPair } from "@/lib/links/present";
 import { linkListQuery } from "@/lib/links/schemas";
 import { flattenSearchParams, type SearchParams } from "@/lib/kernel/search-params";
+import { listOwnPromoCodes } from "@/lib/promo-codes/list-promo-codes";
 
 type Props = { params: Promise<{ locale: string; tenant: string }>; searchParams: Promise<SearchParams> };
 
@@ -25,7 +26,9 @@ export default async function PortalLinksPage({ params, searchParams }: Props) {
   const ctx = await requirePartner(locale, tenant);
   const fmt = { locale, timeZone: ctx.viewerTimeZone };
   const query = linkListQuery.parse({ ...flattenSearchParams(await searchParams), status: "all" });
-  const [result, options, base, t] = await Promise.all([listOwnLinks(ctx, query), partnerLinkOptions(ctx), appUrl(), getT(locale, ["links", "referrals", "common"])]);
+  const [result, options, promoCodes, base, t] = await Promise.all([
+    listOwnLinks(ctx, query), partnerLinkOptions(ctx), listOwnPromoCodes(ctx), appUrl(), getT(locale, ["links", "referrals", "common"]),
+  ]);
   const path = `/${locale}/p/${ctx.slug}/links`;
 
   return (
@@ -63,6 +66,23 @@ export default async function PortalLinksPage({ params, searchParams }: Props) {
         </ul>
       )}
       <Pagination page={result.page} pageCount={result.pageCount} href={(p) => `${path}${p > 1 ? `?page=${p}` : ""}`} t={t} />
+      {promoCodes.length > 0 ? (
+        <section aria-labelledby="promo-codes-title" className="mt-8 space-y-3">
+          <h2 id="promo-codes-title" className="text-lg font-semibold text-slate-900">{t("promo.title")}</h2>
+          <p className="text-sm text-slate-600">{t("promo.lead")}</p>
+          <ul className="space-y-3" data-testid="portal-promo-codes">
+            {promoCodes.map((c) => (
+              <li key={c.id} className={`flex flex-wrap items-center justify-between gap-2 rounded-xl bg-white p-4 ring-1 ring-slate-200 ${c.active ? "" : "opacity-70"}`}>
+                <div className="min-w-0">
+                  <p className="break-all font-mono text-lg font-semibold tracking-wide text-slate-900">{c.code}</p>
+                  <p className="text-xs text-slate-500">{c.programName} · {t("promo.uses", { count: c.uses })}</p>
+                </div>
+                {c.active ? <Badge tone="green">{t("promo.active")}</Badge> : <Badge>{t("promo.inactive", { date: formatDate(fmt, c.deactivatedAt ?? c.createdAt) })}</Badge>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <div className="mt-8">
         <Card title={t("portal.createTitle")}>
           {options.programs.length === 0 ? (

@@ -11,6 +11,9 @@ import { assignableRoles, can } from "@/lib/auth/permissions";
 import { formatDate, formatDateTime, timeZoneOptions, zoneDescription } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
+import { appUrl } from "@/lib/app-url";
+import { allowedEmbedOrigins } from "@/lib/embed/origins";
+import { embedSnippets } from "@/lib/embed/snippets";
 import { getClickRetention } from "@/lib/settings/click-retention";
 import { getWorkspace } from "@/lib/settings/update-workspace";
 import { listStaff } from "@/lib/staff/invite-staff";
@@ -20,7 +23,11 @@ export default async function SettingsPage({ params }: { params: Promise<{ local
   const { tenant } = await params;
   const ctx = await requireTenantPage(locale, tenant, "settings:read");
   const fmt = { locale, timeZone: ctx.viewerTimeZone };
-  const [workspace, staff, user, t, retention] = await Promise.all([getWorkspace(ctx), listStaff(ctx), requireUser(locale), getT(locale, ["settings", "nav", "apikeys", "auth", "timezones", "webhooks", "ord"]), getClickRetention(ctx)]);
+  const [workspace, staff, user, t, retention, snippets] = await Promise.all([
+    getWorkspace(ctx), listStaff(ctx), requireUser(locale), getT(locale, ["settings", "nav", "apikeys", "auth", "timezones", "webhooks", "ord"]), getClickRetention(ctx),
+    appUrl().then((base) => embedSnippets(ctx, base)),
+  ]);
+  const embedding = allowedEmbedOrigins(workspace.boardEmbedOrigins);
   const now = new Date();
   const zones = timeZoneOptions(locale, now);
   return (
@@ -29,6 +36,20 @@ export default async function SettingsPage({ params }: { params: Promise<{ local
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t("workspace.title")}>
           <WorkspaceForm locale={locale} tenant={ctx.slug} initial={{ name: workspace.name, reportingCurrency: workspace.reportingCurrency, boardEmbedOrigins: workspace.boardEmbedOrigins.join("\n") }} disabled={!can(ctx.role, "settings:manage")} />
+        </Card>
+        <Card title={t("embed.title")} className="lg:col-span-2">
+          <div className="space-y-3 text-sm text-slate-700" data-testid="embed-snippets">
+            <p>{embedding.length ? t("embed.lead", { origins: embedding.join(", ") }) : t("embed.none")}</p>
+            <p className="font-medium text-slate-900">{t("embed.board")}</p>
+            <pre tabIndex={0} className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{snippets.board}</pre>
+            {snippets.programs.map((p) => (
+              <div key={p.id} className="space-y-1">
+                <p className="font-medium text-slate-900">{t("embed.program", { program: p.name })}</p>
+                <pre tabIndex={0} className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{p.snippet}</pre>
+              </div>
+            ))}
+            <p className="text-xs text-slate-500">{t("embed.options")}</p>
+          </div>
         </Card>
         <Card title={t("timezones:agency.title")}>
           <AgencyTimeZoneForm

@@ -4,6 +4,7 @@ import { AuditTimeline } from "@/components/audit/audit-timeline";
 import { PartnerApplication } from "@/components/partners/partner-application";
 import { PartnerEnrolments } from "@/components/partners/partner-enrolments";
 import { PartnerNotesForm } from "@/components/partners/partner-notes-form";
+import { PartnerPromoCodes } from "@/components/partners/partner-promo-codes";
 import { PartnerStatusBadge } from "@/components/partners/partner-status-badge";
 import { PartnerStatusForm } from "@/components/partners/partner-status-form";
 import { PartnerTierForm } from "@/components/partners/partner-tier-form";
@@ -20,6 +21,7 @@ import { isLocale } from "@/lib/i18n/settings";
 import { awaitsAcceptance } from "@/lib/partners/invite-partner";
 import { getPartner, getPartnerApplication, listProgramChoices } from "@/lib/partners/list-partners";
 import { availableActions } from "@/lib/partners/status-transitions";
+import { listPartnerPromoCodes } from "@/lib/promo-codes/list-promo-codes";
 
 const notices = new Set(["invited", "approve", "decline", "suspend", "reactivate", "remove", "tier", "notes", "enrolled", "unenrolled", "invite_resent"]);
 
@@ -32,9 +34,10 @@ export default async function PartnerPage({ params, searchParams }: Props) {
   const fmt = { locale, timeZone: ctx.viewerTimeZone };
   const partner = await getPartner(ctx, id).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
   const editable = can(ctx.role, "partners:write") && partner.status !== "removed";
-  const [application, programs, activity, t] = await Promise.all([
+  const [application, programs, promoCodes, activity, t] = await Promise.all([
     getPartnerApplication(ctx, id),
     editable ? listProgramChoices(ctx) : Promise.resolve([]),
+    listPartnerPromoCodes(ctx, id),
     can(ctx.role, "audit:read") ? listAuditLog(ctx, { entityType: "Partner", entityId: id, pageSize: 8 }) : Promise.resolve(null),
     getT(locale, ["partners", "common"]),
   ]);
@@ -86,6 +89,19 @@ export default async function PartnerPage({ params, searchParams }: Props) {
                 since: formatDate(fmt, e.createdAt), archived: !!e.program.archivedAt,
               }))}
               available={programs.filter((p) => !enrolledIds.has(p.id))}
+            />
+          </Card>
+
+          <Card title={t("promoCodes.title")}>
+            <p className="mb-3 text-xs text-slate-500">{t("promoCodes.hint")}</p>
+            <PartnerPromoCodes
+              target={target}
+              editable={editable && partner.status === "active"}
+              codes={promoCodes.map((c) => ({
+                id: c.id, code: c.code, programName: c.programName, active: c.active, uses: c.uses,
+                since: formatDate(fmt, c.createdAt), until: c.deactivatedAt ? formatDate(fmt, c.deactivatedAt) : null,
+              }))}
+              programs={partner.enrolments.filter((e) => !e.program.archivedAt).map((e) => ({ id: e.program.id, name: e.program.name }))}
             />
           </Card>
 

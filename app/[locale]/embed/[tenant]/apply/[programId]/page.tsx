@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ApplyView } from "@/components/partners/apply-view";
+import { localeParam } from "@/lib/i18n/params";
+import { getT } from "@/lib/i18n/server";
+import { findApplicationProgram } from "@/lib/partners/apply-to-program";
+
+type Props = { params: Promise<{ locale: string; tenant: string; programId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await localeParam(params);
+  const { tenant, programId } = await params;
+  const program = await findApplicationProgram(tenant, programId);
+  if (!program) return {};
+  const t = await getT(locale, "partners");
+  return { title: t("apply.title", { program: program.name }), robots: { index: false } };
+}
+
+/** An open program's application form inside the agency's own site; other programs are a 404. */
+export default async function EmbeddedApplyPage({ params }: Props) {
+  const locale = await localeParam(params);
+  const { tenant, programId } = await params;
+  const program = await findApplicationProgram(tenant, programId);
+  if (!program) notFound();
+  return <ApplyView locale={locale} program={program} />;
+}
