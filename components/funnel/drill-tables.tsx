@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import type { ClickRow, CustomerRow, EventRow, StageRow } from "@/lib/funnel/types";
 import { formatDate, formatDateTime, formatMoney, formatNumber } from "@/lib/i18n/format";
+import { currencyInSentence } from "@/lib/kernel/currencies";
 import type { Locale } from "@/lib/i18n/settings";
 
 const td = "px-2 py-2";
@@ -91,7 +92,7 @@ export function EventsTable({ rows, locale, timeZone, t, reportingCurrency }: { 
   const fmt = { locale, timeZone };
   const head = ["time", "type", "origin", "customer", "partner", "program", "pair"].map((c) => ({ label: t(`funnel:columns.${c}`) }));
   return (
-    <DataTable dense head={[...head, { label: t("funnel:columns.amount"), align: "right" }, { label: t("funnel:columns.reporting", { currency: reportingCurrency }), align: "right" }]}>
+    <DataTable dense head={[...head, { label: t("funnel:columns.amount"), align: "right" }, { label: t("funnel:columns.reporting", { currency: currencyInSentence(reportingCurrency, locale) }), align: "right" }]}>
       {rows.map((r) => (
         <tr key={r.id}>
           <td className={`${td} whitespace-nowrap tabular-nums`}>{formatDateTime(fmt, r.occurredAt)}</td>
