@@ -21,7 +21,7 @@ export async function BoardListView({ locale, tenant, query, base }: { locale: L
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900 sm:text-3xl">{t("list.title")}</h1>
         <p className="mt-2 text-slate-700">{t("list.lead", { agency: tenant.name })}</p>
       </div>
-      <BoardFilters query={query} options={result.options} currency={locale === "ru" ? "RUB" : "USD"} resetHref={base} t={t} />
+      <BoardFilters query={query} options={result.options} currency={locale === "ru" ? "RUB" : "USD"} resetHref={base} locale={locale} t={t} />
       <p className="text-sm font-medium text-slate-700" aria-live="polite">
         {t(filtered ? "list.countFiltered" : "list.count", { count: result.total })}
       </p>

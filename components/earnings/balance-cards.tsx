@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import { formatMoney } from "@/lib/i18n/format";
+import { currencyInSentence } from "@/lib/kernel/currencies";
 import type { Locale } from "@/lib/i18n/settings";
 import type { PartnerBalance } from "@/lib/earnings/balances";
 
@@ -17,8 +18,8 @@ export function BalanceCards({ locale, balances, t }: { locale: Locale; balances
           ...(b.clawedBackMinor ? [{ key: "clawedBack", minor: b.clawedBackMinor }] : []),
         ];
         return (
-          <section key={b.currency} aria-label={t("earnings:balances.title", { currency: b.currency })} className="rounded-xl bg-white p-4 shadow-xs ring-1 ring-slate-200">
-            <h2 className="mb-3 text-sm font-semibold text-slate-900">{t("earnings:balances.title", { currency: b.currency })}</h2>
+          <section key={b.currency} aria-label={t("earnings:balances.title", { currency: currencyInSentence(b.currency, locale) })} className="rounded-xl bg-white p-4 shadow-xs ring-1 ring-slate-200">
+            <h2 className="mb-3 text-sm font-semibold text-slate-900">{t("earnings:balances.title", { currency: currencyInSentence(b.currency, locale) })}</h2>
             <dl className="grid grid-cols-1 gap-3 min-[400px]:grid-cols-2">
               {rows.map((row) => (
                 <div key={row.key} className="rounded-lg bg-slate-50 p-3" data-balance={row.key}>

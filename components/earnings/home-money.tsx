@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import Link from "next/link";
 import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { currencyInSentence } from "@/lib/kernel/currencies";
 import type { Locale } from "@/lib/i18n/settings";
 import type { PartnerCommission } from "@/lib/earnings/partner-earnings";
 import type { PortalHomeMoney } from "@/lib/earnings/portal-home";
@@ -30,7 +31,7 @@ export function HomeBalance({ locale, timeZone, money, earningsHref, t }: { loca
         <ul className="space-y-3">
           {money.balances.map((b) => (
             <li key={b.currency} className="rounded-lg bg-slate-50 p-3" data-balance-currency={b.currency}>
-              <p className="text-xs font-medium text-slate-600">{t("portal:money.available")} · {b.currency}</p>
+              <p className="text-xs font-medium text-slate-600">{t("portal:money.available", { currency: currencyInSentence(b.currency, locale) })}</p>
               <p className="mt-0.5 text-2xl font-semibold tabular-nums text-slate-900" data-available>{formatMoney(locale, b.approvedMinor, b.currency)}</p>
               <p className="text-xs text-slate-500">{t("portal:money.availableHint")}</p>
               <dl className="mt-2 flex flex-wrap gap-x-5 gap-y-1 text-sm">

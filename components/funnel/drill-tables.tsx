@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import type { ClickRow, CustomerRow, EventRow, StageRow } from "@/lib/funnel/types";
 import { formatDate, formatDateTime, formatMoney, formatNumber } from "@/lib/i18n/format";
+import { currencyInSentence } from "@/lib/kernel/currencies";
 import type { Locale } from "@/lib/i18n/settings";
 
 const td = "px-2 py-2";
@@ -39,14 +40,16 @@ export function ClicksTable({ rows, locale, timeZone, t }: { rows: ClickRow[]; l
 export function StageTable({ rows, locale, timeZone, t, referralHref }: { rows: StageRow[]; locale: Locale; timeZone: string; t: TFunction; referralHref?: (id: string) => string }) {
   const fmt = { locale, timeZone };
   return (
-    <DataTable dense head={["date", "subject", "kind", "status", "partner", "program", "pair", "submitted", "qualified", "closed"].map((c) => ({ label: t(`funnel:columns.${c}`) }))}>
+    // Nine columns, not ten: an API event says so under its subject instead of a "Kind" column that
+    // read «Рекомендация» on nearly every row and pushed the Russian table past 1280 px.
+    <DataTable dense head={["date", "subject", "status", "partner", "program", "pair", "submitted", "qualified", "closed"].map((c) => ({ label: t(`funnel:columns.${c}`) }))}>
       {rows.map((r) => (
         <tr key={`${r.kind}-${r.id}`}>
           <td className={`${td} whitespace-nowrap tabular-nums`}>{formatDate(fmt, r.at)}</td>
           <td className={`${td} font-medium`}>
             {r.kind === "referral" && referralHref ? <Link href={referralHref(r.id)} className="text-indigo-700 hover:underline">{dash(r.subject)}</Link> : dash(r.subject)}
+            {r.kind === "referral" ? null : <span className="block text-xs font-normal text-slate-500">{t(`funnel:kind.${r.kind}`)}</span>}
           </td>
-          <td className={td}>{t(`funnel:kind.${r.kind}`)}</td>
           <td className={td}>{r.status ? <StatusBadge status={r.status} label={t(`referrals:status.${r.status}`)} /> : "—"}</td>
           <td className={td}>{dash(r.partnerName)}</td>
           <td className={td}>{dash(r.programName)}</td>
@@ -89,7 +92,7 @@ export function EventsTable({ rows, locale, timeZone, t, reportingCurrency }: { 
   const fmt = { locale, timeZone };
   const head = ["time", "type", "origin", "customer", "partner", "program", "pair"].map((c) => ({ label: t(`funnel:columns.${c}`) }));
   return (
-    <DataTable dense head={[...head, { label: t("funnel:columns.amount"), align: "right" }, { label: t("funnel:columns.reporting", { currency: reportingCurrency }), align: "right" }]}>
+    <DataTable dense head={[...head, { label: t("funnel:columns.amount"), align: "right" }, { label: t("funnel:columns.reporting", { currency: currencyInSentence(reportingCurrency, locale) }), align: "right" }]}>
       {rows.map((r) => (
         <tr key={r.id}>
           <td className={`${td} whitespace-nowrap tabular-nums`}>{formatDateTime(fmt, r.occurredAt)}</td>

@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import type { LtvReport, LtvRow } from "@/lib/funnel/types";
 import { formatMoney, formatNumber } from "@/lib/i18n/format";
+import { currencyInSentence } from "@/lib/kernel/currencies";
 import { intlLocale, type Locale } from "@/lib/i18n/settings";
 import { minorToNumber } from "./format";
 import { LazyLtvCohortChart } from "./lazy-charts";
@@ -48,7 +49,7 @@ export function LtvSection({ report, locale, t, customersHref, action }: {
   const empty = report.referral.customers === 0 && report.direct.customers === 0;
   return (
     <Card title={t("funnel:ltv.title")} action={action}>
-      <p className="mb-3 text-xs text-slate-600">{t("funnel:ltv.note", { currency: c })}</p>
+      <p className="mb-3 text-xs text-slate-600">{t("funnel:ltv.note", { currency: currencyInSentence(c, locale) })}</p>
       {empty ? (
         <p className="text-sm text-slate-600">{t("funnel:ltv.empty")}</p>
       ) : (

@@ -4,7 +4,7 @@ import type { RateTexts } from "./format";
  * A rate as a tile, a table cell or an inline line. "—" always carries its reason: as a tooltip,
  * and as visible small text where there is room (tile, line; tables say it once in a note).
  */
-export function RateShown({ texts, variant }: { texts: RateTexts; variant: "tile" | "cell" | "line" }) {
+export function RateShown({ texts, variant, shownCounts }: { texts: RateTexts; variant: "tile" | "cell" | "line"; /** The counts as shown in a narrow cell (soft hyphens); the tooltip keeps `texts.counts`. */ shownCounts?: string }) {
   const title = texts.reason ? `${texts.counts}. ${texts.reason}` : undefined;
   if (variant === "tile") {
     return (
@@ -19,7 +19,7 @@ export function RateShown({ texts, variant }: { texts: RateTexts; variant: "tile
     return (
       <span title={title}>
         <span className="font-medium">{texts.value}</span>
-        <span className="block whitespace-normal text-xs text-slate-500">{texts.counts}</span>
+        <span className="block whitespace-normal text-xs text-slate-500">{shownCounts ?? texts.counts}</span>
       </span>
     );
   }

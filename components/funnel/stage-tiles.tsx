@@ -3,6 +3,7 @@ import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import type { FunnelRates, FunnelTotals } from "@/lib/funnel/types";
 import { formatMoney, formatNumber } from "@/lib/i18n/format";
+import { currencyInSentence } from "@/lib/kernel/currencies";
 import type { Locale } from "@/lib/i18n/settings";
 import { rateTexts } from "./format";
 import { RateShown } from "./rate-shown";
@@ -51,7 +52,7 @@ export function StageTiles({ totals, locale, t, links = {}, narrow = false }: { 
             <h3 className="text-sm font-medium break-words hyphens-auto text-slate-600">{t("funnel:stages.revenue")}</h3>
             <Value href={links.revenue}>{formatMoney(locale, revenue.minor, revenue.currency)}</Value>
             <p className="mt-1 text-xs text-slate-500">
-              {t("funnel:revenueEvents", { count: totals.revenueEvents })} · {t("funnel:stageHelp.revenue", { currency: revenue.currency })}
+              {t("funnel:revenueEvents", { count: totals.revenueEvents })} · {t("funnel:stageHelp.revenue", { currency: currencyInSentence(revenue.currency, locale) })}
             </p>
             {totals.missingFxEvents > 0 ? <MissingFx count={totals.missingFxEvents} href={links.missingFx} t={t} /> : null}
           </div>

@@ -3,6 +3,7 @@ import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import type { FunnelBasis, FunnelRates, FunnelTotals, LeaderboardSort } from "@/lib/funnel/types";
 import { formatMoney, formatNumber } from "@/lib/i18n/format";
+import { softHyphens } from "@/lib/i18n/hyphenate";
 import type { Locale } from "@/lib/i18n/settings";
 import { rateTexts } from "./format";
 import { RateShown } from "./rate-shown";
@@ -26,13 +27,16 @@ export function TotalsTable({ lead, rows, basis, locale, t, sort, caption }: { l
   const texts = rows.map((row) => Object.fromEntries(rateKeys.map((k) => [k, rateTexts(locale, k, row.rates[k], basis, t)])) as Record<(typeof rateKeys)[number], ReturnType<typeof rateTexts>>);
   // "—" in a cell says why in its tooltip; the table says it once, visibly, under the rows.
   const reasons = [...new Set(texts.flatMap((r) => rateKeys.map((k) => r[k].reason)).filter((r): r is string => Boolean(r)))];
-  const head = (key: LeaderboardSort, label: string) => {
+  // Long Russian words («Квалифицированные») may break with a hyphen: ten columns fit 1280 px then.
+  // The arrow of a rate stays with the stage before it, never alone on a line.
+  const head = (key: LeaderboardSort, text: string) => {
+    const label = softHyphens(locale, text, { once: true }).replaceAll(" →", "\u00a0→");
     if (!sort) return <th key={key} scope="col" className={`${th} text-right`}>{label}</th>;
     const active = sort.by === key;
     const next = active && sort.dir === "desc" ? "asc" : "desc";
     return (
       <th key={key} scope="col" className={`${th} text-right`} aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : undefined}>
-        <Link href={sort.href(key, next)} className="hover:text-indigo-700" title={t("funnel:leaderboard.sortBy", { column: label })}>
+        <Link href={sort.href(key, next)} className="hover:text-indigo-700" title={t("funnel:leaderboard.sortBy", { column: text })}>
           {label}{active ? (sort.dir === "asc" ? " ↑" : " ↓") : ""}
         </Link>
       </th>
@@ -76,7 +80,7 @@ export function TotalsTable({ lead, rows, basis, locale, t, sort, caption }: { l
               </td>
               {rateKeys.map((k) => (
                 <td key={k} className={td}>
-                  <RateShown variant="cell" texts={texts[i][k]} />
+                  <RateShown variant="cell" texts={texts[i][k]} shownCounts={softHyphens(locale, texts[i][k].counts)} />
                 </td>
               ))}
             </tr>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { TFunction } from "i18next";
 import { marketPairLabel } from "@/components/referrals/market-pair-label";
 import { platformCodes } from "@/lib/directory/platforms";
+import { currencyInSentence } from "@/lib/kernel/currencies";
 import type { BoardQuery } from "@/lib/opportunities/schemas";
 import { dealCurrencies } from "@/lib/referrals/codes";
 
@@ -12,7 +13,7 @@ const label = "mb-1 block text-xs font-medium text-slate-600";
 type Options = { pairs: { source: string; target: string }[]; niches: string[] };
 
 /** A plain GET form: filters live in the URL, so a filtered board can be shared and works without JavaScript. */
-export function BoardFilters({ query, options, currency, resetHref, t }: { query: BoardQuery; options: Options; currency: string; resetHref: string; t: TFunction }) {
+export function BoardFilters({ query, options, currency, resetHref, locale, t }: { query: BoardQuery; options: Options; currency: string; resetHref: string; locale: string; t: TFunction }) {
   const active = !!(query.pair || query.platform || query.niche || query.budget);
   return (
     <form method="get" role="search" aria-label={t("board:filters.label")} className="mb-5 rounded-xl bg-white p-4 shadow-xs ring-1 ring-slate-200">
@@ -52,7 +53,7 @@ export function BoardFilters({ query, options, currency, resetHref, t }: { query
         <button type="submit" className="min-h-10 rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700">{t("board:filters.apply")}</button>
         {active ? <Link href={resetHref} className="text-sm font-medium text-slate-600 hover:text-slate-900">{t("board:filters.reset")}</Link> : null}
       </div>
-      {query.budget ? <p className="mt-2 text-xs text-slate-500">{t("board:filters.budgetNote", { currency: query.currency })}</p> : null}
+      {query.budget ? <p className="mt-2 text-xs text-slate-500">{t("board:filters.budgetNote", { currency: currencyInSentence(query.currency ?? currency, locale) })}</p> : null}
     </form>
   );
 }

@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { useTranslation } from "react-i18next";
 import { saveMinimumsAction } from "@/lib/payouts/actions";
+import { currencyInSentence } from "@/lib/kernel/currencies";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
 import type { FormState } from "@/lib/kernel/form";
@@ -15,7 +16,7 @@ export function MinimumsForm({ locale, tenant, minimums }: { locale: string; ten
     <form action={action} className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2">
         {minimums.map((m) => (
-          <Field key={m.currency} label={t("minimums.label", { currency: m.currency })} name={`min.${m.currency}`} error={state.fieldErrors?.[`min.${m.currency}`]} hint={t("minimums.hint")}>
+          <Field key={m.currency} label={t("minimums.label", { currency: currencyInSentence(m.currency, locale) })} name={`min.${m.currency}`} error={state.fieldErrors?.[`min.${m.currency}`]} hint={t("minimums.hint")}>
             {(a) => <TextInput {...a} name={`min.${m.currency}`} inputMode="decimal" defaultValue={state.values?.[`min.${m.currency}`] ?? m.value} />}
           </Field>
         ))}

@@ -29,7 +29,7 @@ type Props = {
 
 function Disclosure({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <details className="min-w-28 rounded-md ring-1 ring-slate-200">
+    <details className="min-w-36 rounded-md ring-1 ring-slate-200">
       <summary className="cursor-pointer px-2 py-1 text-xs font-medium text-indigo-700">{label}</summary>
       <div className="p-2 break-words">{children}</div>
     </details>
@@ -42,7 +42,10 @@ export function PayoutsTable({ rows, locale, timeZone, tenant, runId, runStatus,
   const base = `/${locale}/t/${tenant}/payouts/${runId}`;
   const live = runStatus === "executing" || runStatus === "completed";
   return (
+    // Dense (px-2 cells): the room saved lets an action's form (a label and a one-word Russian button
+    // such as «Запросить», «Отметить непрошедшей») open inside its 9 rem disclosure at 390 and 1280 px.
     <DataTable
+      dense
       head={[
         { label: t("table.partner") }, { label: t("table.rail") }, { label: t("table.amount"), align: "right" }, { label: t("table.status") },
         { label: t("table.reference") }, { label: t("table.receipt") }, { label: t("table.notes") }, ...(canManage ? [{ label: t("table.actions"), className: "w-64" }] : []),
@@ -55,9 +58,9 @@ export function PayoutsTable({ rows, locale, timeZone, tenant, runId, runStatus,
         const processingMinutes = p.rail === "stripe" && p.status === "processing" ? Math.floor((now - p.updatedAt.getTime()) / 60_000) : null;
         return (
           <tr key={p.id} className="align-top">
-            <td className="px-4 py-2 font-medium">{p.partnerName}</td>
-            <td className="px-4 py-2">{t(`rail.${p.rail}`)}</td>
-            <td className="px-4 py-2 text-right tabular-nums">
+            <td className="px-2 py-2 font-medium">{p.partnerName}</td>
+            <td className="px-2 py-2">{t(`rail.${p.rail}`)}</td>
+            <td className="px-2 py-2 text-right tabular-nums">
               <Link className="font-medium text-indigo-700 hover:underline" href={`${base}/${p.id}`} title={t("table.traceHint")}>
                 {formatMoney(locale, p.amountMinor, p.currency)}
               </Link>
@@ -66,16 +69,16 @@ export function PayoutsTable({ rows, locale, timeZone, tenant, runId, runStatus,
                 <div className="text-xs text-amber-700">{t("table.received", { amount: formatMoney(locale, p.receivedAmountMinor, p.currency) })}</div>
               ) : null}
             </td>
-            <td className="px-4 py-2"><PayoutStatusBadge status={p.status} t={t} /></td>
-            <td className="px-4 py-2 font-mono text-xs">{p.reference}</td>
-            <td className="px-4 py-2 text-xs">
+            <td className="px-2 py-2"><PayoutStatusBadge status={p.status} t={t} /></td>
+            <td className="px-2 py-2 font-mono text-xs">{p.reference}</td>
+            <td className="px-2 py-2 text-xs">
               {/* Only self-employed Russian payees owe a receipt («чек» from «Мой налог») per paid payout. */}
               {p.selfEmployed ? (
                 p.receiptRef ? <span className="font-mono">{p.receiptRef}</span>
                   : p.status === "paid" ? <span className="text-amber-700">{t("notes.receiptMissing")}</span> : <span className="text-slate-400">—</span>
               ) : null}
             </td>
-            <td className="space-y-1 px-4 py-2 text-xs text-slate-700">
+            <td className="space-y-1 px-2 py-2 text-xs text-slate-700">
               {p.holdReasons.length > 0 ? (
                 <div className="flex flex-wrap gap-1">{p.holdReasons.map((r) => <Badge key={r} tone={r === "sanctions_blocked" ? "red" : "amber"}>{t(`holdReason.${r}`)}</Badge>)}</div>
               ) : null}
@@ -91,7 +94,7 @@ export function PayoutsTable({ rows, locale, timeZone, tenant, runId, runStatus,
               {p.failureReason && (p.status === "failed" || p.status === "processing") ? <div className="text-red-700">{p.failureReason}</div> : null}
             </td>
             {canManage ? (
-              <td className="space-y-2 px-4 py-2">
+              <td className="space-y-2 px-2 py-2">
                 {p.status === "held" && !blocked && runStatus !== "cancelled" ? (
                   !p.releaseRequestedById ? (
                     <Disclosure label={t("hold.request")}>

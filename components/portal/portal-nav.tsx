@@ -3,7 +3,8 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 
-type Labels = { home: string; mine: string; submit: string; opportunities: string; links: string; funnel: string; earnings: string; account: string; nav: string; more: string };
+/** `placements` is null for a partner with none: the menu leaves the entry out. */
+type Labels = { home: string; mine: string; submit: string; opportunities: string; links: string; funnel: string; placements: string | null; earnings: string; account: string; nav: string; more: string };
 type Item = { key: string; href: string; label: string; active: boolean };
 
 function items(base: string, pathname: string, labels: Labels): Item[] {
@@ -16,6 +17,7 @@ function items(base: string, pathname: string, labels: Labels): Item[] {
     { key: "opportunities", href: `${base}/opportunities`, label: labels.opportunities, active: under(`${base}/opportunities`) },
     { key: "links", href: `${base}/links`, label: labels.links, active: pathname === `${base}/links` },
     { key: "funnel", href: `${base}/funnel`, label: labels.funnel, active: pathname === `${base}/funnel` },
+    ...(labels.placements ? [{ key: "placements", href: `${base}/placements`, label: labels.placements, active: under(`${base}/placements`) }] : []),
     { key: "earnings", href: `${base}/earnings`, label: labels.earnings, active: under(`${base}/earnings`) },
     { key: "account", href: `${base}/account`, label: labels.account, active: under(`${base}/account`) },
   ];
@@ -50,6 +52,7 @@ const paths: Record<string, ReactNode> = {
   opportunities: <path d="M4 8h16v11H4zM9 8V5h6v3" />,
   links: <path d="M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1 1M14 10a4 4 0 0 0-5.66 0l-3 3a4 4 0 0 0 5.66 5.66l1-1" />,
   funnel: <path d="M3 4h18l-7 8v6l-4 2v-8z" />,
+  placements: <path d="M4 5h16v11H4zM8 20h8M12 16v4M10 8.5v4l3.5-2z" />,
   account: <path d="M4 6h16v12H4zM8 10h4M8 14h8" />,
 };
 function Icon({ name }: { name: string }) {

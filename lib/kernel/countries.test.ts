@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { countryCodes, countryName, countryOptions, resolveCountry } from "./countries";
-import { resolveCurrency } from "./currencies";
+import { currencyInSentence, resolveCurrency } from "./currencies";
 
 describe("resolveCountry", () => {
   it.each([
@@ -57,5 +57,18 @@ describe("resolveCurrency", () => {
 
   it.each(["", "xyz", "ABC", "деньги"])("%j is no currency", (input) => {
     expect(resolveCurrency(input, "ru")).toBeNull();
+  });
+});
+
+describe("currencyInSentence", () => {
+  it("puts a currency into a Russian sentence by name, in the case «в» needs", () => {
+    expect(`Баланс в ${currencyInSentence("RUB", "ru")}`).toBe("Баланс в рублях");
+    expect(`Минимум в ${currencyInSentence("USD", "ru")}`).toBe("Минимум в долларах США");
+    expect(`Суммы пересчитываются в ${currencyInSentence("USD", "ru", "accusative")}`).toBe("Суммы пересчитываются в доллары США");
+    expect(currencyInSentence("CHF", "ru")).toBe("валюте «швейцарский франк»");
+  });
+
+  it("keeps the code in English", () => {
+    expect(`Balance in ${currencyInSentence("RUB", "en")}`).toBe("Balance in RUB");
   });
 });

@@ -58,3 +58,34 @@ export function resolveCurrency(input: string, locale?: string): string | null {
   }
   return null;
 }
+
+/**
+ * Russian forms of the currencies the product deals in, for a currency inside a sentence: after «в»
+ * a balance is «в рублях» (prepositional) and an amount is converted «в рубли» (accusative). ICU
+ * has only the nominative («российский рубль»), which reads as a calque there, and an ISO code
+ * («Баланс в RUB») is not how a Russian writes prose.
+ */
+const RU_FORMS: Record<string, { prepositional: string; accusative: string }> = {
+  RUB: { prepositional: "рублях", accusative: "рубли" },
+  USD: { prepositional: "долларах США", accusative: "доллары США" },
+  EUR: { prepositional: "евро", accusative: "евро" },
+  KZT: { prepositional: "тенге", accusative: "тенге" },
+  AMD: { prepositional: "армянских драмах", accusative: "армянские драмы" },
+  GEL: { prepositional: "грузинских лари", accusative: "грузинские лари" },
+  AED: { prepositional: "дирхамах ОАЭ", accusative: "дирхамы ОАЭ" },
+  GBP: { prepositional: "фунтах стерлингов", accusative: "фунты стерлингов" },
+  JPY: { prepositional: "японских иенах", accusative: "японские иены" },
+};
+
+/**
+ * The currency as a sentence puts it after "in"/«в»: `{{currency}}` in «Баланс в {{currency}}» and
+ * "Balance in {{currency}}". Russian: «рублях», «долларах США» (or «рубли» for `accusative`: «пересчитываются
+ * в рубли»); a currency without a listed form reads «валюте „name“» / «валюту „name“». English keeps
+ * the code ("Balance in USD"), as English finance text does.
+ */
+export function currencyInSentence(code: string, locale: string, grammaticalCase: "prepositional" | "accusative" = "prepositional"): string {
+  if (!locale.startsWith("ru")) return code;
+  const form = RU_FORMS[code]?.[grammaticalCase];
+  if (form) return form;
+  return `${grammaticalCase === "accusative" ? "валюту" : "валюте"} «${currencyName(code, "ru")}»`;
+}

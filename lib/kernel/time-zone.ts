@@ -107,3 +107,11 @@ export function addDays(day: string, days: number): string {
   const [y, m, d] = day.split("-").map(Number);
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
+
+/**
+ * The zone a person reads times in, on a page or in an e-mail: their own (User.timeZone) when they
+ * set one, else their agency's (Tenant.timeZone). A partner without a user account has only the agency's.
+ */
+export function recipientTimeZone(person: { timeZone: string | null } | null | undefined, tenant: { timeZone: string }): string {
+  return person?.timeZone ?? tenant.timeZone;
+}

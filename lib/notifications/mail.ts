@@ -9,6 +9,7 @@
 import { baseUrl } from "@/lib/base-url";
 import { systemContext } from "@/lib/auth/contexts/system";
 import { isLocale } from "@/lib/i18n/settings";
+import { recipientTimeZone } from "@/lib/kernel/time-zone";
 import { storeEmail } from "@/lib/mail/outbox";
 import { deliverStoredMail } from "@/lib/mail/send-mail";
 import { log } from "@/lib/ops/log";
@@ -60,14 +61,14 @@ export async function sendStaffMail(tenantId: string, userId: string, at: { now:
     const ids = claimed.map((c) => c.id);
     const [items, member, tenant] = [
       await tx.staffNotification.findMany({ where: { id: { in: ids } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { kind: true, params: true, createdAt: true } }),
-      await tx.membership.findFirst({ where: { userId }, select: { mailMode: true, user: { select: { email: true, locale: true } } } }),
-      await tx.tenant.findUnique({ where: { id: tenantId }, select: { name: true, slug: true } }),
+      await tx.membership.findFirst({ where: { userId }, select: { mailMode: true, user: { select: { email: true, locale: true, timeZone: true } } } }),
+      await tx.tenant.findUnique({ where: { id: tenantId }, select: { name: true, slug: true, timeZone: true } }),
     ];
     let mail: { tenantId: string; to: string; subject: string; text: string } | null = null;
     let outboxEmailId: string | null = null;
     if (member && tenant && member.mailMode !== "off") {
       const locale = isLocale(member.user.locale) ? member.user.locale : "en";
-      mail = { tenantId, to: member.user.email, ...composeStaffMail({ locale, tenant, baseUrl: at.appUrl, items, digest: member.mailMode === "digest" }) };
+      mail = { tenantId, to: member.user.email, ...composeStaffMail({ locale, tenant, baseUrl: at.appUrl, items, timeZone: recipientTimeZone(member.user, tenant), digest: member.mailMode === "digest" }) };
       outboxEmailId = (await storeEmail(mail, tx)).id;
     }
     const { count } = await tx.staffNotification.updateMany({ where: { id: { in: ids }, mailedAt: null }, data: { mailedAt: at.now, outboxEmailId } });

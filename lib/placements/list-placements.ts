@@ -20,13 +20,21 @@ export async function listPlacements(ctx: TenantContext, filter: { status?: Plac
   });
 }
 
+/** The placements a partner sees: those of the deals they referred or opted into. */
+const partnerPlacements = (ctx: PartnerContext) => ({ OR: [{ referral: { partnerId: ctx.partnerId } }, { optIn: { partnerId: ctx.partnerId } }] });
+
+/** Whether the portal menu lists "Placements": only for a partner who has one (docs/decisions.md). */
+export async function hasPartnerPlacements(ctx: PartnerContext): Promise<boolean> {
+  return (await ctx.db.placement.findFirst({ where: partnerPlacements(ctx), select: { id: true } })) !== null;
+}
+
 /**
  * The partner's view: placements of the deals they referred (the referral is theirs, or the opt-in
  * came through them), read-only. No price: what the brand pays the creator is not the partner's business.
  */
 export async function listPartnerPlacements(ctx: PartnerContext, filter: { referralId?: string } = {}) {
   const rows = await ctx.db.placement.findMany({
-    where: { OR: [{ referral: { partnerId: ctx.partnerId } }, { optIn: { partnerId: ctx.partnerId } }], ...(filter.referralId ? { referralId: filter.referralId } : {}) },
+    where: { ...partnerPlacements(ctx), ...(filter.referralId ? { referralId: filter.referralId } : {}) },
     orderBy: [{ plannedOn: "desc" }, { id: "asc" }],
     take: 200,
     select: { id: true, status: true, platform: true, channel: true, audienceMarket: true, plannedOn: true, creatorName: true, postUrl: true, publishedOn: true, erid: true, brandId: true, brand: { select: { name: true } }, referral: { select: { id: true, subjectName: true } } },

@@ -1,6 +1,7 @@
 // The text of a partner's status e-mail: what a batch of notices (lib/referrals/partner-digest.ts)
 // says, in the partner's language. Pure: no database, no clock.
 import type { ReferralStatus } from "@/lib/db/generated/enums";
+import { formatDateTime } from "@/lib/i18n/format";
 import { createI18n } from "@/lib/i18n/instance";
 import type { Locale } from "@/lib/i18n/settings";
 
@@ -10,10 +11,12 @@ export type NoticeRow = {
   toStatus: ReferralStatus;
   note: string | null;
   rejectReason: string | null;
+  /** When the move happened (PartnerNotice.createdAt). */
+  createdAt: Date;
 };
 
 /** One line of the mail: a referral's latest status, its rejection reason and the notes of the batch. */
-export type DigestItem = { referralId: string; subjectName: string; status: ReferralStatus; rejectReason: string | null; notes: string[] };
+export type DigestItem = { referralId: string; subjectName: string; status: ReferralStatus; rejectReason: string | null; notes: string[]; at: Date };
 
 /**
  * Folds notices (oldest first) into one item per referral, in the order the referrals first moved:
@@ -23,8 +26,9 @@ export type DigestItem = { referralId: string; subjectName: string; status: Refe
 export function latestPerReferral(notices: readonly NoticeRow[]): DigestItem[] {
   const items = new Map<string, DigestItem>();
   for (const n of notices) {
-    const item = items.get(n.referralId) ?? { referralId: n.referralId, subjectName: n.subjectName, status: n.toStatus, rejectReason: null, notes: [] };
+    const item = items.get(n.referralId) ?? { referralId: n.referralId, subjectName: n.subjectName, status: n.toStatus, rejectReason: null, notes: [], at: n.createdAt };
     item.status = n.toStatus;
+    item.at = n.createdAt;
     item.subjectName = n.subjectName;
     item.rejectReason = n.toStatus === "rejected" ? n.rejectReason : null;
     if (n.note && !item.notes.includes(n.note)) item.notes.push(n.note);
@@ -40,13 +44,15 @@ export type DigestInput = {
   /** The configured public base URL (lib/base-url.ts), never a request's host. */
   baseUrl: string;
   items: readonly DigestItem[];
+  /** The partner's zone (their own, else the agency's): each move's time is shown in it, with its label. */
+  timeZone: string;
 };
 
 /**
  * One referral: the mail partners have always received about a move (subject and body unchanged).
  * Several: "3 referrals updated at {agency}", one line per referral and a link to the list.
  */
-export function composePartnerDigest({ locale, partnerName, tenant, baseUrl, items }: DigestInput): { subject: string; text: string } {
+export function composePartnerDigest({ locale, partnerName, tenant, baseUrl, items, timeZone }: DigestInput): { subject: string; text: string } {
   if (items.length === 0) throw new Error("a partner digest needs at least one referral");
   const t = createI18n(locale).getFixedT(locale, "referrals");
   const base = baseUrl.replace(/\/+$/, "");
@@ -54,6 +60,7 @@ export function composePartnerDigest({ locale, partnerName, tenant, baseUrl, ite
   const status = (item: DigestItem) => t(`statusInSentence.${item.status}`);
   const reason = (item: DigestItem) => (item.rejectReason ? t("mail.reason", { reason: t(`partnerRejectReason.${item.rejectReason}`) }) : null);
   const notes = (item: DigestItem) => item.notes.map((note) => t("mail.note", { note }));
+  const when = (item: DigestItem) => formatDateTime({ locale, timeZone }, item.at);
 
   if (items.length === 1) {
     const [item] = items;
@@ -61,6 +68,7 @@ export function composePartnerDigest({ locale, partnerName, tenant, baseUrl, ite
       t("mail.greeting", { name: partnerName }),
       "",
       t("mail.changed", { subject: item.subjectName, agency: tenant.name, status: status(item) }),
+      t("mail.changedAt", { time: when(item) }),
       reason(item),
       ...notes(item),
       `\n${t("mail.link", { url: `${portal}/${item.referralId}` })}`,
@@ -75,7 +83,7 @@ export function composePartnerDigest({ locale, partnerName, tenant, baseUrl, ite
     "",
     t("mail.digestIntro", { agency: tenant.name }),
     ...items.flatMap((item) => [
-      t("mail.digestItem", { subject: item.subjectName, status: status(item) }),
+      t("mail.digestItem", { subject: item.subjectName, status: status(item), time: when(item) }),
       ...[reason(item), ...notes(item)].filter((l): l is string => l !== null).map((l) => `  ${l}`),
     ]),
     `\n${t("mail.digestLink", { url: portal })}`,

@@ -11,6 +11,7 @@
 import { baseUrl } from "@/lib/base-url";
 import { systemContext } from "@/lib/auth/contexts/system";
 import { isLocale } from "@/lib/i18n/settings";
+import { recipientTimeZone } from "@/lib/kernel/time-zone";
 import { storeEmail } from "@/lib/mail/outbox";
 import { deliverStoredMail } from "@/lib/mail/send-mail";
 import { partnersWithDueNotices } from "./partner-notices-due";
@@ -90,19 +91,19 @@ export async function sendPartnerDigest(tenantId: string, partnerId: string, at:
     const notices = await tx.partnerNotice.findMany({
       where: { id: { in: ids } },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { referralId: true, toStatus: true, note: true, rejectReason: true, referral: { select: { subjectName: true } } },
+      select: { referralId: true, toStatus: true, note: true, rejectReason: true, createdAt: true, referral: { select: { subjectName: true } } },
     });
     const partner = await tx.partner.findFirst({
       where: { id: partnerId, status: { notIn: ["removed", "declined"] } },
-      select: { name: true, email: true, preferredLocale: true },
+      select: { name: true, email: true, preferredLocale: true, user: { select: { timeZone: true } } },
     });
-    const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { name: true, slug: true } });
+    const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { name: true, slug: true, timeZone: true } });
     let mail: { tenantId: string; to: string; subject: string; text: string } | null = null;
     let outboxEmailId: string | null = null;
     if (partner && tenant) {
       const locale = isLocale(partner.preferredLocale) ? partner.preferredLocale : "en";
       const items = latestPerReferral(notices.map((n) => ({ ...n, subjectName: n.referral.subjectName })));
-      mail = { tenantId, to: partner.email, ...composePartnerDigest({ locale, partnerName: partner.name, tenant, baseUrl: at.appUrl, items }) };
+      mail = { tenantId, to: partner.email, ...composePartnerDigest({ locale, partnerName: partner.name, tenant, baseUrl: at.appUrl, items, timeZone: recipientTimeZone(partner.user, tenant) }) };
       outboxEmailId = (await storeEmail(mail, tx)).id;
     }
     const { count } = await tx.partnerNotice.updateMany({ where: { id: { in: ids }, sentAt: null }, data: { sentAt: at.now, outboxEmailId } });

@@ -40,12 +40,18 @@ test("a partner's referral reaches staff as a Russian notification they can mark
 
   // The partner's own choice for status e-mails, on their account page: instant by default.
   await page.goto("/ru/p/northstar/account");
+  // Folded to its title and the current choice (a short account page on a phone): open it.
+  const mailSettings = page.locator("summary", { hasText: "Письма о статусах" });
+  await expect(mailSettings).toContainText("Сразу");
+  await mailSettings.click();
   const choice = page.locator("form").filter({ has: page.getByLabel("Одна сводка в день в 08:00 по времени агентства") });
   await expect(choice.getByLabel("Через несколько минут после изменения")).toBeChecked();
   await choice.getByLabel("Одна сводка в день в 08:00 по времени агентства").check();
   await choice.getByRole("button", { name: "Сохранить" }).click();
   await expect(choice.getByText("Настройки сохранены")).toBeVisible();
   await page.reload();
+  await expect(mailSettings).toContainText("Сводка раз в день");
+  await mailSettings.click();
   await expect(choice.getByLabel("Одна сводка в день в 08:00 по времени агентства")).toBeChecked();
   // Back to instant: later specs expect this partner's status e-mails within minutes.
   await choice.getByLabel("Через несколько минут после изменения").check();

@@ -41,7 +41,7 @@ describe("earnings views", () => {
     expect(payouts).toContain("2 234,56 ₽");
     expect(payouts).toContain("Банковский перевод");
     const balances = text(renderToStaticMarkup(BalanceCards({ locale: "ru", balances: data.balances, t })));
-    expect(balances).toContain("Баланс в RUB");
+    expect(balances).toContain("Баланс в рублях");
     expect(balances).toMatch(/Ожидает 50,00 \$/);
     const commissions = text(renderToStaticMarkup(CommissionList({ locale: "ru", timeZone: "UTC", items: data.commissions, t })));
     expect(commissions).toContain("1 234,56 ₽");

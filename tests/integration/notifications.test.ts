@@ -237,7 +237,30 @@ describe("e-mail per staff member's choice", () => {
     const mails = (await mailsTo(admin)).slice(before);
     expect(mails).toHaveLength(1);
     expect(mails[0].subject).toMatch(new RegExp(`^Daily digest: ${backlog} notifications? — Notify Agency$`));
+    // Each item's time in the agency's zone with its label (the admin set no zone of their own).
+    expect(mails[0].text).toContain("\n  12/01/2026, 06:00 AM\u00a0MSK\n");
     expect(await unmailed(admin)).toBe(0);
+  });
+
+  it("times in a mail are in the recipient's own zone, else the agency's: Moscow time for a Moscow reader of a New York agency", async () => {
+    await prisma.tenant.update({ where: { id: w.fixture.tenantId }, data: { timeZone: "America/New_York" } });
+    await prisma.user.update({ where: { id: owner.userId }, data: { timeZone: "Europe/Moscow" } });
+    await setMailMode(owner, "instant");
+    await setMailMode(manager, "instant");
+    try {
+      const [ownerBefore, managerBefore] = [(await mailsTo(owner)).length, (await mailsTo(manager)).length];
+      await submitted("Часовой пояс");
+      // Created on 1 December 2026 at 12:00 UTC: 15:00 in Moscow, 07:00 in New York.
+      await prisma.staffNotification.updateMany({ where: { tenantId: w.fixture.tenantId, mailedAt: null }, data: { createdAt: new Date("2026-12-01T12:00:00Z") } });
+      await sweepStaffNotifications({ appUrl: APP, now: new Date(Date.now() + 61_000) });
+      const [ownerMail] = (await mailsTo(owner)).slice(ownerBefore);
+      expect(ownerMail.text).toContain("• Новая рекомендация: Часовой пояс\n  01.12.2026, 15:00\u00a0(МСК)\n");
+      expect(ownerMail.text).not.toContain("07:00");
+      const [managerMail] = (await mailsTo(manager)).slice(managerBefore);
+      expect(managerMail.text).toContain("\n  12/01/2026, 07:00 AM\u00a0EST\n");
+    } finally {
+      await prisma.user.update({ where: { id: owner.userId }, data: { timeZone: null } });
+    }
   });
 
   it("off: items stay in the inbox and are never mailed, not even after turning e-mail on again", async () => {

@@ -260,7 +260,7 @@ describe("portal home money", () => {
   it("renders in Russian with ru-RU money and dates, the client and the deal", async () => {
     const [home, t] = await Promise.all([portalHomeMoney(x.ctx), getT("ru", ["portal", "earnings"])]);
     const balance = text(renderToStaticMarkup(HomeBalance({ locale: "ru", timeZone: "UTC", money: home, earningsHref: "/ru/p/x/earnings", t })));
-    expect(balance).toContain("Доступно · RUB 300,00 ₽");
+    expect(balance).toContain("Доступно в рублях 300,00 ₽");
     expect(balance).toContain("Ожидает 700,00 ₽");
     expect(balance).toContain("Следующая выплата 200,00 ₽ в пути с");
     expect(balance).toContain("Отправлено");

@@ -51,6 +51,9 @@ describe("one e-mail for the changes of a few minutes", () => {
     await transitionReferral(staff, honey, { to: "rejected", rejectReason: "not_a_fit" });
     expect(await mailsTo(maria)).toHaveLength(0); // recorded, not mailed
     expect(await unsent(maria)).toBe(4);
+    // Times in her own zone (User.timeZone, over the agency's UTC): moves of 1 December at 12:00 UTC read 15:00 Moscow time.
+    await prisma.user.update({ where: { id: maria.userId }, data: { timeZone: "Europe/Moscow" } });
+    await prisma.partnerNotice.updateMany({ where: { partnerId: maria.partnerId, sentAt: null }, data: { createdAt: new Date("2026-12-01T12:00:00Z") } });
 
     const result = await sweep();
     expect(result.mails).toBeGreaterThanOrEqual(1);
@@ -63,9 +66,9 @@ describe("one e-mail for the changes of a few minutes", () => {
       "Здравствуйте, Мария Петрова!",
       "",
       "Новые статусы ваших рекомендаций в агентстве Digest Agency:",
-      "• «Алтайский чай»: идут переговоры",
+      "• «Алтайский чай»: идут переговоры — 01.12.2026, 15:00\u00a0(МСК)",
       "  Комментарий агентства: Созвонились, бюджет подтверждён.",
-      "• «Северный мёд»: отклонена",
+      "• «Северный мёд»: отклонена — 01.12.2026, 15:00\u00a0(МСК)",
       "  Причина: сейчас не подходит клиентам агентства",
       "",
       `Все ваши рекомендации в кабинете партнёра: ${APP}/ru/p/${fixture.slug}/referrals`,
@@ -103,7 +106,7 @@ describe("one e-mail for the changes of a few minutes", () => {
     await sweep();
     const sent = (await mailsTo(maria)).slice(before);
     expect(sent.map((m) => m.subject)).toEqual(["5 рекомендаций обновлено в агентстве Digest Agency"]);
-    expect(sent[0].text.match(/: на проверке$/gm)).toHaveLength(5);
+    expect(sent[0].text.match(/: на проверке — .+\(МСК\)$/gm)).toHaveLength(5); // Maria reads Moscow time (her own zone, set above)
   });
 });
 
@@ -124,8 +127,8 @@ describe("the delay", () => {
     await sweep({ delaySeconds: 300 });
     const sent = (await mailsTo(ann)).slice(before);
     expect(sent.map((m) => m.subject)).toEqual(["2 referrals updated at Digest Agency"]);
-    expect(sent[0].text).toContain("• Wait Co: in review");
-    expect(sent[0].text).toContain("• Later Co: rejected\n  Reason: we could not reach them");
+    expect(sent[0].text).toMatch(/• Wait Co: in review — [^\n]+\sUTC\n/); // the agency's zone: Ann set none
+    expect(sent[0].text).toMatch(/• Later Co: rejected — [^\n]+\n {2}Reason: we could not reach them/);
     expect(await unsent(ann)).toBe(0);
   });
 
@@ -196,7 +199,7 @@ describe("exactly once", () => {
     await sweep({ delaySeconds: 300 });
     const sent = (await mailsTo(ann)).slice(before);
     expect(sent.map((m) => m.subject)).toEqual(["2 referrals updated at Digest Agency"]);
-    expect(sent[0].text).toMatch(/• Held Co: in review\n• Fresh Co: in review/);
+    expect(sent[0].text).toMatch(/• Held Co: in review — [^\n]+\n• Fresh Co: in review — /);
   });
 });
 

@@ -68,7 +68,7 @@ describe("payouts pages", () => {
     expect(out).toContain("6 025,00 ₽"); // 2,000 RUB + 50 USD × 80.5
     expect(out).toContain("1 остаток ждёт следующего платёжного цикла");
     expect(out).toContain("Меньше минимальной выплаты 50,00 $");
-    expect(out).toContain("Минимум в RUB");
+    expect(out).toContain("Минимум в рублях");
   });
 
   it("the run page in English: progress, registry links, notes and hold actions", async () => {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { createPlacement } from "@/lib/placements/create-placement";
 import { getPlacement } from "@/lib/placements/get-placement";
-import { listPartnerPlacements, listPlacements } from "@/lib/placements/list-placements";
+import { hasPartnerPlacements, listPartnerPlacements, listPlacements } from "@/lib/placements/list-placements";
 import { installDefaultPlatformRules, listPlatformRules, updatePlatformRule } from "@/lib/placements/platform-rules";
 import { platformRuleForm } from "@/lib/placements/schemas";
 import { transitionPlacement } from "@/lib/placements/transition-placement";
@@ -51,6 +51,9 @@ describe("placements are invisible to another tenant", () => {
     expect((await listPartnerPlacements(deal.partner.ctx)).map((p) => p.id)).toEqual([placementId]);
     const other = await partnerWithContext(fa, { name: "Other Partner" });
     expect(await listPartnerPlacements(other.ctx)).toEqual([]);
+    // The portal menu lists "Placements" for the first partner only (docs/decisions.md).
+    expect(await hasPartnerPlacements(deal.partner.ctx)).toBe(true);
+    expect(await hasPartnerPlacements(other.ctx)).toBe(false);
   });
 });
 

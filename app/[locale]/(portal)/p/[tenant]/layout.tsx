@@ -7,6 +7,7 @@ import { requirePartner } from "@/lib/auth/guard";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
 import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
+import { hasPartnerPlacements } from "@/lib/placements/list-placements";
 import { recordPortalVisitor } from "@/lib/risk/portal-visitor";
 
 /** The partner portal: phone-first, one column, the partner's language. */
@@ -16,9 +17,11 @@ export default async function PortalLayout({ children, params }: { children: Rea
   const ctx = await requirePartner(locale, tenant);
   const request = await headers();
   await recordPortalVisitor(ctx, { ip: request.get(CLIENT_IP_HEADER), userAgent: request.get("user-agent") });
-  const t = await getT(locale, ["portal", "nav", "referrals"]);
+  const [t, placements] = await Promise.all([getT(locale, ["portal", "nav", "referrals"]), hasPartnerPlacements(ctx)]);
   const base = `/${locale}/p/${ctx.slug}`;
-  const labels = { nav: t("referrals:portal.nav.label"), home: t("referrals:portal.nav.home"), mine: t("referrals:portal.nav.mine"), submit: t("referrals:portal.nav.submit"), opportunities: t("referrals:portal.nav.opportunities"), links: t("nav:links"), funnel: t("nav:funnel"), earnings: t("nav:earnings"), account: t("nav:account"), more: t("referrals:portal.nav.more") };
+  const labels = { nav: t("referrals:portal.nav.label"), home: t("referrals:portal.nav.home"), mine: t("referrals:portal.nav.mine"), submit: t("referrals:portal.nav.submit"), opportunities: t("referrals:portal.nav.opportunities"), links: t("nav:links"), funnel: t("nav:funnel"), earnings: t("nav:earnings"), account: t("nav:account"), more: t("referrals:portal.nav.more"),
+    // Only a partner whose deals have placements sees the entry; the page itself answers everyone.
+    placements: placements ? t("nav:placements") : null };
   return (
     <div className="min-h-screen bg-slate-50">
       <header className="border-b border-slate-200 bg-white">

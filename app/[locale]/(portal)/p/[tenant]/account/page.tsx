@@ -100,13 +100,12 @@ export default async function PortalAccountPage({ params, searchParams }: Props)
       <div className="mt-8">
         <TaxProfileSection locale={locale} ctx={ctx} foldWhenOnFile />
       </div>
-      <div className="mt-8">
+      <div className="mt-8 space-y-3">
         <PartnerMailSettings locale={locale} ctx={ctx} />
-      </div>
-      <div className="mt-8">
-        <Card title={t("timezones:personal.title")}>
+        {/* Folded like the other settings below the payout method: its title says the zone in use. */}
+        <CollapsibleCard title={<span className="flex flex-wrap items-center gap-2">{t("timezones:personal.title")}<Badge tone="slate">{zoneDescription({ locale, timeZone: ctx.viewerTimeZone })}</Badge></span>}>
           <PersonalTimeZoneForm locale={locale} own={user.timeZone} agencyZone={zoneDescription({ locale, timeZone: ctx.timeZone })} options={timeZoneOptions(locale)} />
-        </Card>
+        </CollapsibleCard>
       </div>
     </>
   );

@@ -2,6 +2,7 @@ import { RevenueImport } from "@/components/imports/revenue-import";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireTenantPage } from "@/lib/auth/guard";
 import { localeParam } from "@/lib/i18n/params";
+import { currencyInSentence } from "@/lib/kernel/currencies";
 import { getT } from "@/lib/i18n/server";
 
 const EXAMPLE = [
@@ -19,7 +20,7 @@ export default async function RevenueImportPage({ params }: { params: Promise<{ 
   const t = await getT(locale, ["fx"]);
   return (
     <>
-      <PageHeader title={t("import.title")} subtitle={t("import.subtitle", { currency: ctx.reportingCurrency })} />
+      <PageHeader title={t("import.title")} subtitle={t("import.subtitle", { currency: currencyInSentence(ctx.reportingCurrency, locale, "accusative") })} />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <RevenueImport locale={locale} tenant={ctx.slug} />

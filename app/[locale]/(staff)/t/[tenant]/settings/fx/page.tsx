@@ -9,6 +9,7 @@ import { countEventsMissingRate, listRates } from "@/lib/fx/list-rates";
 import { parseRatesQuery } from "@/lib/fx/rates-query";
 import { formatNumber } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
+import { currencyInSentence } from "@/lib/kernel/currencies";
 import { getT } from "@/lib/i18n/server";
 import type { SearchParams } from "@/lib/kernel/search-params";
 
@@ -24,7 +25,7 @@ export default async function FxSettingsPage({ params, searchParams }: Props) {
   const href = (page: number) => `${base}?${new URLSearchParams({ ...(query.currency ? { currency: query.currency } : {}), page: String(page) })}`;
   return (
     <>
-      <PageHeader title={t("title")} subtitle={t("subtitle", { currency: ctx.reportingCurrency })} />
+      <PageHeader title={t("title")} subtitle={t("subtitle", { currency: currencyInSentence(ctx.reportingCurrency, locale, "accusative") })} />
       <div className="space-y-6">
         {missing > 0 ? (
           <Notice tone="error">{t("missing", { count: missing, formatted: formatNumber(locale, missing) })}</Notice>
