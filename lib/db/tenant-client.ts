@@ -62,6 +62,9 @@ export const tenantOwnedModels = new Set([
   "Placement",
   "PlacementTransition",
   "PlatformRule",
+  "Message",
+  "MessageRecipient",
+  "MessageReply",
 ]);
 
 const whereOps = new Set([
