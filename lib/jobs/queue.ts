@@ -12,6 +12,8 @@ export type JobPayloads = {
   "funnel:rekey-time-zone": { tenantId: string };
   "webhooks:fan-out": { tenantId: string };
   "webhooks:deliver": { tenantId: string; endpointId: string };
+  /** A sweep over every tenant (lib/messages/mail.ts); enqueued when a message is sent. */
+  "mail:partner-messages": Record<string, never>;
 };
 
 export type EnqueueOptions = {
@@ -22,13 +24,15 @@ export type EnqueueOptions = {
   jobKeyMode?: "replace" | "preserve_run_at";
   /** Not before this time (default: now). */
   runAt?: Date;
+  /** Jobs of one named queue run one at a time across all workers. */
+  queueName?: string;
 };
 
 /** Adds a job (graphile_worker.add_job); any worker process picks it up, with retries and exponential backoff. */
 export async function enqueueJob<T extends keyof JobPayloads>(task: T, payload: JobPayloads[T], options: EnqueueOptions = {}): Promise<void> {
   const db = systemContext("jobs").db;
   await db.$queryRaw`SELECT (graphile_worker.add_job(
-    ${task}::text, ${JSON.stringify(payload)}::json,
+    ${task}::text, ${JSON.stringify(payload)}::json, queue_name := ${options.queueName ?? null}::text,
     run_at := ${options.runAt ?? null}::timestamptz, max_attempts := ${options.maxAttempts ?? 25}::int, job_key := ${options.jobKey ?? null}::text, job_key_mode := ${options.jobKeyMode ?? "preserve_run_at"}::text
   )).id`;
 }

@@ -26,6 +26,8 @@
 //   mail:staff-notifications — every minute: staff notification e-mails, instant and the 08:00 digests
 //                           (lib/notifications/mail.ts)
 //   notifications:stale-referrals — daily: referrals waiting too long in one status (lib/notifications/stale-referrals.ts)
+//   mail:partner-messages — every minute and when a message is sent: partners' e-mails about new messages,
+//                           at once or in their 08:00 digest (lib/messages/mail.ts)
 //   risk:daily            — daily: the link risk rules over yesterday's ClickDaily and the partner rules
 //                           for partners with unpaid commissions (lib/risk/evaluate.ts; idempotent)
 import type { JobHelpers, TaskList } from "graphile-worker";
@@ -48,6 +50,8 @@ import { PARTNER_MAIL_TASK, partnerMailJobSpec } from "./partner-mail";
 import { STAFF_MAIL_TASK, sweepStaffNotifications } from "@/lib/notifications/mail";
 import { notifyStaleReferrals } from "@/lib/notifications/stale-referrals";
 import { enqueueJob, type JobPayloads } from "./queue";
+import { MESSAGE_MAIL_TASK, messageMailJobSpec } from "@/lib/messages/mail-job";
+import { sweepMessageMail } from "@/lib/messages/mail";
 import { fanOutEvents } from "@/lib/webhooks/fan-out";
 import { enqueueDelivery, runDeliveries } from "@/lib/webhooks/deliver";
 
@@ -66,6 +70,7 @@ export const crontab = [
   "25 6 * * * notifications:stale-referrals ?max=3",
   "30 2 * * * risk:daily ?max=5",
   "* * * * * webhooks:sweep ?max=1",
+  `* * * * * ${MESSAGE_MAIL_TASK} ?max=${messageMailJobSpec.maxAttempts}&jobKey=${messageMailJobSpec.jobKey}&jobKeyMode=${messageMailJobSpec.jobKeyMode}&queue=${messageMailJobSpec.queueName}`,
 ].join("\n");
 
 /** Thrown by a task the worker's shutdown interrupted: the job is retried (by this or another worker). */
@@ -119,6 +124,10 @@ export function makeTasks(stopping: () => boolean): TaskList {
     [STAFF_MAIL_TASK]: async () => {
       const r = await sweepStaffNotifications();
       if (r.mails) log().info({ ...r }, "staff mail: sweep sent notification mails");
+    },
+    [MESSAGE_MAIL_TASK]: async () => {
+      const r = await sweepMessageMail();
+      if (r.mails) log().info({ ...r }, "message mail: sweep sent mails");
     },
     "notifications:stale-referrals": async () => {
       const r = await notifyStaleReferrals({ shouldStop: stopping });

@@ -12,11 +12,12 @@ export type NotificationParams = {
   payout_failed: { payoutId: string; runId: string; runNumber: number; partnerName: string };
   webhook_failing: { endpointUrl: string; failures: number };
   risk_case_opened: { caseId: string; partnerId: string; partnerName: string; held: number };
+  message_reply: { messageId: string; partnerName: string; subjectEn: string | null; subjectRu: string | null };
 };
 export type NotificationKind = keyof NotificationParams;
 
 export const notificationKinds = [
-  "referral_submitted", "opt_in_received", "referral_waiting", "payouts_held", "sanctions_possible_match", "payout_failed", "webhook_failing", "risk_case_opened",
+  "referral_submitted", "opt_in_received", "referral_waiting", "payouts_held", "sanctions_possible_match", "payout_failed", "webhook_failing", "risk_case_opened", "message_reply",
 ] as const satisfies readonly NotificationKind[];
 
 /**
@@ -34,6 +35,8 @@ export const audienceOf: Record<NotificationKind, Permission> = {
   webhook_failing: "integrations:manage",
   // The risk queue's clear/confirm are open to those who manage payouts (lib/risk/actions.ts).
   risk_case_opened: "payouts:manage",
+  // Those who may write to partners (lib/messages) may answer.
+  message_reply: "partners:write",
 };
 
 export function isNotificationKind(kind: string): kind is NotificationKind {
@@ -58,6 +61,8 @@ export function notificationPath(kind: string, params: Record<string, unknown>):
       return "settings/webhooks";
     case "risk_case_opened":
       return "risk";
+    case "message_reply":
+      return `messages/${id("messageId")}`;
     default:
       return "notifications";
   }
