@@ -22,7 +22,6 @@ export const staffReplyAction = tenantAction({
   permission: "partners:write",
   target: { id: z.string() },
   schema: replyForm,
-  values: false,
   run: async ({ ctx, target, input, paths, revalidate }) => {
     await replyAsStaff(ctx, target.id, input);
     revalidate(paths.staff(`messages/${target.id}`));
@@ -34,7 +33,6 @@ export const staffReplyAction = tenantAction({
 export const partnerReplyAction = partnerAction({
   target: { id: z.string() },
   schema: replyForm,
-  values: false,
   run: async ({ ctx, target, input, paths, revalidate }) => {
     await replyAsPartner(ctx, target.id, input);
     revalidate(paths.portal(`messages/${target.id}`));
