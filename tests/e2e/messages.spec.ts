@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { shot, signIn, unique } from "./helpers";
+import { open, shot, signIn, unique } from "./helpers";
 
 // Issue 16, part 4: a manager (Russian) writes an announcement in Russian and English to a program;
 // the Russian partner reads the Russian version in the portal (unread badge, read once opened) and
@@ -42,8 +42,8 @@ test("an announcement reaches each partner in their language; a direct message g
   await signIn(page, "manager@northstar.test", "twoway-demo", "ru");
   await page.goto("/ru/t/northstar/messages");
   await expect(page.getByRole("heading", { name: "Сообщения" })).toBeVisible();
-  await page.getByRole("link", { name: "Новое сообщение" }).click();
-  await page.waitForURL("**/ru/t/northstar/messages/new");
+  await expect(page.getByRole("link", { name: "Новое сообщение" })).toHaveAttribute("href", "/ru/t/northstar/messages/new");
+  await open(page, "/ru/t/northstar/messages/new");
   await expect(page.getByLabel("Всем активным партнёрам программы — объявление")).toBeChecked();
   await page.getByLabel("Программа").selectOption({ label: `${PROGRAM} (4 партнёра)` });
   const ru = page.locator('section[lang="ru"]');
@@ -89,7 +89,7 @@ test("an announcement reaches each partner in their language; a direct message g
 
   // A direct message, in Russian only, to her.
   const directSubject = `Вопрос ${tag}`;
-  await page.goto("/ru/t/northstar/messages/new");
+  await open(page, "/ru/t/northstar/messages/new");
   await page.getByLabel("Одному партнёру — личное сообщение, на него можно ответить").check();
   await page.getByLabel("Партнёр").selectOption({ label: "Екатерина Иванова" });
   await page.locator('section[lang="ru"]').getByLabel("Тема").fill(directSubject);
@@ -104,7 +104,8 @@ test("an announcement reaches each partner in their language; a direct message g
 
   // She answers in the portal.
   await partner.goto("/ru/p/northstar/messages");
-  await partner.getByRole("link", { name: directSubject }).click();
+  const directHref = await partner.getByRole("link", { name: directSubject }).getAttribute("href");
+  await open(partner, directHref!);
   await expect(partner.getByText("Личное сообщение", { exact: false }).first()).toBeVisible();
   await partner.getByLabel("Ваш ответ").fill("Да, напишу им сегодня.\nВернусь с ответом.");
   await partner.getByRole("button", { name: "Ответить" }).click();
@@ -118,6 +119,7 @@ test("an announcement reaches each partner in their language; a direct message g
   await page.goto("/ru/t/northstar/notifications");
   await page.getByRole("link", { name: `Ответ от партнёра Екатерина Иванова: ${directSubject}` }).click();
   await page.waitForURL(threadUrl);
+  await open(page, threadUrl);
   const replies = page.getByTestId("message-replies");
   await expect(replies.locator('li[data-author="partner"]')).toContainText("Да, напишу им сегодня.");
   await page.getByLabel("Ваш ответ").fill("Спасибо!");
