@@ -45,7 +45,7 @@ test("an announcement reaches each partner in their language; a direct message g
   await expect(page.getByRole("link", { name: "Новое сообщение" })).toHaveAttribute("href", "/ru/t/northstar/messages/new");
   await open(page, "/ru/t/northstar/messages/new");
   await expect(page.getByLabel("Всем активным партнёрам программы — объявление")).toBeChecked();
-  await page.getByLabel("Программа").selectOption({ label: `${PROGRAM} (4 партнёра)` });
+  await page.getByLabel("Программа", { exact: true }).selectOption({ label: `${PROGRAM} (4 партнёра)` });
   const ru = page.locator('section[lang="ru"]');
   const en = page.locator('section[lang="en"]');
   await ru.getByLabel("Тема").fill(subjectRu);
@@ -91,7 +91,7 @@ test("an announcement reaches each partner in their language; a direct message g
   const directSubject = `Вопрос ${tag}`;
   await open(page, "/ru/t/northstar/messages/new");
   await page.getByLabel("Одному партнёру — личное сообщение, на него можно ответить").check();
-  await page.getByLabel("Партнёр").selectOption({ label: "Екатерина Иванова" });
+  await page.getByLabel("Партнёр", { exact: true }).selectOption({ label: "Екатерина Иванова" });
   await page.locator('section[lang="ru"]').getByLabel("Тема").fill(directSubject);
   await page.locator('section[lang="ru"]').getByLabel("Текст").fill("Сможете познакомить нас с брендом?");
   await page.getByRole("button", { name: "Отправить сообщение" }).click();
