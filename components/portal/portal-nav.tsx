@@ -27,9 +27,12 @@ function items(base: string, pathname: string, labels: Labels): Item[] {
 function UnreadBadge({ unread }: { unread: Unread }) {
   if (unread.count === 0) return null;
   return (
-    <span data-testid="message-count" aria-label={unread.label} className="ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full bg-indigo-600 px-1.5 text-xs font-semibold text-white">
-      {unread.count}
-    </span>
+    <>
+      <span data-testid="message-count" aria-hidden="true" className="ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full bg-indigo-600 px-1.5 text-xs font-semibold text-white">
+        {unread.count}
+      </span>
+      <span className="sr-only"> ({unread.label})</span>
+    </>
   );
 }
 
