@@ -29,6 +29,7 @@ const systemCallers = [
   "lib/payouts/stripe-lookup.ts",
   "lib/referrals/partner-digest.ts", // the partner-mail sweep over every tenant
   "lib/notifications/mail.ts", // the staff-mail sweep over every tenant
+  "lib/messages/mail.ts", // the partner message-mail sweep over every tenant
   "lib/notifications/stale-referrals.ts", // the daily waiting-referral scan over every tenant
   "lib/compliance/tax-thresholds.ts", // global reference data
   "lib/staff/invites.ts", // secret-token lookups

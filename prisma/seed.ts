@@ -293,6 +293,7 @@ async function seedNorthstar(tx: Tx, passwordHash: string) {
   });
 
   await seedNotifications(tx, tenantId, staff);
+  await seedMessages(tx, { tenantId, staff, programId: warm.id, partnerIds: enrolments[0][1].filter((k) => k !== "igor").map((k) => partners[k].id), ekaterina: partners.ekaterina.id });
 
   // Promo codes (issue 16, part 5): Jessica's podcast code, and an old one she no longer uses.
   await tx.promoCode.createMany({
@@ -335,6 +336,43 @@ async function seedCreators(tx: Tx, tenantId: string, list: typeof CREATORS) {
     };
   }
   return out;
+}
+
+/**
+ * Messages to partners (lib/messages): an announcement in both languages to the warm-intros program's
+ * active partners, and a direct message in Russian to Ekaterina with her reply and the agency's answer.
+ * Settled as mailed (no demo mail); the announcement is read by Ekaterina.
+ */
+async function seedMessages(tx: Tx, s: { tenantId: string; staff: Record<string, string>; programId: string; partnerIds: string[]; ekaterina: string }) {
+  const sent = daysAgo(6);
+  const announcement = await tx.message.create({
+    data: {
+      tenantId: s.tenantId, audience: "program", programId: s.programId, authorUserId: s.staff.admin, createdAt: sent,
+      subjectEn: "Warm intros: higher rates from January",
+      bodyEn: "Hello!\n\nFrom 1 January a won introduction in the US ⇄ RU Warm Intros program earns 12% of the first-year deal value (up from 10%).\n\nThank you for your introductions.",
+      subjectRu: "Тёплые знакомства: ставки выше с января",
+      bodyRu: "Здравствуйте!\n\nС 1 января за успешное знакомство в программе US ⇄ RU Warm Intros — 12 % от суммы сделки за первый год (было 10 %).\n\nСпасибо за ваши рекомендации.",
+    },
+  });
+  await tx.messageRecipient.createMany({
+    data: s.partnerIds.map((partnerId) => ({
+      tenantId: s.tenantId, messageId: announcement.id, partnerId, createdAt: sent, mailedAt: sent, readAt: partnerId === s.ekaterina ? daysAgo(5) : null,
+    })),
+  });
+  const asked = daysAgo(3);
+  const direct = await tx.message.create({
+    data: {
+      tenantId: s.tenantId, audience: "partner", partnerId: s.ekaterina, authorUserId: s.staff.manager, createdAt: asked,
+      subjectRu: "Вопрос по «Сфере»", bodyRu: "Екатерина, добрый день!\nСможете познакомить нас с командой мобильного банка «Сфера» до конца месяца?",
+    },
+  });
+  await tx.messageRecipient.create({ data: { tenantId: s.tenantId, messageId: direct.id, partnerId: s.ekaterina, createdAt: asked, mailedAt: asked } }); // unread: the answer came after she read it
+  await tx.messageReply.createMany({
+    data: [
+      { tenantId: s.tenantId, messageId: direct.id, authorKind: "partner", body: "Да, напишу Павлу сегодня.\nОн обычно отвечает в течение недели.", createdAt: daysAgo(2) },
+      { tenantId: s.tenantId, messageId: direct.id, authorKind: "staff", authorUserId: s.staff.manager, body: "Спасибо!", createdAt: daysAgo(1) },
+    ],
+  });
 }
 
 // A second, smaller tenant where owner@northstar.test is an admin, to demo tenant switching.

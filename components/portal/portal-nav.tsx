@@ -4,7 +4,9 @@ import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 
 /** `placements` is null for a partner with none: the menu leaves the entry out. */
-type Labels = { home: string; mine: string; submit: string; opportunities: string; links: string; funnel: string; placements: string | null; earnings: string; account: string; nav: string; more: string };
+type Labels = { home: string; mine: string; submit: string; opportunities: string; links: string; funnel: string; placements: string | null; earnings: string; messages: string; account: string; nav: string; more: string };
+/** Unread messages: the badge on "Messages" (and on "More" on a phone), with its spoken form. */
+type Unread = { count: number; label: string };
 type Item = { key: string; href: string; label: string; active: boolean };
 
 function items(base: string, pathname: string, labels: Labels): Item[] {
@@ -19,12 +21,25 @@ function items(base: string, pathname: string, labels: Labels): Item[] {
     { key: "funnel", href: `${base}/funnel`, label: labels.funnel, active: pathname === `${base}/funnel` },
     ...(labels.placements ? [{ key: "placements", href: `${base}/placements`, label: labels.placements, active: under(`${base}/placements`) }] : []),
     { key: "earnings", href: `${base}/earnings`, label: labels.earnings, active: under(`${base}/earnings`) },
+    { key: "messages", href: `${base}/messages`, label: labels.messages, active: under(`${base}/messages`) },
     { key: "account", href: `${base}/account`, label: labels.account, active: under(`${base}/account`) },
   ];
 }
 
+function UnreadBadge({ unread }: { unread: Unread }) {
+  if (unread.count === 0) return null;
+  return (
+    <>
+      <span data-testid="message-count" aria-hidden="true" className="ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full bg-indigo-600 px-1.5 text-xs font-semibold text-white">
+        {unread.count}
+      </span>
+      <span className="sr-only"> ({unread.label})</span>
+    </>
+  );
+}
+
 /** The portal's destinations as tabs under the header: on a tablet or desktop (≥ 640 px) only. */
-export function PortalNav({ base, labels }: { base: string; labels: Labels }) {
+export function PortalNav({ base, labels, unread }: { base: string; labels: Labels; unread: Unread }) {
   const pathname = usePathname();
   return (
     <nav aria-label={labels.nav} className="-mb-px hidden flex-wrap sm:flex">
@@ -36,6 +51,7 @@ export function PortalNav({ base, labels }: { base: string; labels: Labels }) {
           className={`shrink-0 border-b-2 px-3 py-2.5 text-sm font-medium ${item.active ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
         >
           {item.label}
+          {item.key === "messages" ? <UnreadBadge unread={unread} /> : null}
         </Link>
       ))}
     </nav>
@@ -54,6 +70,7 @@ const paths: Record<string, ReactNode> = {
   funnel: <path d="M3 4h18l-7 8v6l-4 2v-8z" />,
   placements: <path d="M4 5h16v11H4zM8 20h8M12 16v4M10 8.5v4l3.5-2z" />,
   account: <path d="M4 6h16v12H4zM8 10h4M8 14h8" />,
+  messages: <path d="M4 5h16v11H9l-5 4z" />,
 };
 function Icon({ name }: { name: string }) {
   return (
@@ -70,7 +87,7 @@ const MAIN = ["home", "mine", "earnings"];
  * On a phone (< 640 px) the portal's destinations sit in a bar at the bottom of the screen, in reach
  * of the thumb: home, referrals and the money, plus "More" (a new referral first) for the rest.
  */
-export function PortalBottomNav({ base, labels }: { base: string; labels: Labels }) {
+export function PortalBottomNav({ base, labels, unread }: { base: string; labels: Labels; unread: Unread }) {
   const pathname = usePathname();
   // The menu is open for the page it was opened on: a navigation closes it.
   const [openOn, setOpenOn] = useState<string | null>(null);
@@ -104,9 +121,10 @@ export function PortalBottomNav({ base, labels }: { base: string; labels: Labels
             <span className="w-full text-center break-words">{item.label}</span>
           </Link>
         ))}
-        <button type="button" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen(!open)} className={cell(restActive || open)}>
+        <button type="button" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen(!open)} className={`relative ${cell(restActive || open)}`}>
           <Icon name="more" />
-          <span className="w-full text-center break-words">{labels.more}</span>
+          <span className="w-full text-center break-words">{labels.more}{unread.count > 0 ? <span className="sr-only"> ({unread.label})</span> : null}</span>
+          {unread.count > 0 ? <span aria-hidden="true" className="absolute top-1.5 right-[calc(50%-1.25rem)] h-2.5 w-2.5 rounded-full bg-indigo-600" /> : null}
         </button>
         {/* Inside the navigation landmark, right after its button in the focus order; placed above the bar. */}
         {open ? (
@@ -116,6 +134,7 @@ export function PortalBottomNav({ base, labels }: { base: string; labels: Labels
                 <Link href={item.href} aria-current={item.active ? "page" : undefined} className={`flex items-center gap-3 px-4 py-3 text-sm font-medium ${item.active ? "text-indigo-700" : "text-slate-700"}`}>
                   <Icon name={item.key} />
                   <span className="min-w-0 break-words">{item.label}</span>
+                  {item.key === "messages" ? <UnreadBadge unread={unread} /> : null}
                 </Link>
               </li>
             ))}

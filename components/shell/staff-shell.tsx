@@ -8,7 +8,7 @@ import { NavLink } from "./nav-link";
 import { SignOutButton } from "./sign-out-button";
 import { TenantSwitcher } from "./tenant-switcher";
 
-const sections = ["funnel", "referrals", "placements", "partners", "programs", "opportunities", "links", "brands", "creators", "commissions", "payouts", "compliance", "risk", "audit", "settings"] as const;
+const sections = ["funnel", "referrals", "placements", "partners", "messages", "programs", "opportunities", "links", "brands", "creators", "commissions", "payouts", "compliance", "risk", "audit", "settings"] as const;
 
 type Props = {
   locale: Locale;

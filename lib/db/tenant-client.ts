@@ -69,6 +69,9 @@ export const tenantOwnedModels = new Set([
   "OrdExchangeLog",
   "PlatformRule",
   "PromoCode",
+  "Message",
+  "MessageRecipient",
+  "MessageReply",
 ]);
 
 const whereOps = new Set([

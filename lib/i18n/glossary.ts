@@ -95,5 +95,9 @@ export const glossary: Concept[] = [
   { id: "risk-rule", ru: "правило риск-проверки", en: "risk rule" },
   { id: "under-review", ru: "на проверке", en: "under review", forbiddenRu: [/на удержании/iu] },
   { id: "risk-finding", ru: "срабатывание", en: "finding" },
+  // Messages to partners (lib/messages).
+  { id: "message", ru: "сообщение", en: "message" },
+  { id: "announcement", ru: "объявление", en: "announcement", forbiddenRu: [ru("анонс"), ru("рассылк")] },
+  { id: "direct-message", ru: "личное сообщение", en: "direct message", forbiddenRu: [ru("директ"), /(?<!\p{L})ЛС(?!\p{L})/u] },
   { id: "time-zone", ru: "часовой пояс", en: "time zone", forbiddenRu: [ru("таймзон"), /временн\p{L}* зон/iu], forbiddenEn: [en("timezones?")] },
 ];

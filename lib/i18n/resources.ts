@@ -53,6 +53,8 @@ import ruRisk from "@/locales/ru/risk.json";
 import ruTimezones from "@/locales/ru/timezones.json";
 import ruWebhooks from "@/locales/ru/webhooks.json";
 import ruPlacements from "@/locales/ru/placements.json";
+import enMessages from "@/locales/en/messages.json";
+import ruMessages from "@/locales/ru/messages.json";
 
 // Bundled statically: the whole catalogue is a few KB and this keeps rendering synchronous.
 export const resources: Resource = {
@@ -60,12 +62,12 @@ export const resources: Resource = {
     auth: enAuth, common: enCommon, dashboard: enDashboard, directory: enDirectory,
     errors: enErrors, nav: enNav, portal: enPortal, settings: enSettings, partners: enPartners, referrals: enReferrals, opportunities: enOpportunities, board: enBoard,
     tracking: enTracking, links: enLinks, apikeys: enApikeys, fx: enFx, funnel: enFunnel,
-    commissions: enCommissions, payouts: enPayouts, compliance: enCompliance, earnings: enEarnings, ord: enOrd, notifications: enNotifications, risk: enRisk, timezones: enTimezones, webhooks: enWebhooks, placements: enPlacements,
+    commissions: enCommissions, payouts: enPayouts, compliance: enCompliance, earnings: enEarnings, ord: enOrd, notifications: enNotifications, risk: enRisk, timezones: enTimezones, webhooks: enWebhooks, placements: enPlacements, messages: enMessages,
   },
   ru: {
     auth: ruAuth, common: ruCommon, dashboard: ruDashboard, directory: ruDirectory,
     errors: ruErrors, nav: ruNav, portal: ruPortal, settings: ruSettings, partners: ruPartners, referrals: ruReferrals, opportunities: ruOpportunities, board: ruBoard,
     tracking: ruTracking, links: ruLinks, apikeys: ruApikeys, fx: ruFx, funnel: ruFunnel,
-    commissions: ruCommissions, payouts: ruPayouts, compliance: ruCompliance, earnings: ruEarnings, ord: ruOrd, notifications: ruNotifications, risk: ruRisk, timezones: ruTimezones, webhooks: ruWebhooks, placements: ruPlacements,
+    commissions: ruCommissions, payouts: ruPayouts, compliance: ruCompliance, earnings: ruEarnings, ord: ruOrd, notifications: ruNotifications, risk: ruRisk, timezones: ruTimezones, webhooks: ruWebhooks, placements: ruPlacements, messages: ruMessages,
   },
 };

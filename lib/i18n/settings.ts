@@ -2,7 +2,7 @@ export const locales = ["en", "ru"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "en";
 export const localeCookie = "twoway_locale";
-export const namespaces = ["common", "auth", "nav", "directory", "settings", "errors", "dashboard", "portal", "partners", "referrals", "opportunities", "board", "tracking", "links", "apikeys", "fx", "funnel", "commissions", "payouts", "compliance", "earnings", "ord", "notifications", "risk", "timezones", "webhooks", "placements"] as const;
+export const namespaces = ["common", "auth", "nav", "directory", "settings", "errors", "dashboard", "portal", "partners", "referrals", "opportunities", "board", "tracking", "links", "apikeys", "fx", "funnel", "commissions", "payouts", "compliance", "earnings", "ord", "notifications", "risk", "timezones", "webhooks", "placements", "messages"] as const;
 export type Namespace = (typeof namespaces)[number];
 
 export function isLocale(value: string | undefined | null): value is Locale {

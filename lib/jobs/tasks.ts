@@ -29,6 +29,8 @@
 //   ord:sync              — "Get erid" on a placement: the contract chain and creative registered at the
 //                           agency's ОРД, the erid stored, the placement labelled (lib/ord/sync-placement.ts;
 //                           each step recorded before the next; retried with backoff on 5xx/timeouts)
+//   mail:partner-messages — every minute and when a message is sent: partners' e-mails about new messages,
+//                           at once or in their 08:00 digest (lib/messages/mail.ts)
 //   risk:daily            — daily: the link risk rules over yesterday's ClickDaily and the partner rules
 //                           for partners with unpaid commissions (lib/risk/evaluate.ts; idempotent)
 import type { JobHelpers, TaskList } from "graphile-worker";
@@ -51,6 +53,8 @@ import { PARTNER_MAIL_TASK, partnerMailJobSpec } from "./partner-mail";
 import { STAFF_MAIL_TASK, sweepStaffNotifications } from "@/lib/notifications/mail";
 import { notifyStaleReferrals } from "@/lib/notifications/stale-referrals";
 import { enqueueJob, type JobPayloads } from "./queue";
+import { MESSAGE_MAIL_TASK, messageMailJobSpec } from "@/lib/messages/mail-job";
+import { sweepMessageMail } from "@/lib/messages/mail";
 import { fanOutEvents } from "@/lib/webhooks/fan-out";
 import { enqueueDelivery, runDeliveries } from "@/lib/webhooks/deliver";
 import { syncPlacementOrd } from "@/lib/ord/sync-placement";
@@ -70,6 +74,7 @@ export const crontab = [
   "25 6 * * * notifications:stale-referrals ?max=3",
   "30 2 * * * risk:daily ?max=5",
   "* * * * * webhooks:sweep ?max=1",
+  `* * * * * ${MESSAGE_MAIL_TASK} ?max=${messageMailJobSpec.maxAttempts}&jobKey=${messageMailJobSpec.jobKey}&jobKeyMode=${messageMailJobSpec.jobKeyMode}&queue=${messageMailJobSpec.queueName}`,
 ].join("\n");
 
 /** Thrown by a task the worker's shutdown interrupted: the job is retried (by this or another worker). */
@@ -123,6 +128,10 @@ export function makeTasks(stopping: () => boolean): TaskList {
     [STAFF_MAIL_TASK]: async () => {
       const r = await sweepStaffNotifications();
       if (r.mails) log().info({ ...r }, "staff mail: sweep sent notification mails");
+    },
+    [MESSAGE_MAIL_TASK]: async () => {
+      const r = await sweepMessageMail();
+      if (r.mails) log().info({ ...r }, "message mail: sweep sent mails");
     },
     "notifications:stale-referrals": async () => {
       const r = await notifyStaleReferrals({ shouldStop: stopping });

@@ -13,12 +13,13 @@ export type NotificationParams = {
   webhook_failing: { endpointUrl: string; failures: number };
   risk_case_opened: { caseId: string; partnerId: string; partnerName: string; held: number };
   placement_unlabelled: { placementId: string; linkCode: string; brandName: string; creatorName: string };
+  message_reply: { messageId: string; partnerName: string; subjectEn: string | null; subjectRu: string | null };
 };
 export type NotificationKind = keyof NotificationParams;
 
 export const notificationKinds = [
   "referral_submitted", "opt_in_received", "referral_waiting", "payouts_held", "sanctions_possible_match", "payout_failed", "webhook_failing", "risk_case_opened",
-  "placement_unlabelled",
+  "placement_unlabelled", "message_reply",
 ] as const satisfies readonly NotificationKind[];
 
 /**
@@ -38,6 +39,8 @@ export const audienceOf: Record<NotificationKind, Permission> = {
   risk_case_opened: "payouts:manage",
   // Getting the erid (or pausing the link) is placement work.
   placement_unlabelled: "referrals:write",
+  // Those who may write to partners (lib/messages) may answer.
+  message_reply: "partners:write",
 };
 
 export function isNotificationKind(kind: string): kind is NotificationKind {
@@ -64,6 +67,8 @@ export function notificationPath(kind: string, params: Record<string, unknown>):
       return "risk";
     case "placement_unlabelled":
       return `placements/${id("placementId")}`;
+    case "message_reply":
+      return `messages/${id("messageId")}`;
     default:
       return "notifications";
   }

@@ -23,6 +23,9 @@ export function renderNotification(t: TFunction, locale: Locale, n: StoredNotifi
   if (n.kind === "opt_in_received") {
     values.opportunityTitle = pickLocalized(locale, { en: (p.titleEn as string | null) ?? null, ru: (p.titleRu as string | null) ?? null })?.text ?? "—";
   }
+  if (n.kind === "message_reply") {
+    values.subject = pickLocalized(locale, { en: (p.subjectEn as string | null) ?? null, ru: (p.subjectRu as string | null) ?? null })?.text ?? "—";
+  }
   if (n.kind === "referral_waiting") {
     const status = String(p.status ?? "");
     values.status = referralStatuses.has(status) ? t(`referrals:status.${status}`) : "—";

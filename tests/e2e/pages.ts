@@ -25,6 +25,8 @@ export const STAFF_PAGES = [
   "funnel/import",
   "funnel/referrals",
   "links",
+  "messages",
+  "messages/new",
   "notifications",
   "notifications/settings",
   "opportunities",
@@ -55,12 +57,14 @@ export const STAFF_DETAILS: Details = [
   ["commissions", /^\/commissions\/(?!rules$|export$)[^/?#]+$/, []],
   ["payouts", /^\/payouts\/(?!export$)[^/?#]+$/, []],
   ["placements", /^\/placements\/(?!new$|rules$)[^/?#]+$/, ["ord"]],
+  ["messages", /^\/messages\/(?!new$)[^/?#]+$/, []],
 ];
-export const PORTAL_PAGES = ["", "referrals", "referrals/new", "opportunities", "links", "funnel", "earnings", "placements", "account", "account/tax"];
+export const PORTAL_PAGES = ["", "referrals", "referrals/new", "opportunities", "links", "funnel", "earnings", "placements", "messages", "account", "account/tax"];
 export const PORTAL_DETAILS: Details = [
   ["referrals", /^\/referrals\/(?!new$|export$)[^/?#]+$/, []],
   ["opportunities", /^\/opportunities\/[^/?#]+$/, []],
   ["earnings", /^\/earnings\/payouts\/[^/?#]+$/, []],
+  ["messages", /^\/messages\/[^/?#]+$/, []],
 ];
 /** Pages anyone may open, below /<locale>/ (invitations with an unknown token show their error page). */
 export const PUBLIC_PAGES = ["", "sign-in", "sign-up", "check-email", "invite/no-such-token", "partner-invite/no-such-token", "o/northstar", "embed/northstar/board", "no-such-page"];

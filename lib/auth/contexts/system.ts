@@ -17,6 +17,7 @@ export type SystemPurpose =
   | "stripe-webhook"
   | "partner-mail"
   | "staff-mail"
+  | "message-mail"
   | "commission-job"
   | "jobs"
   | "metrics"

@@ -9,6 +9,7 @@ import { getT } from "@/lib/i18n/server";
 import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
 import { hasPartnerPlacements } from "@/lib/placements/list-placements";
 import { recordPortalVisitor } from "@/lib/risk/portal-visitor";
+import { partnerUnreadMessages } from "@/lib/messages/partner-inbox";
 
 /** The partner portal: phone-first, one column, the partner's language. */
 export default async function PortalLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string; tenant: string }> }) {
@@ -17,9 +18,10 @@ export default async function PortalLayout({ children, params }: { children: Rea
   const ctx = await requirePartner(locale, tenant);
   const request = await headers();
   await recordPortalVisitor(ctx, { ip: request.get(CLIENT_IP_HEADER), userAgent: request.get("user-agent") });
-  const [t, placements] = await Promise.all([getT(locale, ["portal", "nav", "referrals"]), hasPartnerPlacements(ctx)]);
+  const [t, placements, unreadCount] = await Promise.all([getT(locale, ["portal", "nav", "referrals", "messages"]), hasPartnerPlacements(ctx), partnerUnreadMessages(ctx)]);
+  const unread = { count: unreadCount, label: t("messages:portal.unreadCount", { count: unreadCount }) };
   const base = `/${locale}/p/${ctx.slug}`;
-  const labels = { nav: t("referrals:portal.nav.label"), home: t("referrals:portal.nav.home"), mine: t("referrals:portal.nav.mine"), submit: t("referrals:portal.nav.submit"), opportunities: t("referrals:portal.nav.opportunities"), links: t("nav:links"), funnel: t("nav:funnel"), earnings: t("nav:earnings"), account: t("nav:account"), more: t("referrals:portal.nav.more"),
+  const labels = { nav: t("referrals:portal.nav.label"), home: t("referrals:portal.nav.home"), mine: t("referrals:portal.nav.mine"), submit: t("referrals:portal.nav.submit"), opportunities: t("referrals:portal.nav.opportunities"), links: t("nav:links"), funnel: t("nav:funnel"), earnings: t("nav:earnings"), messages: t("nav:messages"), account: t("nav:account"), more: t("referrals:portal.nav.more"),
     // Only a partner whose deals have placements sees the entry; the page itself answers everyone.
     placements: placements ? t("nav:placements") : null };
   return (
@@ -36,12 +38,12 @@ export default async function PortalLayout({ children, params }: { children: Rea
           </div>
         </div>
         <div className="mx-auto hidden max-w-3xl px-4 sm:block">
-          <PortalNav base={base} labels={labels} />
+          <PortalNav base={base} labels={labels} unread={unread} />
         </div>
       </header>
       {/* On a phone the bottom bar covers the last 4 rem: the page ends above it. */}
       <main className="mx-auto max-w-3xl px-4 pt-6 pb-24 sm:pb-6">{children}</main>
-      <PortalBottomNav base={base} labels={labels} />
+      <PortalBottomNav base={base} labels={labels} unread={unread} />
     </div>
   );
 }

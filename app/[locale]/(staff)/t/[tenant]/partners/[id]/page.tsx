@@ -59,6 +59,7 @@ export default async function PartnerPage({ params, searchParams }: Props) {
           <>
             <PartnerStatusBadge status={partner.status} label={t(`status.${partner.status}`)} />
             <Badge>{t(`tiers.${partner.trustTier}`)}</Badge>
+            {editable && partner.status === "active" ? <Link href={`${staffBase}/messages/new?partner=${partner.id}`} className="text-sm font-medium text-indigo-700 hover:underline">{t("detail.writeMessage")}</Link> : null}
           </>
         }
       />
