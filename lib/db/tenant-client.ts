@@ -68,6 +68,8 @@ export const tenantOwnedModels = new Set([
   "OrdStatisticsReport",
   "OrdExchangeLog",
   "PlatformRule",
+  "PartnerGroup",
+  "PartnerGroupMove",
 ]);
 
 const whereOps = new Set([
