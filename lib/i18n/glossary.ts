@@ -92,5 +92,7 @@ export const glossary: Concept[] = [
   { id: "risk-rule", ru: "правило риск-проверки", en: "risk rule" },
   { id: "under-review", ru: "на проверке", en: "under review", forbiddenRu: [/на удержании/iu] },
   { id: "risk-finding", ru: "срабатывание", en: "finding" },
+  // Partner groups inside a program (lib/groups): not the partner's trust tier (уровень доверия).
+  { id: "partner-group", ru: "группа партнёров", en: "partner group", forbiddenRu: [/сегмент\p{L}* партн/iu], forbiddenEn: [en("partner segments?")] },
   { id: "time-zone", ru: "часовой пояс", en: "time zone", forbiddenRu: [ru("таймзон"), /временн\p{L}* зон/iu], forbiddenEn: [en("timezones?")] },
 ];

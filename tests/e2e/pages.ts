@@ -55,6 +55,7 @@ export const STAFF_DETAILS: Details = [
   ["commissions", /^\/commissions\/(?!rules$|export$)[^/?#]+$/, []],
   ["payouts", /^\/payouts\/(?!export$)[^/?#]+$/, []],
   ["placements", /^\/placements\/(?!new$|rules$)[^/?#]+$/, ["ord"]],
+  ["programs", /^\/programs\/[^/?#]+\/groups$/, []],
 ];
 export const PORTAL_PAGES = ["", "referrals", "referrals/new", "opportunities", "links", "funnel", "earnings", "placements", "account", "account/tax"];
 export const PORTAL_DETAILS: Details = [
