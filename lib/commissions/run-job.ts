@@ -86,13 +86,13 @@ async function candidateEventIds(tx: TenantTx, tenantId: string, afterId: string
     JOIN "Partner" p ON p.id = e."partnerId" AND p."tenantId" = e."tenantId"
     -- The partner's group when the event happened (lib/groups/membership.ts, loadGroupAt); arrays
     -- tell "a move to/from no group" (NULL) from "no such move".
-    CROSS JOIN LATERAL (SELECT COALESCE(
+    CROSS JOIN LATERAL (SELECT (COALESCE(
       (SELECT ARRAY[m."toGroupId"] FROM "PartnerGroupMove" m WHERE m."tenantId" = e."tenantId" AND m."partnerId" = e."partnerId"
          AND m."programId" = e."programId" AND m."movedAt" <= e."occurredAt" ORDER BY m."movedAt" DESC, m.id DESC LIMIT 1),
       (SELECT ARRAY[m."fromGroupId"] FROM "PartnerGroupMove" m WHERE m."tenantId" = e."tenantId" AND m."partnerId" = e."partnerId"
          AND m."programId" = e."programId" AND m."movedAt" > e."occurredAt" ORDER BY m."movedAt", m.id LIMIT 1),
       (SELECT ARRAY[pp."groupId"] FROM "ProgramPartner" pp WHERE pp."tenantId" = e."tenantId" AND pp."partnerId" = e."partnerId" AND pp."programId" = e."programId")
-    )[1] AS id) g
+    ))[1] AS id) g
     WHERE e."tenantId" = ${tenantId} AND e."programId" IS NOT NULL
       AND (${only}::text[] IS NULL OR e.id = ANY(${only}::text[]))
       AND (${afterId}::text IS NULL OR (e."occurredAt", e.id) > (SELECT c."occurredAt", c.id FROM "ConversionEvent" c WHERE c.id = ${afterId}::text))
