@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { shot, signIn, unique } from "./helpers";
+import { open, shot, signIn, unique } from "./helpers";
 
 // Issue 16, part 3: the agency's owner, working in Russian, creates a partner group in the demo's
 // creator pool with its own commission rule, moves a partner into it and sees the group on the
@@ -7,7 +7,7 @@ import { shot, signIn, unique } from "./helpers";
 test("группа партнёров: своё правило комиссии, перевод партнёра, группа на странице партнёра", async ({ page }) => {
   const name = unique("Лучшие авторы");
   await signIn(page, "owner@northstar.test", "twoway-demo", "ru");
-  await page.goto("/ru/t/northstar/programs");
+  await open(page, "/ru/t/northstar/programs");
   // The creator pool is the second program; its card lists its groups.
   await expect(page.getByText("Top scouts")).toBeVisible();
   await page.getByRole("link", { name: "Группы партнёров" }).nth(1).click();
@@ -34,7 +34,7 @@ test("группа партнёров: своё правило комиссии,
   await expect(page.getByRole("cell", { name: new RegExp(`Группа: ${name}`) })).toBeVisible();
 
   // Move Ольга Петрова (in the pool's default group) into the new group.
-  await page.goto("/ru/t/northstar/partners?q=Ольга");
+  await open(page, "/ru/t/northstar/partners?q=Ольга");
   await page.getByRole("link", { name: "Ольга Петрова" }).first().click();
   await expect(page.getByText("Группа партнёров: Creator scouts")).toBeVisible();
   await page.getByLabel("Группа партнёров в программе «Creator Pool 2027»").selectOption({ label: name });
@@ -46,9 +46,9 @@ test("группа партнёров: своё правило комиссии,
   await shot(page, "partner-groups-partner-ru");
 
   // The seeded group's application link speaks Russian to a Russian visitor.
-  await page.goto("/ru/t/northstar/programs");
+  await open(page, "/ru/t/northstar/programs");
   const programId = (await page.getByRole("link", { name: "Группы партнёров" }).nth(1).getAttribute("href"))!.split("/").at(-2);
-  await page.goto(`/ru/apply/northstar/${programId}?group=top-scouts`);
+  await open(page, `/ru/apply/northstar/${programId}?group=top-scouts`);
   await expect(page.getByText("Группа партнёров: Top scouts")).toBeVisible();
   await expect(page.getByText("Для партнёров, которые приводят авторов каждый месяц", { exact: false })).toBeVisible();
   await expect(page.getByLabel("Сколько авторов в месяц вы можете рекомендовать?")).toBeVisible();
