@@ -201,10 +201,31 @@ async function seedNorthstar(tx: Tx, passwordHash: string) {
     [warm, ["jessica", "ekaterina", "marcus", "alexey", "igor"]],
     [pool, ["jessica", "ekaterina", "ryan", "emily", "olga", "igor"]],
   ];
+  // Partner groups of the pool (docs/partner-groups.md): everyone starts in the default group; Jessica
+  // was moved to the top scouts ten days ago (no rules of its own yet, so her commissions are the program's).
+  const scouts = await tx.partnerGroup.create({
+    data: { tenantId, programId: pool.id, name: "Creator scouts", slug: "creator-scouts", isDefault: true, createdAt: daysAgo(60) },
+  });
+  const topScouts = await tx.partnerGroup.create({
+    data: {
+      tenantId, programId: pool.id, name: "Top scouts", slug: "top-scouts", createdAt: daysAgo(20),
+      landingTextEn: "For partners who bring us creators every month: a personal manager and early access to new brands.",
+      landingTextRu: "Для партнёров, которые приводят авторов каждый месяц: личный менеджер и ранний доступ к новым брендам.",
+      applicationIntroEn: "Tell us which creators you have brought to brands before.",
+      applicationIntroRu: "Расскажите, каких авторов вы уже приводили к брендам.",
+      questions: [{ id: "q1", en: "How many creators can you recommend per month?", ru: "Сколько авторов в месяц вы можете рекомендовать?" }],
+    },
+  });
   await tx.programPartner.createMany({
     data: enrolments.flatMap(([program, keys]) =>
-      keys.map((k) => ({ tenantId, programId: program.id, partnerId: partners[k].id })),
+      keys.map((k) => ({
+        tenantId, programId: program.id, partnerId: partners[k].id,
+        groupId: program === pool ? (k === "jessica" ? topScouts.id : scouts.id) : null,
+      })),
     ),
+  });
+  await tx.partnerGroupMove.create({
+    data: { tenantId, programId: pool.id, partnerId: partners.jessica.id, fromGroupId: scouts.id, toGroupId: topScouts.id, movedAt: daysAgo(10), movedById: staff.owner },
   });
 
   // Pool opportunities: one open on the public board, one draft still being written.

@@ -28,6 +28,9 @@ function detail(t: TFunction, action: string, data: Data): string | null {
   const to = text(data.to);
   if (action === "partner.tier_changed" && from && to) {
     parts.push(t("partners:audit.change", { from: t(`partners:tiers.${from}`), to: t(`partners:tiers.${to}`) }));
+  } else if (action === "partner.group_changed") {
+    // Group names as staff typed them; "from" is empty when the program had no groups yet.
+    parts.push(from ? t("partners:audit.change", { from, to: to ?? "" }) : (to ?? ""));
   } else if (action.startsWith("partner.") && from && to) {
     parts.push(t("partners:audit.change", { from: t(`partners:status.${from}`), to: t(`partners:status.${to}`) }));
   }

@@ -18,16 +18,20 @@ type Props = {
   /** Set when editing: the rule id and its current values as form strings. */
   id?: string; initial?: Record<string, string>; cancelHref?: string;
   programs: { id: string; name: string }[]; markets: readonly string[];
+  /** Partner groups of the programs: a rule may be limited to one. */
+  groups: { id: string; name: string; programId: string }[];
   /** A new rule's currency: the agency's reporting currency. */
   defaultCurrency: string;
 };
 
 /** Create or edit a commission rule: basis decides whether percent/duration or a bounty is asked for. */
-export function RuleForm({ locale, tenant, id, initial = {}, cancelHref, programs, markets, defaultCurrency }: Props) {
+export function RuleForm({ locale, tenant, id, initial = {}, cancelHref, programs, markets, groups, defaultCurrency }: Props) {
   const { t } = useTranslation("commissions");
   const [state, action, pending] = useActionState<FormState, FormData>(saveRuleAction.bind(null, { locale, tenant, id }), {});
   const v = state.ok && !id ? {} : { ...initial, ...(state.values ?? {}) };
   const [basis, setBasis] = useState(v.basis ?? "revenue_share");
+  const [programId, setProgramId] = useState(v.programId ?? "");
+  const programGroups = groups.filter((g) => g.programId === programId);
   const share = basis === "revenue_share" || basis === "deal_share";
   const errors = state.fieldErrors ?? {};
   const tierCount = Math.min(MAX_TIERS, Math.max(TIER_ROWS, ...Object.keys(v).filter((k) => k.startsWith("tiers.")).map((k) => Number(k.split(".")[1]) + 1)));
@@ -39,9 +43,17 @@ export function RuleForm({ locale, tenant, id, initial = {}, cancelHref, program
       </Field>
       <Field label={t("form.program")} name="programId" error={errors.programId}>
         {(a11y) => (
-          <Select {...a11y} name="programId" required defaultValue={v.programId ?? ""}>
+          <Select {...a11y} name="programId" required value={programId} onChange={(e) => setProgramId(e.target.value)}>
             <option value="">{t("form.choose")}</option>
             {programs.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          </Select>
+        )}
+      </Field>
+      <Field label={t("form.group")} name="groupId" error={errors.groupId} hint={t("form.groupHint")}>
+        {(a11y) => (
+          <Select {...a11y} name="groupId" key={programId} defaultValue={programGroups.some((g) => g.id === v.groupId) ? v.groupId : ""}>
+            <option value="">{t("form.allGroups")}</option>
+            {programGroups.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
           </Select>
         )}
       </Field>

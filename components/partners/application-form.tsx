@@ -12,11 +12,14 @@ import { applyToProgramAction } from "@/lib/partners/public-actions";
 import type { FormState } from "@/lib/kernel/form";
 import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 
-type Props = { locale: string; tenant: string; programId: string; agency: string; programMarkets: string[] };
+/** The partner group the link named (`?group=`): its key travels with the form, its questions are asked. */
+type Group = { key: string; questions: { id: string; label: string }[] };
+type Props = { locale: string; tenant: string; programId: string; agency: string; programMarkets: string[]; group?: Group | null };
 
-export function ApplicationForm({ locale, tenant, programId, agency, programMarkets }: Props) {
+export function ApplicationForm({ locale, tenant, programId, agency, programMarkets, group }: Props) {
   const { t } = useTranslation(["partners", "common"]);
-  const [state, action, pending] = useActionState<FormState, FormData>(applyToProgramAction.bind(null, { locale, tenant, programId }), {});
+  const target = group ? { locale, tenant, programId, group: group.key } : { locale, tenant, programId };
+  const [state, action, pending] = useActionState<FormState, FormData>(applyToProgramAction.bind(null, target), {});
   if (state.ok && state.message) {
     const outcome = state.message.key === "already_applied" ? "already_applied" : "received";
     return (
@@ -61,6 +64,11 @@ export function ApplicationForm({ locale, tenant, programId, agency, programMark
       <Field label={t("apply.pitch")} name="pitch" error={e.pitch} hint={t("apply.pitchHint")}>
         {(a) => <TextArea {...a} name="pitch" rows={5} maxLength={1000} defaultValue={v.pitch ?? ""} />}
       </Field>
+      {group?.questions.map((q) => (
+        <Field key={q.id} label={q.label} name={`answers.${q.id}`} error={e[`answers.${q.id}`]}>
+          {(a) => <TextArea {...a} name={`answers.${q.id}`} rows={3} maxLength={1000} defaultValue={v[`answers.${q.id}`] ?? ""} />}
+        </Field>
+      ))}
       <Honeypot name="website" label={t("apply.honeypot")} />
       <ConsentCheckbox label={t("apply.consent", { agency })} checked={v.consent === "yes"} error={e.consent} />
       <Button type="submit" disabled={pending} className="w-full sm:w-auto">{pending ? t("apply.sending") : t("apply.submit")}</Button>

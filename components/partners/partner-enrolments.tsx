@@ -7,12 +7,17 @@ import { Select } from "@/components/ui/field";
 import { enrolPartnerAction } from "@/lib/partners/actions";
 import type { FormState } from "@/lib/kernel/form";
 import { FormStatus } from "./form-status";
+import { PartnerGroupForm } from "@/components/groups/partner-group-form";
 
 type Target = { locale: string; tenant: string; id: string };
-type Enrolment = { programId: string; name: string; markets: string[]; since: string; archived: boolean };
+type Enrolment = {
+  programId: string; name: string; markets: string[]; since: string; archived: boolean;
+  /** The partner's group in the program, and the groups it may be moved to (when the viewer may move it). */
+  group: { id: string; name: string } | null; groups: { id: string; name: string }[];
+};
 
 /** The partner's programs with a way to end each enrolment, and a picker to add one. */
-export function PartnerEnrolments({ target, enrolments, available, editable }: { target: Target; enrolments: Enrolment[]; available: { id: string; name: string }[]; editable: boolean }) {
+export function PartnerEnrolments({ target, enrolments, available, editable, canMove }: { target: Target; enrolments: Enrolment[]; available: { id: string; name: string }[]; editable: boolean; canMove: boolean }) {
   const { t } = useTranslation("partners");
   return (
     <div className="space-y-4">
@@ -30,6 +35,12 @@ export function PartnerEnrolments({ target, enrolments, available, editable }: {
                   {e.markets.map((m) => <Badge key={m} tone="indigo">{m}</Badge>)}
                   <span>{t("enrolments.since", { date: e.since })}</span>
                 </p>
+                {e.group ? <p className="text-xs text-slate-600">{t("groups.current", { group: e.group.name })}</p> : null}
+                {canMove && e.groups.length > 1 && !e.archived ? (
+                  <div className="mt-2">
+                    <PartnerGroupForm locale={target.locale} tenant={target.tenant} partnerId={target.id} programId={e.programId} programName={e.name} current={e.group?.id ?? null} groups={e.groups} />
+                  </div>
+                ) : null}
               </div>
               {editable ? <UnenrolButton target={target} programId={e.programId} /> : null}
             </li>

@@ -5,6 +5,7 @@ import { baseUrl } from "@/lib/base-url";
 import { createI18n } from "@/lib/i18n/instance";
 import { sendMail } from "@/lib/mail/send-mail";
 import { hashPassword } from "./password";
+import { slugify } from "@/lib/kernel/slug";
 
 export const signUpSchema = z.object({
   agencyName: z.string().trim().min(1).max(80),
@@ -17,18 +18,7 @@ export const signUpSchema = z.object({
 });
 export type SignUpInput = Omit<z.output<typeof signUpSchema>, "timeZone"> & { timeZone?: string };
 
-const translit: Record<string, string> = {
-  а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ё: "e", ж: "zh", з: "z", и: "i", й: "y", к: "k", л: "l", м: "m",
-  н: "n", о: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ф: "f", х: "kh", ц: "ts", ч: "ch", ш: "sh", щ: "shch",
-  ъ: "", ы: "y", ь: "", э: "e", ю: "yu", я: "ya",
-};
-
-/** "Агентство Мост" → "agentstvo-most"; the URL segment of a tenant. */
-export function slugify(name: string): string {
-  const latin = [...name.toLowerCase()].map((ch) => translit[ch] ?? ch).join("");
-  const slug = latin.normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
-  return slug || "agency";
-}
+export { slugify };
 
 async function freeSlug(name: string): Promise<string> {
   const base = slugify(name);

@@ -12,6 +12,7 @@ export const saveRuleAction = tenantAction({
   permission,
   target: { id: z.string().optional() },
   schema: ruleInput,
+  errorFields: { "commissions.group_invalid": "groupId" },
   run: async ({ ctx, target, input, paths, revalidate }) => {
     if (target.id) await updateRule(ctx, target.id, input);
     else await createRule(ctx, input);

@@ -6,7 +6,7 @@ import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { NotFoundError } from "@/lib/kernel/errors";
 import type { Explanation, SkipReason } from "./compute";
 import { loadFxBook } from "./fx-batch";
-import { decideEvent, loadLedgerState, type LedgerState } from "./run-job";
+import { decideEvent, eventRules, groupOf, loadEventGroups, loadLedgerState, type LedgerState } from "./run-job";
 import { loadActiveRules, rulesForEvent, type LoadedRule } from "./rules-load";
 import type { HypotheticalEvent } from "./schemas";
 
@@ -41,7 +41,9 @@ export async function previewStoredEvent(ctx: TenantContext, eventId: string): P
   if (!event) throw new NotFoundError();
   const partner = event.partnerId ? await ctx.db.partner.findFirst({ where: { id: event.partnerId }, select: { market: true } }) : null;
   if (!partner || !event.programId) return { ok: false, reason: "not_referred" };
-  const rules = rulesForEvent(await loadActiveRules(ctx.db, [event.programId]), event, partner.market);
+  const all = await loadActiveRules(ctx.db, [event.programId]);
+  const group = groupOf(await loadEventGroups(ctx.db, [event]), event);
+  const rules = eventRules(all, event, partner.market, group, await loadLedgerState(ctx.db, [event], all));
   const recorded = await ctx.db.commission.findMany({
     where: { eventId: event.id, ruleId: { in: rules.map((r) => r.id) } },
     select: { id: true, ruleId: true, amountMinor: true, status: true, explanation: true },
@@ -65,7 +67,7 @@ export async function previewStoredEvent(ctx: TenantContext, eventId: string): P
 }
 
 /**
- * A hypothetical event of a new customer of a partner in `market`: first commission of the month,
+ * A hypothetical event of a new customer of a partner in `market` (and in no group: program-wide rules): first commission of the month,
  * nothing earned yet (so a cap applies in full), its life starting at the event. A refund is shown
  * as if the customer had earned enough for the whole clawback.
  */

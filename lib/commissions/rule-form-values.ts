@@ -6,7 +6,7 @@ import { bpsToPercent } from "./schemas";
 /** A stored rule as the strings its edit form shows (the inverse of `ruleInput`). */
 export function ruleFormValues(rule: CommissionRule): Record<string, string> {
   const values: Record<string, string> = {
-    name: rule.name, programId: rule.programId, market: rule.market ?? "", basis: rule.basis, currency: rule.currency,
+    name: rule.name, programId: rule.programId, groupId: rule.groupId ?? "", market: rule.market ?? "", basis: rule.basis, currency: rule.currency,
     percent: rule.percentBps !== null ? bpsToPercent(rule.percentBps) : "",
     durationMonths: rule.durationMonths?.toString() ?? "",
     bounty: rule.amountMinor !== null ? minorToDecimal(rule.amountMinor, rule.currency) : "",

@@ -3,7 +3,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
-import { NotFoundError } from "@/lib/kernel/errors";
+import { DomainError, NotFoundError } from "@/lib/kernel/errors";
 import { tiersToJson } from "./compute";
 import type { RuleData } from "./schemas";
 
@@ -20,14 +20,18 @@ function columns(data: RuleData) {
   return { ...data, tiers: tiersToJson(data.tiers) };
 }
 
-async function assertProgram(ctx: TenantContext, programId: string) {
+/** The program is this tenant's, and the rule's group (if any) is one of that program's groups. */
+async function assertProgram(ctx: TenantContext, programId: string, groupId: string | null) {
   const program = await ctx.db.program.findFirst({ where: { id: programId }, select: { id: true } });
   if (!program) throw new NotFoundError();
+  if (groupId && !(await ctx.db.partnerGroup.findFirst({ where: { id: groupId, programId }, select: { id: true } }))) {
+    throw new DomainError("commissions.group_invalid");
+  }
 }
 
 export async function createRule(ctx: TenantContext, data: RuleData) {
   assertCan(ctx, "payouts:manage");
-  await assertProgram(ctx, data.programId);
+  await assertProgram(ctx, data.programId, data.groupId);
   const rule = await ctx.db.commissionRule.create({ data: { tenantId: ctx.tenantId, ...columns(data) } });
   await recordAudit(ctx, { action: "commission_rule.created", entityType: "CommissionRule", entityId: rule.id, data: auditData(data) });
   return rule;
@@ -42,7 +46,7 @@ async function findRule(ctx: TenantContext, id: string) {
 export async function updateRule(ctx: TenantContext, id: string, data: RuleData) {
   assertCan(ctx, "payouts:manage");
   const before = await findRule(ctx, id);
-  await assertProgram(ctx, data.programId);
+  await assertProgram(ctx, data.programId, data.groupId);
   await ctx.db.commissionRule.updateMany({ where: { id }, data: columns(data) });
   await recordAudit(ctx, {
     action: "commission_rule.updated", entityType: "CommissionRule", entityId: id,
@@ -63,7 +67,7 @@ export async function listRules(ctx: TenantContext) {
   assertCan(ctx, "payouts:read");
   return ctx.db.commissionRule.findMany({
     orderBy: [{ archivedAt: { sort: "desc", nulls: "first" } }, { createdAt: "asc" }],
-    include: { program: { select: { id: true, name: true } } },
+    include: { program: { select: { id: true, name: true } }, group: { select: { id: true, name: true } } },
   });
 }
 
@@ -75,9 +79,10 @@ export async function getRule(ctx: TenantContext, id: string) {
 /** Programs and partners for the rule, preview and adjustment forms. */
 export async function commissionFormOptions(ctx: TenantContext) {
   assertCan(ctx, "payouts:read");
-  const [programs, partners] = await Promise.all([
+  const [programs, partners, groups] = await Promise.all([
     ctx.db.program.findMany({ where: { archivedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     ctx.db.partner.findMany({ select: { id: true, name: true, market: true }, orderBy: { name: "asc" } }),
+    ctx.db.partnerGroup.findMany({ where: { program: { archivedAt: null } }, select: { id: true, name: true, programId: true }, orderBy: [{ isDefault: "desc" }, { name: "asc" }] }),
   ]);
-  return { programs, partners };
+  return { programs, partners, groups };
 }

@@ -10,6 +10,7 @@ import { approveCommissions, insertCommissions, type NewCommission } from "./led
 import { computeClawback, computeEarning, dueAt, monthKey, oncePerReferral, type ComputeResult, type Explanation } from "./compute";
 import { loadFxBook, type FxBook } from "./fx-batch";
 import { loadActiveRules, rulesForEvent, type LoadedRule } from "./rules-load";
+import { loadGroupAt, type GroupAt, type GroupTerms } from "@/lib/groups/membership";
 import { announceRiskHolds, evaluateNewCommissions } from "@/lib/risk/evaluate";
 import type { RiskHoldEvent } from "@/lib/risk/hooks";
 
@@ -83,6 +84,15 @@ async function candidateEventIds(tx: TenantTx, tenantId: string, afterId: string
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT e.id FROM "ConversionEvent" e
     JOIN "Partner" p ON p.id = e."partnerId" AND p."tenantId" = e."tenantId"
+    -- The partner's group when the event happened (lib/groups/membership.ts, loadGroupAt); arrays
+    -- tell "a move to/from no group" (NULL) from "no such move".
+    CROSS JOIN LATERAL (SELECT (COALESCE(
+      (SELECT ARRAY[m."toGroupId"] FROM "PartnerGroupMove" m WHERE m."tenantId" = e."tenantId" AND m."partnerId" = e."partnerId"
+         AND m."programId" = e."programId" AND m."movedAt" <= e."occurredAt" ORDER BY m."movedAt" DESC, m.id DESC LIMIT 1),
+      (SELECT ARRAY[m."fromGroupId"] FROM "PartnerGroupMove" m WHERE m."tenantId" = e."tenantId" AND m."partnerId" = e."partnerId"
+         AND m."programId" = e."programId" AND m."movedAt" > e."occurredAt" ORDER BY m."movedAt", m.id LIMIT 1),
+      (SELECT ARRAY[pp."groupId"] FROM "ProgramPartner" pp WHERE pp."tenantId" = e."tenantId" AND pp."partnerId" = e."partnerId" AND pp."programId" = e."programId")
+    ))[1] AS id) g
     WHERE e."tenantId" = ${tenantId} AND e."programId" IS NOT NULL
       AND (${only}::text[] IS NULL OR e.id = ANY(${only}::text[]))
       AND (${afterId}::text IS NULL OR (e."occurredAt", e.id) > (SELECT c."occurredAt", c.id FROM "ConversionEvent" c WHERE c.id = ${afterId}::text))
@@ -91,6 +101,12 @@ async function candidateEventIds(tx: TenantTx, tenantId: string, afterId: string
         WHERE r."tenantId" = e."tenantId" AND r."programId" = e."programId" AND r."archivedAt" IS NULL
           AND (r.market IS NULL OR r.market = p.market)
           AND r.basis::text = ANY(CASE e.type::text WHEN 'lead' THEN ARRAY['lead_bounty'] WHEN 'close' THEN ARRAY['close_bounty', 'deal_share'] ELSE ARRAY['revenue_share'] END)
+          -- Partner groups (rulesForEvent): a rule of the partner's group at the event's time, or a
+          -- program-wide rule of a basis that group has no rule for. Refunds claw back under any group's rule.
+          AND (e.type::text = 'refund' OR r."groupId" = g.id OR (r."groupId" IS NULL AND NOT EXISTS (
+            SELECT 1 FROM "CommissionRule" gr
+            WHERE gr."tenantId" = e."tenantId" AND gr."programId" = e."programId" AND gr."archivedAt" IS NULL AND gr."groupId" = g.id
+              AND gr.basis = r.basis AND (gr.market IS NULL OR gr.market = p.market))))
           -- The pipeline's booked deal value is paid by deal_share rules, never by revenue share.
           AND NOT (r.basis::text = 'revenue_share' AND e."idempotencyKey" LIKE ${PIPELINE_KEY_PREFIX + "%"})
           AND NOT EXISTS (SELECT 1 FROM "Commission" m WHERE m."tenantId" = e."tenantId" AND m."eventId" = e.id AND m."ruleId" = r.id))
@@ -282,12 +298,36 @@ export function commissionRow(event: BatchEvent, d: Extract<Decision, { kind: Co
   };
 }
 
+/** The group of each event's partner when it happened (partner groups, lib/groups/membership.ts). */
+export function loadEventGroups(db: TenantTx | TenantDb, events: BatchEvent[]): Promise<GroupAt> {
+  return loadGroupAt(db, events.flatMap((e) => (e.partnerId && e.programId ? [{ partnerId: e.partnerId, programId: e.programId }] : [])));
+}
+
+export function groupOf(groupAt: GroupAt, event: BatchEvent): GroupTerms | null {
+  return event.partnerId && event.programId ? groupAt(event.partnerId, event.programId, event.occurredAt) : null;
+}
+
+/**
+ * The rules an event earns (or claws back) under: `rulesForEvent` for the partner's group at the
+ * event's time; a refund also claws back under every revenue-share rule of the program that earned
+ * on the customer, so a partner who changed groups since the sale still loses what the sale paid.
+ */
+export function eventRules(rules: LoadedRule[], event: BatchEvent, market: string, group: GroupTerms | null, state: LedgerState): LoadedRule[] {
+  const chosen = rulesForEvent(rules, event, market, group);
+  if (event.type !== "refund" || !event.customerId) return chosen;
+  const ids = new Set(chosen.map((r) => r.id));
+  const earnedUnder = rules.filter((r) => !ids.has(r.id) && r.programId === event.programId && r.compute.basis === "revenue_share"
+    && (state.earned.get(key(event.customerId!, r.id)) ?? 0n) !== 0n);
+  return [...chosen, ...earnedUnder];
+}
+
 async function processBatch(tx: TenantTx, actor: JobActor, ids: string[]) {
   const rows = await tx.conversionEvent.findMany({ where: { id: { in: ids } }, select: EVENT_SELECT });
   const byId = new Map<string, BatchEvent>(rows.map((r) => [r.id, r]));
   const events = ids.map((id) => byId.get(id)).filter((e): e is BatchEvent => !!e);
   const rules = await loadActiveRules(tx, [...new Set(events.map((e) => e.programId!))]);
   const state = await loadLedgerState(tx, events, rules);
+  const groupAt = await loadEventGroups(tx, events);
 
   const out: NewCommission[] = [];
   let skipped = 0;
@@ -295,7 +335,7 @@ async function processBatch(tx: TenantTx, actor: JobActor, ids: string[]) {
   for (const event of events) {
     const market = state.partnerMarket.get(event.partnerId ?? "");
     if (!market) continue;
-    const open = rulesForEvent(rules, event, market).filter((r) => !state.existing.has(key(event.id, r.id)));
+    const open = eventRules(rules, event, market, groupOf(groupAt, event), state).filter((r) => !state.existing.has(key(event.id, r.id)));
     for (const d of decideEvent(event, open, state)) {
       if ("waitingForFx" in d) { waitingForFx++; continue; }
       if ("skip" in d.result) { skipped++; continue; }
@@ -347,6 +387,7 @@ export async function explainNothingCreated(db: TenantDb, tenantId: string, only
   const programIds = [...new Set(events.map((e) => e.programId).filter((p): p is string => !!p))];
   const rules = await loadActiveRules(db, programIds);
   const state = await loadLedgerState(db, events, rules);
+  const groupAt = await loadEventGroups(db, events);
   const out = new Map<string, JobReason>();
   const add = (rule: LoadedRule | null, reason: string, values: Record<string, string> = {}) => {
     const k = key(rule?.id ?? "", reason, JSON.stringify(values));
@@ -365,7 +406,7 @@ export async function explainNothingCreated(db: TenantDb, tenantId: string, only
     for (const rule of ofProgram) {
       if (rule.market !== null && rule.market !== market && rulesForEvent([rule], event, rule.market).length) add(rule, "other_market", { market, ruleMarket: rule.market });
     }
-    const matching = new Set(rulesForEvent(ofMarket, event, market).map((r) => r.id));
+    const matching = new Set(eventRules(ofMarket, event, market, groupOf(groupAt, event), state).map((r) => r.id));
     // Only when no rule pays on this kind of event at all: otherwise "not for this event" is noise.
     if (matching.size === 0) for (const rule of ofMarket) add(rule, "not_for_event");
     const open = ofMarket.filter((r) => matching.has(r.id) && !state.existing.has(key(event.id, r.id)));

@@ -60,13 +60,14 @@ const BASES: readonly string[] = bases;
 // field errors at once (zod skips a transform when the object itself already failed).
 export const ruleInput = z
   .object({
-    programId: text, market: text, name: text, basis: text, percent: text, durationMonths: text,
+    programId: text, groupId: text, market: text, name: text, basis: text, percent: text, durationMonths: text,
     bounty: text, currency: text, cap: text, holdDays: text,
     tiers: z.array(tierRow.optional()).max(MAX_TIERS).optional(),
   })
   .transform((v, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
     if (!v.programId || v.programId.length > 40) issue(["programId"], "required");
+    if (v.groupId && v.groupId.length > 40) issue(["groupId"], "invalid_choice");
     if (v.market && !MARKETS.includes(v.market)) issue(["market"], "invalid_choice");
     if (!v.name) issue(["name"], "required");
     else if (v.name.length > 120) issue(["name"], "commissions.name_too_long");
@@ -114,6 +115,8 @@ export const ruleInput = z
     if (ctx.issues.length) return z.NEVER;
     return {
       programId: v.programId!,
+      // Only for partners of this group of the program (checked against the program by createRule/updateRule).
+      groupId: v.groupId || null,
       market: (v.market || null) as Market | null,
       name: v.name!,
       basis: v.basis as CommissionBasis,

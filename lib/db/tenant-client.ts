@@ -72,6 +72,8 @@ export const tenantOwnedModels = new Set([
   "Message",
   "MessageRecipient",
   "MessageReply",
+  "PartnerGroup",
+  "PartnerGroupMove",
 ]);
 
 const whereOps = new Set([

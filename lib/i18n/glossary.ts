@@ -99,5 +99,7 @@ export const glossary: Concept[] = [
   { id: "message", ru: "сообщение", en: "message" },
   { id: "announcement", ru: "объявление", en: "announcement", forbiddenRu: [ru("анонс"), ru("рассылк")] },
   { id: "direct-message", ru: "личное сообщение", en: "direct message", forbiddenRu: [ru("директ"), /(?<!\p{L})ЛС(?!\p{L})/u] },
+  // Partner groups inside a program (lib/groups): not the partner's trust tier (уровень доверия).
+  { id: "partner-group", ru: "группа партнёров", en: "partner group", forbiddenRu: [/сегмент\p{L}* партн/iu], forbiddenEn: [en("partner segments?")] },
   { id: "time-zone", ru: "часовой пояс", en: "time zone", forbiddenRu: [ru("таймзон"), /временн\p{L}* зон/iu], forbiddenEn: [en("timezones?")] },
 ];

@@ -4,6 +4,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { DomainError, NotFoundError } from "@/lib/kernel/errors";
 import { enrollablePrograms } from "./invite-partner";
+import { defaultGroupIds } from "@/lib/groups/membership";
 
 /** Enrols a partner of this tenant in a live program of this tenant; enrolling twice is harmless. */
 export async function enrolPartner(ctx: TenantContext, partnerId: string, programId: string) {
@@ -13,8 +14,9 @@ export async function enrolPartner(ctx: TenantContext, partnerId: string, progra
   if (partner.status === "removed") throw new DomainError("partner_removed");
   const [program] = await enrollablePrograms(ctx, [programId]);
   await ctx.db.$transaction(async (tx) => {
+    const groupId = (await defaultGroupIds(tx, [program.id])).get(program.id) ?? null;
     const { count } = await tx.programPartner.createMany({
-      data: [{ tenantId: ctx.tenantId, programId: program.id, partnerId }],
+      data: [{ tenantId: ctx.tenantId, programId: program.id, partnerId, groupId }],
       skipDuplicates: true,
     });
     if (count === 0) return;

@@ -5,6 +5,7 @@ import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { isUniqueViolation } from "@/lib/kernel/unique-violation";
 import { DomainError, NotFoundError } from "@/lib/kernel/errors";
 import { newToken } from "@/lib/staff/tokens";
+import { defaultGroupIds } from "@/lib/groups/membership";
 import { partnerLocale, sendPartnerInviteMail } from "./partner-mail";
 import type { InvitePartnerInput } from "./schemas";
 
@@ -48,8 +49,9 @@ export async function invitePartner(ctx: TenantContext, input: InvitePartnerInpu
         row = await tx.partner.create({ data: { ...details, tenantId: ctx.tenantId, email: input.email, status: "invited" } });
       }
       if (programs.length > 0) {
+        const groups = await defaultGroupIds(tx, programs.map((p) => p.id));
         await tx.programPartner.createMany({
-          data: programs.map((p) => ({ tenantId: ctx.tenantId, programId: p.id, partnerId: row.id })),
+          data: programs.map((p) => ({ tenantId: ctx.tenantId, programId: p.id, partnerId: row.id, groupId: groups.get(p.id) ?? null })),
           skipDuplicates: true,
         });
       }

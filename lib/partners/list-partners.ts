@@ -57,7 +57,7 @@ export async function getPartner(ctx: TenantContext, id: string) {
     include: {
       enrolments: {
         orderBy: { createdAt: "asc" },
-        select: { createdAt: true, program: { select: { id: true, name: true, markets: true, access: true, archivedAt: true } } },
+        select: { createdAt: true, group: { select: { id: true, name: true } }, program: { select: { id: true, name: true, markets: true, access: true, archivedAt: true } } },
       },
       invites: { where: { acceptedAt: null, expiresAt: { gt: now } }, orderBy: { createdAt: "desc" }, take: 1, select: { id: true, createdAt: true, expiresAt: true } },
       _count: { select: { referrals: true } },

@@ -2,15 +2,17 @@
 import { z } from "zod";
 import { publicAction } from "@/lib/actions/public-client";
 import { allowApplication } from "./application-rate-limit";
-import { applyToProgram } from "./apply-to-program";
+import { applyToProgram, InvalidAnswer } from "./apply-to-program";
 import { applicationInput } from "./schemas";
 
 export const applyToProgramAction = publicAction({
-  target: { programId: z.string() },
+  // `group`: the id or slug of the application link's `?group=`, bound by the page.
+  target: { programId: z.string(), group: z.string().max(60).optional() },
   schema: applicationInput,
   rateLimit: { allow: allowApplication, code: "apply_rate_limited" },
-  run: async ({ target, input }) => {
-    const outcome = await applyToProgram({ tenantSlug: target.tenant, programId: target.programId }, input);
+  run: async ({ target, input, formData, invalid }) => {
+    const outcome = await applyToProgram({ tenantSlug: target.tenant, programId: target.programId, group: target.group }, input, (name) => formData.get(name))
+      .catch((error) => (error instanceof InvalidAnswer ? invalid(error.field, error.code) : Promise.reject(error)));
     return { ok: true, message: { key: outcome } };
   },
 });

@@ -6,6 +6,7 @@ import type { PublicContext } from "@/lib/auth/contexts/public";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Market } from "@/lib/db/generated/enums";
 import { isUniqueViolation } from "@/lib/kernel/unique-violation";
+import { defaultGroupIds } from "@/lib/groups/membership";
 
 /** An open, live program of the context's tenant; a program of another tenant is not found. */
 export function findOpenProgram(ctx: PublicContext, programId: string) {
@@ -30,7 +31,8 @@ export type ApplicationRow = {
 
 export type CreateApplicationResult = { ok: true; partnerId: string } | { ok: false; code: "already_applied" };
 
-export async function createApplication(ctx: PublicContext, program: { id: string }, row: ApplicationRow): Promise<CreateApplicationResult> {
+/** `groupId`: the group the application link named (checked by the caller), else the program's default group. */
+export async function createApplication(ctx: PublicContext, program: { id: string }, row: ApplicationRow, groupId: string | null = null): Promise<CreateApplicationResult> {
   const { tenantId } = ctx;
   try {
     return await ctx.db.$transaction(async (tx) => {
@@ -42,7 +44,8 @@ export async function createApplication(ctx: PublicContext, program: { id: strin
           preferredLocale: row.preferredLocale, status: "applied",
         },
       });
-      await tx.programPartner.create({ data: { tenantId, programId: program.id, partnerId: partner.id } });
+      const group = groupId ?? (await defaultGroupIds(tx, [program.id])).get(program.id) ?? null;
+      await tx.programPartner.create({ data: { tenantId, programId: program.id, partnerId: partner.id, groupId: group } });
       await tx.auditLog.create({
         data: { tenantId, actorUserId: null, action: "partner.applied", entityType: "Partner", entityId: partner.id, data: row.record },
       });

@@ -6,12 +6,13 @@ export async function partnerOverview(ctx: PartnerContext) {
   const [enrolments, counts] = await Promise.all([
     ctx.db.programPartner.findMany({
       where: { partnerId: ctx.partnerId, program: { archivedAt: null } },
-      include: { program: { select: { id: true, name: true, mode: true, markets: true } } },
+      include: { program: { select: { id: true, name: true, mode: true, markets: true } }, group: { select: { name: true } } },
       orderBy: { createdAt: "asc" },
     }),
     myReferralCounts(ctx),
   ]);
-  const programs = enrolments.map((e) => e.program);
+  // The partner's group in each program is theirs to know (its name only; its rules are staff-side).
+  const programs = enrolments.map((e) => ({ ...e.program, group: e.group?.name ?? null }));
   return {
     programs,
     counts,

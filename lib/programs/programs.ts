@@ -13,7 +13,10 @@ export async function listPrograms(ctx: TenantContext) {
   const programs = await ctx.db.program.findMany({
     where: { archivedAt: null },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    include: { _count: { select: { enrolments: true, referrals: true } } },
+    include: {
+      _count: { select: { enrolments: true, referrals: true } },
+      groups: { select: { id: true, name: true, isDefault: true }, orderBy: [{ isDefault: "desc" }, { name: "asc" }] },
+    },
   });
   return programs;
 }

@@ -58,6 +58,7 @@ export const STAFF_DETAILS: Details = [
   ["payouts", /^\/payouts\/(?!export$)[^/?#]+$/, []],
   ["placements", /^\/placements\/(?!new$|rules$)[^/?#]+$/, ["ord"]],
   ["messages", /^\/messages\/(?!new$)[^/?#]+$/, []],
+  ["programs", /^\/programs\/[^/?#]+\/groups$/, []],
 ];
 export const PORTAL_PAGES = ["", "referrals", "referrals/new", "opportunities", "links", "funnel", "earnings", "placements", "messages", "account", "account/tax"];
 export const PORTAL_DETAILS: Details = [

@@ -39,7 +39,7 @@ describe("rule validation", () => {
     expect(parsed).toEqual({
       ok: true,
       data: {
-        programId, market: "RU", name: "RU creators 12.5%", basis: "revenue_share", percentBps: 1250, durationMonths: 12, amountMinor: null,
+        programId, groupId: null, market: "RU", name: "RU creators 12.5%", basis: "revenue_share", percentBps: 1250, durationMonths: 12, amountMinor: null,
         currency: "RUB", tiers: [{ minCount: 10, percentBps: 1500 }], capMinor: 10_000_000n, holdDays: 14,
       },
     });

@@ -56,7 +56,10 @@ export default async function PortalHome({ params }: { params: Promise<{ locale:
             <ul className="space-y-2">
               {overview.programs.map((p) => (
                 <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 text-sm">
-                  <span className="font-medium">{p.name}</span>
+                  <span className="min-w-0">
+                    <span className="font-medium">{p.name}</span>
+                    {p.group ? <span className="block text-xs text-slate-600">{t("portal:group", { group: p.group })}</span> : null}
+                  </span>
                   <span className="flex gap-1">{p.markets.map((m) => <Badge key={m} tone="indigo">{m}</Badge>)}</span>
                 </li>
               ))}

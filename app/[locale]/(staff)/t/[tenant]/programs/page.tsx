@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ProgramForm } from "@/components/programs/program-form";
 import { ProgramSettingsForm } from "@/components/programs/program-settings-form";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
@@ -44,6 +45,13 @@ export default async function ProgramsPage({ params }: { params: Promise<{ local
                   <div><dt className="text-slate-500">{t("programs.fields.attribution")}</dt><dd className="font-medium">{t("programs.days", { count: p.attributionWindowDays })}</dd></div>
                   <div><dt className="text-slate-500">{t("programs.fields.protection")}</dt><dd className="font-medium">{t("programs.days", { count: p.protectionWindowDays })}</dd></div>
                 </dl>
+                <div>
+                  <p className="mb-1 text-slate-500">{t("groups.titleShort")}</p>
+                  <p className="flex flex-wrap items-center gap-1.5">
+                    {p.groups.length === 0 ? <span className="text-slate-600">{t("groups.none")}</span> : p.groups.map((g) => <Badge key={g.id} tone={g.isDefault ? "green" : "slate"}>{g.name}</Badge>)}
+                    <Link href={`/${locale}/t/${ctx.slug}/programs/${p.id}/groups`} className="text-xs font-medium text-indigo-600 hover:underline">{t("groups.manage")}</Link>
+                  </p>
+                </div>
                 {p.access === "open" ? (
                   <div>
                     <p className="mb-1 text-slate-500">{t("programs.publicLink")}</p>

@@ -34,7 +34,10 @@ export default async function CommissionRulesPage({ params, searchParams }: Prop
   if (sp.edit && !editing) notFound();
   const preview = readPreviewQuery(sp);
   // "?program=" comes from the program form's next-step link: preselect it when it is one of ours.
-  const newRuleValues = sp.program && options.programs.some((p) => p.id === sp.program) ? { programId: sp.program } : undefined;
+  // "?group=" comes from a program's groups page ("add a rule for this group").
+  const newRuleValues = sp.program && options.programs.some((p) => p.id === sp.program)
+    ? { programId: sp.program, ...(sp.group && options.groups.some((g) => g.id === sp.group && g.programId === sp.program) ? { groupId: sp.group } : {}) }
+    : undefined;
   const previewResult = preview.kind === "ready" ? await runPreview(ctx, preview) : null;
 
   return (
@@ -55,7 +58,7 @@ export default async function CommissionRulesPage({ params, searchParams }: Prop
               return (
                 <tr key={r.id} className="align-top hover:bg-slate-50">
                   <td className="px-2 py-3 font-medium text-slate-900">{r.name}<p className="text-xs font-normal text-slate-500">{t(`basis.${r.basis}`)}</p></td>
-                  <td className="px-2 py-3 text-slate-700">{r.program.name}</td>
+                  <td className="px-2 py-3 text-slate-700">{r.program.name}<p className="text-xs text-slate-500">{r.group ? t("rules.groupOnly", { group: r.group.name }) : t("form.allGroups")}</p></td>
                   <td className="px-2 py-3 text-slate-700">{r.market ? t(`common:markets.${r.market}`) : t("form.allMarkets")}</td>
                   <td className="whitespace-nowrap px-2 py-3 tabular-nums text-slate-700">
                     {r.basis === "revenue_share"
@@ -89,7 +92,7 @@ export default async function CommissionRulesPage({ params, searchParams }: Prop
           <Card title={editing ? t("form.editTitle", { name: editing.name }) : t("form.title")}>
             {manage ? (
               <RuleForm
-                key={editing?.id ?? "new"} locale={locale} tenant={ctx.slug} programs={options.programs} markets={markets}
+                key={editing?.id ?? "new"} locale={locale} tenant={ctx.slug} programs={options.programs} markets={markets} groups={options.groups}
                 id={editing?.id} initial={editing ? ruleFormValues(editing) : newRuleValues} cancelHref={editing ? path : undefined}
                 defaultCurrency={ctx.reportingCurrency}
               />

@@ -20,6 +20,7 @@ import { getT } from "@/lib/i18n/server";
 import { isLocale } from "@/lib/i18n/settings";
 import { awaitsAcceptance } from "@/lib/partners/invite-partner";
 import { getPartner, getPartnerApplication, listProgramChoices } from "@/lib/partners/list-partners";
+import { listGroupChoices } from "@/lib/groups/groups";
 import { availableActions } from "@/lib/partners/status-transitions";
 import { listPartnerPromoCodes } from "@/lib/promo-codes/list-promo-codes";
 
@@ -34,12 +35,14 @@ export default async function PartnerPage({ params, searchParams }: Props) {
   const fmt = { locale, timeZone: ctx.viewerTimeZone };
   const partner = await getPartner(ctx, id).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
   const editable = can(ctx.role, "partners:write") && partner.status !== "removed";
-  const [application, programs, promoCodes, activity, t] = await Promise.all([
+  const canMove = can(ctx.role, "payouts:manage") && partner.status !== "removed";
+  const [application, programs, promoCodes, activity, t, groups] = await Promise.all([
     getPartnerApplication(ctx, id),
     editable ? listProgramChoices(ctx) : Promise.resolve([]),
     listPartnerPromoCodes(ctx, id),
     can(ctx.role, "audit:read") ? listAuditLog(ctx, { entityType: "Partner", entityId: id, pageSize: 8 }) : Promise.resolve(null),
     getT(locale, ["partners", "common"]),
+    canMove ? listGroupChoices(ctx) : Promise.resolve([]),
   ]);
   const { notice } = await searchParams;
   const staffBase = `/${locale}/t/${ctx.slug}`;
@@ -88,7 +91,9 @@ export default async function PartnerPage({ params, searchParams }: Props) {
               enrolments={partner.enrolments.map((e) => ({
                 programId: e.program.id, name: e.program.name, markets: e.program.markets,
                 since: formatDate(fmt, e.createdAt), archived: !!e.program.archivedAt,
+                group: e.group, groups: groups.filter((g) => g.programId === e.program.id).map((g) => ({ id: g.id, name: g.name })),
               }))}
+              canMove={canMove}
               available={programs.filter((p) => !enrolledIds.has(p.id))}
             />
           </Card>
