@@ -68,6 +68,7 @@ export const tenantOwnedModels = new Set([
   "OrdStatisticsReport",
   "OrdExchangeLog",
   "PlatformRule",
+  "PlacementMonthStat",
 ]);
 
 const whereOps = new Set([

@@ -13,12 +13,14 @@ export type NotificationParams = {
   webhook_failing: { endpointUrl: string; failures: number };
   risk_case_opened: { caseId: string; partnerId: string; partnerName: string; held: number };
   placement_unlabelled: { placementId: string; linkCode: string; brandName: string; creatorName: string };
+  statistics_due: { month: string; dueOn: string; unsent: number };
 };
 export type NotificationKind = keyof NotificationParams;
 
 export const notificationKinds = [
   "referral_submitted", "opt_in_received", "referral_waiting", "payouts_held", "sanctions_possible_match", "payout_failed", "webhook_failing", "risk_case_opened",
   "placement_unlabelled",
+  "statistics_due",
 ] as const satisfies readonly NotificationKind[];
 
 /**
@@ -38,6 +40,8 @@ export const audienceOf: Record<NotificationKind, Permission> = {
   risk_case_opened: "payouts:manage",
   // Getting the erid (or pausing the link) is placement work.
   placement_unlabelled: "referrals:write",
+  // Those who move placements and enter their statistics (lib/placements/actions.ts).
+  statistics_due: "referrals:write",
 };
 
 export function isNotificationKind(kind: string): kind is NotificationKind {
@@ -64,6 +68,8 @@ export function notificationPath(kind: string, params: Record<string, unknown>):
       return "risk";
     case "placement_unlabelled":
       return `placements/${id("placementId")}`;
+    case "statistics_due":
+      return `placements/report?month=${id("month")}`;
     default:
       return "notifications";
   }
