@@ -18,6 +18,7 @@ export async function getPlacement(ctx: TenantContext, id: string) {
       trackedLink: { select: { id: true, code: true } },
       transitions: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
       creator: { select: { legalStatus: true, partner: { select: { taxProfile: { select: { form: true } } } } } },
+      monthStats: { orderBy: { month: "desc" }, take: 24 },
       ...channelSelect,
     },
   });

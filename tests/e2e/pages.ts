@@ -33,6 +33,7 @@ export const STAFF_PAGES = [
   "partners/new",
   "payouts",
   "placements",
+  "placements/report",
   "placements/rules",
   "programs",
   "referrals",
@@ -54,7 +55,7 @@ export const STAFF_DETAILS: Details = [
   ["referrals", /^\/referrals\/(?!new$|export$)[^/?#]+$/, []],
   ["commissions", /^\/commissions\/(?!rules$|export$)[^/?#]+$/, []],
   ["payouts", /^\/payouts\/(?!export$)[^/?#]+$/, []],
-  ["placements", /^\/placements\/(?!new$|rules$)[^/?#]+$/, ["ord"]],
+  ["placements", /^\/placements\/(?!new$|rules$|report$)[^/?#]+$/, ["ord"]],
 ];
 export const PORTAL_PAGES = ["", "referrals", "referrals/new", "opportunities", "links", "funnel", "earnings", "placements", "account", "account/tax"];
 export const PORTAL_DETAILS: Details = [
