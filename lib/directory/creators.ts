@@ -96,8 +96,18 @@ export async function updateCreator(ctx: TenantContext, id: string, input: Creat
     // The existence check runs inside the tenant scope: another tenant's id is "not found".
     const { count } = await tx.creator.updateMany({ where: { id, tenantId: ctx.tenantId }, data: creatorData(input) });
     if (count === 0) throw new NotFoundError();
-    await tx.creatorPlatform.deleteMany({ where: { creatorId: id, tenantId: ctx.tenantId } });
-    await tx.creatorPlatform.createMany({ data: platformRows(ctx, input).map((p) => ({ ...p, creatorId: id })) });
+    // Channels keep their rows (and ids) across edits: placements point at them (Placement.creatorPlatformId)
+    // and read their size and registry number at approval (lib/placements/channel-facts.ts).
+    const rows = platformRows(ctx, input);
+    await tx.creatorPlatform.deleteMany({ where: { creatorId: id, tenantId: ctx.tenantId, platform: { notIn: rows.map((p) => p.platform) } } });
+    for (const row of rows) {
+      const { tenantId: _tenant, platform, ...fields } = row;
+      await tx.creatorPlatform.upsert({
+        where: { creatorId_platform: { creatorId: id, platform } },
+        create: { ...row, creatorId: id },
+        update: fields,
+      });
+    }
   });
   await recordAudit(ctx, { action: "creator.updated", entityType: "Creator", entityId: id, data: { name: input.name } });
   return getCreator(ctx, id);
