@@ -27,6 +27,7 @@ test("the monthly placements report in Russian: statistics due, marked as sent, 
   // On the placement: the month's impressions corrected and ticked as sent to the ОРД.
   await row.getByRole("link").first().click();
   await page.waitForURL(/\/placements\/(?!report)[^/?]+$/);
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
   await expect(page.getByText("Правовой статус автора")).toBeVisible();
   await expect(page.getByText("Самозанятый (указан сотрудником)")).toBeVisible();
   await page.fill('input[name="month"]', month);
