@@ -30,7 +30,7 @@ const systemCallers = [
   "lib/referrals/partner-digest.ts", // the partner-mail sweep over every tenant
   "lib/notifications/mail.ts", // the staff-mail sweep over every tenant
   "lib/notifications/stale-referrals.ts", // the daily waiting-referral scan over every tenant
-  "lib/placements/statistics-deadline.ts", // the ОРД statistics deadline warning over every tenant
+  "lib/notifications/statistics-deadline.ts", // the ОРД statistics deadline warning over every tenant
   "lib/compliance/tax-thresholds.ts", // global reference data
   "lib/staff/invites.ts", // secret-token lookups
   "lib/partners/partner-invites.ts",

@@ -30,7 +30,7 @@
 //                           agency's ОРД, the erid stored, the placement labelled (lib/ord/sync-placement.ts;
 //                           each step recorded before the next; retried with backoff on 5xx/timeouts)
 //   placements:statistics-deadline — daily: a week before the ОРД statistics deadline, staff hear of a month's
-//                           placements without sent statistics (lib/placements/statistics-deadline.ts; once per month)
+//                           placements without sent statistics (lib/notifications/statistics-deadline.ts; once per month)
 //   risk:daily            — daily: the link risk rules over yesterday's ClickDaily and the partner rules
 //                           for partners with unpaid commissions (lib/risk/evaluate.ts; idempotent)
 import type { JobHelpers, TaskList } from "graphile-worker";
@@ -52,7 +52,7 @@ import { addDays, localDate } from "@/lib/kernel/time-zone";
 import { PARTNER_MAIL_TASK, partnerMailJobSpec } from "./partner-mail";
 import { STAFF_MAIL_TASK, sweepStaffNotifications } from "@/lib/notifications/mail";
 import { notifyStaleReferrals } from "@/lib/notifications/stale-referrals";
-import { warnStatisticsDeadline } from "@/lib/placements/statistics-deadline";
+import { warnStatisticsDeadline } from "@/lib/notifications/statistics-deadline";
 import { enqueueJob, type JobPayloads } from "./queue";
 import { fanOutEvents } from "@/lib/webhooks/fan-out";
 import { enqueueDelivery, runDeliveries } from "@/lib/webhooks/deliver";

@@ -11,7 +11,7 @@ import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import type { TenantDb, TenantTx } from "@/lib/db/tenant-client";
 import type { PlacementStatus } from "@/lib/db/generated/enums";
 import { localDate } from "@/lib/kernel/time-zone";
-import { statisticsDueDate } from "@/lib/ord/deadline";
+import { statisticsDueOn } from "@/lib/kernel/statistics-deadline";
 import { channelSelect, withChannelFacts } from "./channel-facts";
 import { checkPlacement } from "./check-rules";
 import { monthDays } from "./month";
@@ -86,9 +86,9 @@ export async function monthReportRows(db: TenantDb | TenantTx, tenantId: string,
   });
 }
 
-/** Due date (lib/ord/deadline.ts) and whole days left from the agency's today (negative when late). */
+/** Due date (lib/kernel/statistics-deadline.ts) and whole days left from the agency's today (negative when late). */
 export function deadlineOf(month: string, now: Date, timeZone: string): { dueOn: string; daysLeft: number } {
-  const dueOn = statisticsDueDate(month);
+  const dueOn = statisticsDueOn(month);
   const today = localDate(now, timeZone);
   return { dueOn, daysLeft: Math.round((Date.parse(dueOn) - Date.parse(today)) / DAY_MS) };
 }

@@ -10,7 +10,7 @@ import { createPlacement } from "@/lib/placements/create-placement";
 import { placementMonthReport } from "@/lib/placements/month-report";
 import { listMonthStats, monthStatForm, recordMonthStat } from "@/lib/placements/month-stats";
 import { placementReportCsv } from "@/lib/placements/report-csv";
-import { warnStatisticsDeadline } from "@/lib/placements/statistics-deadline";
+import { warnStatisticsDeadline } from "@/lib/notifications/statistics-deadline";
 import { tenantWithOwner, memberContext } from "../helpers/context";
 import { prisma, type TenantFixture } from "../helpers/db";
 import { creatorDeal, placementForm } from "../helpers/placements";

@@ -4,9 +4,9 @@
 // notice per agency and month: the dedupe key names the month, so later runs — the next days, a retry
 // after a crash at any line — add nothing.
 import { systemContext } from "@/lib/auth/contexts/system";
-import { notifyStaff } from "@/lib/notifications/notify-staff";
-import { monthReportRows, deadlineOf } from "./month-report";
-import { localMonth, shiftMonth } from "./month";
+import { deadlineOf, monthReportRows } from "@/lib/placements/month-report";
+import { localMonth, shiftMonth } from "@/lib/placements/month";
+import { notifyStaff } from "./notify-staff";
 
 export const WARN_DAYS_BEFORE = 7;
 
