@@ -43,6 +43,7 @@ export default async function CreatorPage({ params, searchParams }: Props) {
         actions={creator.archivedAt ? <Badge tone="amber">{t("filters.archived")}</Badge> : null}
       />
       {saved ? <div className="mb-4"><Notice tone="success">{t("saved")}</Notice></div> : null}
+      {legal?.source === "tax_profile" ? <div className="mb-4"><Notice>{t("legalStatus.fromProfile", { status: t(`legalStatus.${legal.status}`), partner: creator.partner?.name ?? "" })}</Notice></div> : null}
       <div className="grid gap-6 lg:grid-cols-[1fr_16rem]">
         <Card>
           {editable ? (
