@@ -31,6 +31,7 @@ const systemCallers = [
   "lib/notifications/mail.ts", // the staff-mail sweep over every tenant
   "lib/messages/mail.ts", // the partner message-mail sweep over every tenant
   "lib/notifications/stale-referrals.ts", // the daily waiting-referral scan over every tenant
+  "lib/notifications/statistics-deadline.ts", // the ОРД statistics deadline warning over every tenant
   "lib/compliance/tax-thresholds.ts", // global reference data
   "lib/staff/invites.ts", // secret-token lookups
   "lib/partners/partner-invites.ts",

@@ -13,6 +13,9 @@ export async function seedPlacements(tx: Tx, input: { tenantId: string; staff: R
   const { tenantId, staff } = input;
   const creator = await tx.creator.findFirstOrThrow({ where: { tenantId, name: input.creatorName }, include: { platforms: true } });
   const telegram = creator.platforms.find((p) => p.platform === "telegram")!;
+  // Creator compliance (part 5): the channel's registry number and the creator's legal status.
+  await tx.creatorPlatform.update({ where: { id: telegram.id }, data: { rknRegistryNumber: "4981234567" } });
+  await tx.creator.update({ where: { id: creator.id }, data: { legalStatus: "self_employed" } });
   const base = {
     tenantId, referralId: input.referralId, brandId: input.brandId, creatorId: creator.id, creatorPlatformId: telegram.id, creatorName: creator.name,
     platform: "telegram", channel: "https://t.me/daria_kitchen", channelSubscribers: telegram.audienceSize, audienceMarket: "RU" as const,
@@ -31,6 +34,9 @@ export async function seedPlacements(tx: Tx, input: { tenantId: string; staff: R
     data: steps.map((to, i) => ({ tenantId, placementId: published.id, fromStatus: i === 0 ? null : steps[i - 1], toStatus: to, actorUserId: staff.manager, createdAt: day(-18 + i * 2) })),
   });
   await seedOrd(tx, { tenantId, brandId: input.brandId, creatorId: creator.id, placementId: published.id, erid: published.erid!, publishedOn: day(-10), createdAt: day(-14) });
+  // The month's impressions entered, not yet sent to the ОРД (part 6: the report shows it as due).
+  const published1st = new Date(Date.UTC(published.publishedOn!.getUTCFullYear(), published.publishedOn!.getUTCMonth(), 1));
+  await tx.placementMonthStat.create({ data: { tenantId, placementId: published.id, month: published1st, impressions: 18_400, enteredById: staff.manager } });
   const draft = await tx.placement.create({
     data: {
       ...base, plannedOn: day(20), priceMinor: 6_000_000n,

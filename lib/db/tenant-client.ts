@@ -74,6 +74,7 @@ export const tenantOwnedModels = new Set([
   "MessageReply",
   "PartnerGroup",
   "PartnerGroupMove",
+  "PlacementMonthStat",
 ]);
 
 const whereOps = new Set([

@@ -39,7 +39,7 @@ export async function getCreator(ctx: TenantContext, id: string) {
   assertCan(ctx, "directory:read");
   const creator = await ctx.db.creator.findUnique({
     where: { id },
-    include: { platforms: { orderBy: { audienceSize: "desc" } } },
+    include: { platforms: { orderBy: { audienceSize: "desc" } }, partner: { select: { id: true, name: true, taxProfile: { select: { form: true } } } } },
   });
   if (!creator) throw new NotFoundError();
   return creator;
@@ -54,7 +54,20 @@ function creatorData(input: CreatorInput) {
     languages: input.languages,
     contactEmail: input.contactEmail,
     notes: input.notes,
+    legalStatus: input.legalStatus,
+    partnerId: input.partnerId,
   };
+}
+
+/** The linked partner account must be this agency's (a foreign id is "not found", like a missing one). */
+async function assertPartner(db: TenantContext["db"], partnerId: string | null) {
+  if (partnerId && !(await db.partner.findFirst({ where: { id: partnerId }, select: { id: true } }))) throw new NotFoundError();
+}
+
+/** Partners a creator can be linked to (their tax profile gives the creator's legal status). */
+export async function creatorPartnerChoices(ctx: TenantContext) {
+  assertCan(ctx, "directory:read");
+  return ctx.db.partner.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true }, take: 500 });
 }
 
 function platformRows(ctx: TenantContext, input: CreatorInput) {
@@ -63,6 +76,7 @@ function platformRows(ctx: TenantContext, input: CreatorInput) {
 
 export async function createCreator(ctx: TenantContext, input: CreatorInput) {
   assertCan(ctx, "directory:write");
+  await assertPartner(ctx.db, input.partnerId);
   const creator = await ctx.db.creator.create({
     data: {
       ...creatorData(input),
@@ -77,12 +91,23 @@ export async function createCreator(ctx: TenantContext, input: CreatorInput) {
 
 export async function updateCreator(ctx: TenantContext, id: string, input: CreatorInput) {
   assertCan(ctx, "directory:write");
+  await assertPartner(ctx.db, input.partnerId);
   await ctx.db.$transaction(async (tx) => {
     // The existence check runs inside the tenant scope: another tenant's id is "not found".
     const { count } = await tx.creator.updateMany({ where: { id, tenantId: ctx.tenantId }, data: creatorData(input) });
     if (count === 0) throw new NotFoundError();
-    await tx.creatorPlatform.deleteMany({ where: { creatorId: id, tenantId: ctx.tenantId } });
-    await tx.creatorPlatform.createMany({ data: platformRows(ctx, input).map((p) => ({ ...p, creatorId: id })) });
+    // Channels keep their rows (and ids) across edits: placements point at them (Placement.creatorPlatformId)
+    // and read their size and registry number at approval (lib/placements/channel-facts.ts).
+    const rows = platformRows(ctx, input);
+    await tx.creatorPlatform.deleteMany({ where: { creatorId: id, tenantId: ctx.tenantId, platform: { notIn: rows.map((p) => p.platform) } } });
+    for (const row of rows) {
+      const { tenantId: _tenant, platform, ...fields } = row;
+      await tx.creatorPlatform.upsert({
+        where: { creatorId_platform: { creatorId: id, platform } },
+        create: { ...row, creatorId: id },
+        update: fields,
+      });
+    }
   });
   await recordAudit(ctx, { action: "creator.updated", entityType: "Creator", entityId: id, data: { name: input.name } });
   return getCreator(ctx, id);

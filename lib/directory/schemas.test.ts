@@ -44,8 +44,8 @@ describe("creator input", () => {
       ],
     });
     expect(parsed.platforms).toEqual([
-      { platform: "telegram", handle: "https://t.me/Anna_Beauty", handleNormalized: "anna_beauty", audienceSize: 125000 },
-      { platform: "vk", handle: "@anna.vk", handleNormalized: "anna.vk", audienceSize: 0 },
+      { platform: "telegram", handle: "https://t.me/Anna_Beauty", handleNormalized: "anna_beauty", audienceSize: 125000, rknRegistryNumber: null },
+      { platform: "vk", handle: "@anna.vk", handleNormalized: "anna.vk", audienceSize: 0, rknRegistryNumber: null },
     ]);
   });
 

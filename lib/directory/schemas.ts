@@ -1,8 +1,10 @@
 import { z } from "zod";
-import { checkboxGroup, countryCode, optionalEmail, optionalText } from "@/lib/kernel/fields";
+import { checkboxGroup, countryCode, optionalChoice, optionalEmail, optionalText } from "@/lib/kernel/fields";
 import { parseShorthandNumber, shorthandErrorKey } from "@/lib/kernel/shorthand";
 import { languages, markets, platformCodes } from "./platforms";
+import { creatorLegalStatuses } from "./legal-status";
 import { normalizeHandle, normalizeWebsite, parseList } from "./normalize";
+import { optionalRknNumber } from "./rkn-number";
 
 const website = optionalText(300).refine((v) => {
   if (v === null) return true;
@@ -43,9 +45,10 @@ export const platformRow = z
     platform: z.string().optional(),
     handle: z.string().trim().max(200).optional(),
     audienceSize: z.string().trim().optional(),
+    rknRegistryNumber: optionalRknNumber,
   })
   .transform((row, ctx) => {
-    const empty = !row.platform && !row.handle && !row.audienceSize;
+    const empty = !row.platform && !row.handle && !row.audienceSize && !row.rknRegistryNumber;
     if (empty) return null;
     if (!row.platform || !(platformCodes as readonly string[]).includes(row.platform)) {
       ctx.addIssue({ code: "custom", message: "platform_required", path: ["platform"] });
@@ -63,12 +66,14 @@ export const platformRow = z
       return z.NEVER;
     }
     const audience = parsed.value;
-    return { platform: row.platform, handle: row.handle!.trim(), handleNormalized: handle, audienceSize: audience };
+    return { platform: row.platform, handle: row.handle!.trim(), handleNormalized: handle, audienceSize: audience, rknRegistryNumber: row.rknRegistryNumber };
   });
 
 export const creatorInput = z
   .object({
     ...base,
+    legalStatus: optionalChoice(creatorLegalStatuses).transform((v) => v ?? null),
+    partnerId: optionalText(64),
     platforms: z.array(platformRow).max(8).optional().default([]),
   })
   .transform((v) => ({ ...v, platforms: v.platforms.filter((p) => p !== null) }))

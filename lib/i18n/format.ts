@@ -145,3 +145,8 @@ export function timeZoneOptions(locale: Locale, now: Date = new Date()): TimeZon
   }
   return options;
 }
+
+/** A calendar month ("YYYY-MM") by name: «ноябрь 2026 г.», "November 2026". */
+export function formatMonth(locale: Locale, month: string): string {
+  return new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-US", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
+}

@@ -31,6 +31,7 @@ export const glossary: Concept[] = [
   { id: "placement", ru: "размещение", en: "placement" },
   { id: "labelling", ru: "маркировка", en: "labelling" },
   { id: "advertiser", ru: "рекламодатель", en: "advertiser" },
+  { id: "impression-statistics", ru: "статистика показов", en: "impression statistics" },
   { id: "pool", ru: "пул предложений", en: "opportunity pool" },
   {
     id: "opportunity", ru: "предложение", en: "opportunity",

@@ -31,6 +31,8 @@
 //                           each step recorded before the next; retried with backoff on 5xx/timeouts)
 //   mail:partner-messages — every minute and when a message is sent: partners' e-mails about new messages,
 //                           at once or in their 08:00 digest (lib/messages/mail.ts)
+//   placements:statistics-deadline — daily: a week before the ОРД statistics deadline, staff hear of a month's
+//                           placements without sent statistics (lib/notifications/statistics-deadline.ts; once per month)
 //   risk:daily            — daily: the link risk rules over yesterday's ClickDaily and the partner rules
 //                           for partners with unpaid commissions (lib/risk/evaluate.ts; idempotent)
 import type { JobHelpers, TaskList } from "graphile-worker";
@@ -52,6 +54,7 @@ import { addDays, localDate } from "@/lib/kernel/time-zone";
 import { PARTNER_MAIL_TASK, partnerMailJobSpec } from "./partner-mail";
 import { STAFF_MAIL_TASK, sweepStaffNotifications } from "@/lib/notifications/mail";
 import { notifyStaleReferrals } from "@/lib/notifications/stale-referrals";
+import { warnStatisticsDeadline } from "@/lib/notifications/statistics-deadline";
 import { enqueueJob, type JobPayloads } from "./queue";
 import { MESSAGE_MAIL_TASK, messageMailJobSpec } from "@/lib/messages/mail-job";
 import { sweepMessageMail } from "@/lib/messages/mail";
@@ -72,6 +75,8 @@ export const crontab = [
   // One job key and one queue, as the partner sweep: a waiting sweep absorbs the next tick, two never run at once.
   `* * * * * ${STAFF_MAIL_TASK} ?max=3&jobKey=${STAFF_MAIL_TASK}&jobKeyMode=preserve_run_at&queue=${STAFF_MAIL_TASK}`,
   "25 6 * * * notifications:stale-referrals ?max=3",
+  // Daily; each agency's "today" is taken in its own zone, and the per-month dedupe key makes repeats free.
+  "45 6 * * * placements:statistics-deadline ?max=3",
   "30 2 * * * risk:daily ?max=5",
   "* * * * * webhooks:sweep ?max=1",
   `* * * * * ${MESSAGE_MAIL_TASK} ?max=${messageMailJobSpec.maxAttempts}&jobKey=${messageMailJobSpec.jobKey}&jobKeyMode=${messageMailJobSpec.jobKeyMode}&queue=${messageMailJobSpec.queueName}`,
@@ -137,6 +142,11 @@ export function makeTasks(stopping: () => boolean): TaskList {
       const r = await notifyStaleReferrals({ shouldStop: stopping });
       if (r.interrupted) throw new InterruptedByShutdown();
       log().info({ ...r }, "notifications: waiting referrals checked");
+    },
+    "placements:statistics-deadline": async () => {
+      const r = await warnStatisticsDeadline({ shouldStop: stopping });
+      if (r.interrupted) throw new InterruptedByShutdown();
+      if (r.created) log().info({ ...r }, "placements: statistics deadline warnings");
     },
     "fx:cbr-daily": async () => {
       const r = await runCbrDaily(system(), { url: cbrDailyUrl(), timeoutMs: fetchTimeoutMs(), shouldStop: stopping });

@@ -14,12 +14,14 @@ export type NotificationParams = {
   risk_case_opened: { caseId: string; partnerId: string; partnerName: string; held: number };
   placement_unlabelled: { placementId: string; linkCode: string; brandName: string; creatorName: string };
   message_reply: { messageId: string; partnerName: string; subjectEn: string | null; subjectRu: string | null };
+  statistics_due: { month: string; dueOn: string; unsent: number };
 };
 export type NotificationKind = keyof NotificationParams;
 
 export const notificationKinds = [
   "referral_submitted", "opt_in_received", "referral_waiting", "payouts_held", "sanctions_possible_match", "payout_failed", "webhook_failing", "risk_case_opened",
   "placement_unlabelled", "message_reply",
+  "statistics_due",
 ] as const satisfies readonly NotificationKind[];
 
 /**
@@ -41,6 +43,8 @@ export const audienceOf: Record<NotificationKind, Permission> = {
   placement_unlabelled: "referrals:write",
   // Those who may write to partners (lib/messages) may answer.
   message_reply: "partners:write",
+  // Those who move placements and enter their statistics (lib/placements/actions.ts).
+  statistics_due: "referrals:write",
 };
 
 export function isNotificationKind(kind: string): kind is NotificationKind {
@@ -69,6 +73,8 @@ export function notificationPath(kind: string, params: Record<string, unknown>):
       return `placements/${id("placementId")}`;
     case "message_reply":
       return `messages/${id("messageId")}`;
+    case "statistics_due":
+      return `placements/report?month=${id("month")}`;
     default:
       return "notifications";
   }

@@ -1,6 +1,7 @@
 // An item's title and text in the reader's language, built from its kind and parameters when shown
 // (the inbox, the e-mail): an item stored in one language reads right to a colleague in the other.
 import type { TFunction } from "i18next";
+import { formatDay, formatMonth } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/settings";
 import { pickLocalized } from "@/lib/opportunities/localized-text";
 import { isNotificationKind, notificationPath } from "./kinds";
@@ -32,6 +33,13 @@ export function renderNotification(t: TFunction, locale: Locale, n: StoredNotifi
     values.count = Number(p.days ?? 0);
   }
   if (n.kind === "payouts_held" || n.kind === "webhook_failing" || n.kind === "risk_case_opened") values.count = Number(p.held ?? p.failures ?? 0);
+  if (n.kind === "statistics_due") {
+    const month = String(p.month ?? "");
+    const due = String(p.dueOn ?? "");
+    values.month = /^\d{4}-\d{2}$/.test(month) ? formatMonth(locale, month) : "—";
+    values.dueOn = /^\d{4}-\d{2}-\d{2}$/.test(due) ? formatDay(locale, due) : "—";
+    values.count = Number(p.unsent ?? 0);
+  }
   return {
     title: t(`notifications:kinds.${n.kind}.title`, values),
     text: t(`notifications:kinds.${n.kind}.text`, values),

@@ -8,7 +8,7 @@ export const ROUTE_WORDS = new Set([
   "1099", "account", "api", "api-keys", "apply", "audit", "auth", "board", "brands", "check-email", "clicks",
   "commissions", "compliance", "creators", "customers", "deliveries", "dev", "earnings", "edit", "embed", "events", "export", "funnel",
   "fx", "groups", "import", "invite", "links", "matches", "messages", "new", "notifications", "o", "opportunities", "opt-ins", "ord", "ord-export", "outbox", "p", "placements",
-  "partner-invite", "partners", "payouts", "programs", "r", "ref", "referrals", "registry.csv", "registry.xlsx", "risk",
+  "partner-invite", "partners", "payouts", "programs", "r", "ref", "referrals", "registry.csv", "registry.xlsx", "report", "risk",
   "rules", "search", "settings", "sign-in", "sign-up", "stripe", "t", "tax", "v1", "webhooks", "accept",
 ]);
 

@@ -5,6 +5,7 @@ import { stateless } from "@/lib/actions/define-action";
 import { getT } from "@/lib/i18n/server";
 import { createPlacement } from "./create-placement";
 import { describeRule } from "./describe-rule";
+import { monthStatForm, recordMonthStat } from "./month-stats";
 import { installDefaultPlatformRules, updatePlatformRule } from "./platform-rules";
 import { complianceForm, createPlacementForm, placementMoveErrorField, placementMoveForm, platformRuleForm } from "./schemas";
 import { PlacementRuleError, transitionPlacement } from "./transition-placement";
@@ -75,3 +76,15 @@ export const installDefaultRulesAction = stateless(tenantAction({
     redirect(paths.staff(`placements/rules?installed=${added}`));
   },
 }));
+
+/** Staff: a month's impressions of a placement, and whether that month's statistics were sent to the ОРД. */
+export const recordMonthStatAction = tenantAction({
+  permission: "referrals:write",
+  target: { id: z.string() },
+  schema: monthStatForm,
+  run: async ({ ctx, target, input, paths, revalidate }) => {
+    await recordMonthStat(ctx, target.id, input);
+    revalidate(paths.staff("placements"), "layout");
+    return { ok: true, message: { key: "saved" } };
+  },
+});

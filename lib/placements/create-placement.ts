@@ -42,7 +42,8 @@ export async function createPlacement(ctx: TenantContext, input: CreatePlacement
       data: {
         tenantId: ctx.tenantId, referralId, optInId, brandId: brand.id, creatorId: creator?.id ?? null, creatorPlatformId: channel?.id ?? null,
         creatorName: creator?.name ?? subject.name, platform: input.platform, channel: input.channel,
-        channelSubscribers: input.channelSubscribers ?? channel?.audienceSize ?? null, rknRegistryNumber: input.rknRegistryNumber,
+        // A directory size of 0 means "not entered": left unknown, so the registry rule does not take it as small.
+        channelSubscribers: input.channelSubscribers ?? (channel && channel.audienceSize > 0 ? channel.audienceSize : null), rknRegistryNumber: input.rknRegistryNumber ?? channel?.rknRegistryNumber ?? null,
         audienceMarket: input.audienceMarket, plannedOn: input.plannedOn, creativeText: input.creativeText, mediaUrls: input.mediaUrls,
         priceMinor: input.priceMinor, currency: input.currency, trackedLinkId: input.trackedLinkId, erid: input.erid,
         disclosureText: input.disclosureText, createdById: ctx.userId,

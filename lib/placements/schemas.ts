@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalRknNumber } from "@/lib/directory/rkn-number";
 import { optionalChoice, optionalText } from "@/lib/kernel/fields";
 import { parseShorthandMinor, shorthandErrorKey } from "@/lib/kernel/shorthand";
 import { currencyCodes } from "@/lib/kernel/currencies";
@@ -44,7 +45,7 @@ const erid = z.string().trim().max(64).optional().transform((v) => v || null)
 /** The compliance facts staff enter (or the ОРД fills in later): also part of the create form. */
 const complianceShape = {
   channelSubscribers: optionalCount,
-  rknRegistryNumber: optionalText(100),
+  rknRegistryNumber: optionalRknNumber,
   erid,
   disclosureText: optionalText(500),
 };

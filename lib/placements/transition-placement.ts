@@ -2,6 +2,7 @@ import { auditIn } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { DomainError, NotFoundError } from "@/lib/kernel/errors";
+import { channelSelect, withChannelFacts } from "./channel-facts";
 import { checkPlacement, type RuleRow } from "./check-rules";
 import { loadPlatformRules } from "./platform-rules";
 import { planPlacementMove, type PlacementMoveInput } from "./state-machine";
@@ -23,11 +24,11 @@ export async function transitionPlacement(ctx: TenantContext, id: string, input:
   assertCan(ctx, "referrals:write");
   const now = new Date();
   return ctx.db.$transaction(async (tx) => {
-    const current = await tx.placement.findFirst({ where: { id } });
+    const current = await tx.placement.findFirst({ where: { id }, include: channelSelect });
     if (!current) throw new NotFoundError();
     const effect = planPlacementMove(current.status, input, now);
     if (input.to === "approved_to_publish") {
-      const blocking = checkPlacement(await loadPlatformRules(tx), current).filter((v) => v.blocking);
+      const blocking = checkPlacement(await loadPlatformRules(tx), withChannelFacts(current)).filter((v) => v.blocking);
       if (blocking.length) throw new PlacementRuleError(blocking.map((v) => v.rule));
     }
     const { count } = await tx.placement.updateMany({

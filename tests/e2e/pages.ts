@@ -35,6 +35,7 @@ export const STAFF_PAGES = [
   "partners/new",
   "payouts",
   "placements",
+  "placements/report",
   "placements/rules",
   "programs",
   "referrals",
@@ -56,7 +57,7 @@ export const STAFF_DETAILS: Details = [
   ["referrals", /^\/referrals\/(?!new$|export$)[^/?#]+$/, []],
   ["commissions", /^\/commissions\/(?!rules$|export$)[^/?#]+$/, []],
   ["payouts", /^\/payouts\/(?!export$)[^/?#]+$/, []],
-  ["placements", /^\/placements\/(?!new$|rules$)[^/?#]+$/, ["ord"]],
+  ["placements", /^\/placements\/(?!new$|rules$|report$)[^/?#]+$/, ["ord"]],
   ["messages", /^\/messages\/(?!new$)[^/?#]+$/, []],
   ["programs", /^\/programs\/[^/?#]+\/groups$/, []],
 ];

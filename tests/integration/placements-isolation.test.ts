@@ -81,7 +81,7 @@ describe("platform rules", () => {
 
   it("the edited dates decide the gate: Instagram planned 2025-10-01 is now allowed, 2026-03-01 refused", async () => {
     const labelled = async (plannedOn: string) => {
-      const { id } = await createPlacement(a, placementForm(deal, { platform: "instagram", plannedOn, erid: "2Vtz1", rknRegistryNumber: "1" }));
+      const { id } = await createPlacement(a, placementForm(deal, { platform: "instagram", plannedOn, erid: "2Vtz1", rknRegistryNumber: "4912345678" }));
       await prisma.placement.update({ where: { id }, data: { status: "labelled" } });
       return id;
     };

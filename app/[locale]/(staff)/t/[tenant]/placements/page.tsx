@@ -30,7 +30,7 @@ export default async function PlacementsPage({ params, searchParams }: Props) {
   ];
   return (
     <>
-      <PageHeader title={t("title")} subtitle={t("lead")} actions={<Link href={`${base}/rules`} className={buttonClass("secondary")}>{t("rulesLink")}</Link>} />
+      <PageHeader title={t("title")} subtitle={t("lead")} actions={<div className="flex flex-wrap gap-2"><Link href={`${base}/report`} className={buttonClass("secondary")}>{t("reportLink")}</Link><Link href={`${base}/rules`} className={buttonClass("secondary")}>{t("rulesLink")}</Link></div>} />
       <form method="get" className="mb-4 flex flex-wrap items-end gap-2">
         <label className="text-sm">
           <span className="mb-1 block font-medium text-slate-800">{t("filter.status")}</span>

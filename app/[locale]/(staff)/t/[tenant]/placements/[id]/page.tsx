@@ -9,6 +9,7 @@ import { requestEridAction } from "@/lib/ord/actions";
 import { getOrdDetails } from "@/lib/ord/placement-ord";
 import type { StoredOrdError } from "@/lib/ord/sync-placement";
 import { labelLine } from "@/lib/placements/label-line";
+import { MonthStats } from "@/components/placements/month-stats";
 import { PlacementMoveForm } from "@/components/placements/move-form";
 import { PlacementStatusBadge } from "@/components/placements/status-badge";
 import { FactList } from "@/components/referrals/fact-list";
@@ -64,8 +65,10 @@ export default async function PlacementPage({ params, searchParams }: Props) {
     { label: t("fields.plannedOn"), value: formatDay(locale, p.plannedOn) },
     { label: t("fields.price"), value: formatMoney(locale, p.priceMinor, p.currency) },
     { label: t("fields.trackedLinkId"), value: p.trackedLink ? `/r/${p.trackedLink.code}` : null },
-    { label: t("fields.channelSubscribers"), value: p.channelSubscribers === null ? null : formatNumber(locale, p.channelSubscribers) },
-    { label: t("fields.rknRegistryNumber"), value: p.rknRegistryNumber },
+    // As the gate reads them: typed on the placement, else the creator's channel in the directory (part 5).
+    { label: t("fields.channelSubscribers"), value: p.facts.channelSubscribers === null ? null : `${formatNumber(locale, p.facts.channelSubscribers)}${p.facts.subscribersFrom === "channel" ? ` ${t("fields.fromChannel")}` : ""}` },
+    { label: t("fields.rknRegistryNumber"), value: p.facts.rknRegistryNumber ? `${p.facts.rknRegistryNumber}${p.facts.registryFrom === "channel" ? ` ${t("fields.fromChannel")}` : ""}` : null },
+    { label: t("fields.legalStatus"), value: p.legalStatus ? `${t(`legalStatus.${p.legalStatus.status}`)} ${t(`legalStatus.from.${p.legalStatus.source}`)}` : null },
     { label: t("fields.erid"), value: p.erid ? <span className="font-mono">{p.erid}</span> : null },
     { label: t("fields.disclosureText"), value: p.disclosureText, wide: true },
     ...(p.postUrl ? [
@@ -122,6 +125,7 @@ export default async function PlacementPage({ params, searchParams }: Props) {
             <p className="whitespace-pre-wrap text-sm text-slate-800">{p.creativeText}</p>
             {p.mediaUrls.length ? <ul className="mt-3 space-y-1 text-sm">{p.mediaUrls.map((u) => <li key={u}>{link(u)}</li>)}</ul> : null}
           </Card>
+          <MonthStats locale={locale} tenant={ctx.slug} placement={p} writable={writable} />
           <Card title={t("detail.history")}>
             <ol className="space-y-2 text-sm">
               {p.transitions.map((h) => (

@@ -1,0 +1,14 @@
+// When a month's ad statistics are due at the ОРД (docs/ad-rules.md, rule 6: within the month after;
+// Twoway takes the 30th of the next month, or its last day when shorter, so a report is never planned
+// late). The same rule as lib/ord/deadline.ts, here in the kernel so that the placements report and
+// its warning job need not import lib/ord (which reaches lib/compliance): a test keeps the two equal.
+
+/** `month` is "YYYY-MM" (the reported month); returns the due date as "YYYY-MM-DD". */
+export function statisticsDueOn(month: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new RangeError(`not a month: ${month}`);
+  const year = Number(m[1]);
+  const next = Number(m[2]); // the 0-based index of the following month
+  const lastDay = new Date(Date.UTC(year, next + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, next, Math.min(30, lastDay))).toISOString().slice(0, 10);
+}
