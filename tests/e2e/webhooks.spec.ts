@@ -1,34 +1,13 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { magicLinkSignIn, shot, signIn, unique } from "./helpers";
+import { startReceiver, verify } from "./webhook-receiver";
 
 // Issue 16, part 2: staff register a webhook endpoint pointing at a receiver this test runs on
 // 127.0.0.1 (the e2e server allows loopback, scripts/e2e-server.ts), a partner submits a referral,
 // staff move it, and the receiver gets the signed events in order.
 
-type Got = { headers: http.IncomingHttpHeaders; body: string };
-
-function verify(secret: string, header: string, body: string): boolean {
-  const parts = Object.fromEntries(header.split(",").map((kv) => kv.trim().split("=", 2)));
-  const expected = createHmac("sha256", secret).update(`${parts.t}.${body}`).digest();
-  const given = Buffer.from(parts.v1 ?? "", "hex");
-  return Math.abs(Date.now() / 1000 - Number(parts.t)) < 300 && given.length === expected.length && timingSafeEqual(given, expected);
-}
-
 test("a receiver on localhost gets a referral's signed events in order", async ({ page, browser }) => {
-  const got: Got[] = [];
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      got.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
-      res.writeHead(200).end("ok");
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/twoway`;
+  const { got, url, close } = await startReceiver();
   try {
     // Staff (owner) register the endpoint; the signing secret is shown once.
     await signIn(page, "owner@northstar.test");
@@ -116,7 +95,6 @@ test("a receiver on localhost gets a referral's signed events in order", async (
     await page.waitForURL(/\/settings\/webhooks$/);
     await expect(page.getByRole("link", { name: url })).toHaveCount(0);
   } finally {
-    server.closeAllConnections();
-    await new Promise((r) => server.close(r));
+    await close();
   }
 });
