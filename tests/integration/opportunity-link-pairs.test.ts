@@ -336,6 +336,8 @@ async function seedOldData(db: PrismaClient, ids: Record<string, string>, day1: 
       amountMinor: 25_000n, currency: "USD", reportingAmountMinor: 25_000n, reportingCurrency: "USD", customerId: customer.id, clickId: laterClick,
       partnerId: partner.id, programId: program.id, sourceMarket: "RU", targetMarket: "US",
     },
+    // Only the id back: a RETURNING of every column would name later columns (ConversionEvent.promoCodeId).
+    select: { id: true },
   });
   Object.assign(ids, {
     tenant: t, otherPartner: other.id, oppLink: oppLink.id, programLink: programLink.id, sameMarketLink: sameMarketLink.id,

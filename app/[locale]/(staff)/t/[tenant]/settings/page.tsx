@@ -33,7 +33,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ local
   return (
     <>
       <PageHeader title={t("title")} />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card title={t("workspace.title")}>
           <WorkspaceForm locale={locale} tenant={ctx.slug} initial={{ name: workspace.name, reportingCurrency: workspace.reportingCurrency, boardEmbedOrigins: workspace.boardEmbedOrigins.join("\n") }} disabled={!can(ctx.role, "settings:manage")} />
         </Card>
