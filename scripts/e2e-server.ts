@@ -75,12 +75,14 @@ async function embedded() {
   const stripe = await startStripeStandin({
     port: 0, webhookSecret, webhookUrl: `http://localhost:${process.env.PORT}/api/webhooks/stripe`, seedAccounts: [DEMO_STRIPE_ACCOUNT],
   });
+  const ord = await startOrdStandin({ port: 0, apiKey: "e2e-ord-key" });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     TWOWAY_DATA_DIR: dataDir,
     STRIPE_SECRET_KEY: "sk_test_e2e_standin",
     STRIPE_API_BASE: stripe.url,
     STRIPE_WEBHOOK_SECRET: webhookSecret,
+    ORD_VK_BASE_URL: ord.url,
     PARTNER_MAIL_DELAY_SECONDS: "2",
     MAGIC_LINKS_PER_EMAIL_HOUR: "50",
     MAGIC_LINKS_PER_IP_HOUR: "1000",
@@ -99,6 +101,7 @@ async function embedded() {
   process.on("SIGTERM", stop);
   const code = await new Promise<number>((resolve) => app.on("exit", (c) => resolve(c ?? 0)));
   await stripe.close().catch(() => undefined);
+  await ord.close().catch(() => undefined);
   rmSync(dataDir, { recursive: true, force: true });
   process.exit(code);
 }
