@@ -63,7 +63,9 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-describe("compliance:sdn-fetch", () => {
+// The job walks every tenant of the shared test database (each test file adds some): under a loaded
+// 2-core machine one run took over the default 30 s. A bound, not a speed claim.
+describe("compliance:sdn-fetch", { timeout: 120_000 }, () => {
   it("is on the crontab once a day, with retries", () => {
     const lines = parseCrontab(crontab).filter((c) => c.task === "compliance:sdn-fetch");
     expect(lines).toHaveLength(1);
