@@ -119,13 +119,13 @@ test("a self-referral is held, reviewed in Russian and voided; a webhook receive
     await phone.close();
 
     // The receiver got this referral's and this partner's commission's events, signed, in the order they happened.
-    const mine = () => receiver.got.map((g) => ({ g, body: JSON.parse(g.body) })).filter(({ body }) => body.data?.referral?.id === referralId || body.data?.partner_id === partnerId);
+    const mine = () => receiver.got.map((g) => ({ g, body: JSON.parse(g.body) })).filter(({ body }) => body.data?.referral?.id === referralId || body.data?.commission?.partner_id === partnerId);
     await expect.poll(() => mine().map(({ body }) => body.type), { timeout: 60_000 }).toEqual([
       "referral.submitted", "referral.status_changed", "referral.status_changed", "referral.status_changed", "commission.created", "commission.voided",
     ]);
     const events = mine();
     expect(events.slice(0, 4).map(({ body }) => body.data.referral.status)).toEqual(["submitted", "in_review", "qualified", "won"]);
-    expect(events[5].body.data.status).toBe("void");
+    expect(events[5].body.data.commission.status).toBe("void");
     for (const { g, body } of events) {
       expect(verify(secret, String(g.headers["twoway-signature"]), g.body)).toBe(true);
       expect(g.headers["twoway-event-id"]).toBe(body.id);
