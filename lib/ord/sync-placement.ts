@@ -16,6 +16,7 @@ import { OrdError, issuesFromZod, type OrdIssue } from "./errors";
 import { loadPlacementForOrd, placementOrdSteps, type OrdStep } from "./placement-bundle";
 import { contractSchema, creativeSchema, padSchema, personSchema } from "./schemas";
 import { ordClientFor } from "./settings";
+import { invalidateTrackedLink } from "@/lib/tracking/registry";
 import type { VkOrdOptions } from "./vk-client";
 
 export type OrdSyncOutcome =
@@ -133,6 +134,10 @@ export async function syncPlacementOrd(db: TenantDb, tenantId: string, placement
       action: "placement.erid_received", entityType: "Placement", entityId: placementId, data: { erid, operator: client.operator },
     });
   });
+  // The link now redirects with the erid instead of refusing. Other servers hear it from the table's
+  // NOTIFY trigger; this process (the embedded default runs the worker beside the redirect) is told here.
+  const link = await db.placement.findFirst({ where: { id: placementId }, select: { trackedLink: { select: { code: true } } } });
+  if (link?.trackedLink) invalidateTrackedLink(link.trackedLink.code);
   return { outcome: "labelled", erid };
 }
 

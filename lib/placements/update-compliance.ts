@@ -2,6 +2,7 @@ import { auditIn } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { DomainError, NotFoundError } from "@/lib/kernel/errors";
+import { invalidateTrackedLink } from "@/lib/tracking/registry";
 import type { ComplianceInput } from "./schemas";
 
 /**
@@ -11,8 +12,8 @@ import type { ComplianceInput } from "./schemas";
  */
 export async function updatePlacementCompliance(ctx: TenantContext, id: string, input: ComplianceInput) {
   assertCan(ctx, "referrals:write");
-  return ctx.db.$transaction(async (tx) => {
-    const current = await tx.placement.findFirst({ where: { id } });
+  const linkCode = await ctx.db.$transaction(async (tx) => {
+    const current = await tx.placement.findFirst({ where: { id }, include: { trackedLink: { select: { code: true } } } });
     if (!current) throw new NotFoundError();
     if (!["draft", "ready_to_label", "labelled"].includes(current.status)) throw new DomainError("placement_compliance_frozen");
     const { count } = await tx.placement.updateMany({ where: { id, status: current.status }, data: input });
@@ -21,6 +22,9 @@ export async function updatePlacementCompliance(ctx: TenantContext, id: string, 
       action: "placement.compliance_updated", entityType: "Placement", entityId: id,
       data: { erid: input.erid, channelSubscribers: input.channelSubscribers, rknRegistryNumber: input.rknRegistryNumber, disclosure: !!input.disclosureText },
     });
-    return { id };
+    return current.trackedLink?.code ?? null;
   });
+  // The erid decides what the placement's link answers (lib/tracking): this process forgets it now.
+  if (linkCode) invalidateTrackedLink(linkCode);
+  return { id };
 }
