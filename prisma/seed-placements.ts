@@ -2,7 +2,7 @@
 // with its erid and one draft for the next month. The rules themselves need no seed: every tenant gets
 // them from the database (migration 20261206185000_placements, twoway_install_platform_rules).
 import type { Prisma } from "@/lib/db/generated/client";
-import { statisticsDueDate } from "@/lib/ord/deadline";
+import { statisticsDueOn } from "@/lib/kernel/statistics-deadline";
 import { ordExternalId } from "@/lib/ord/external-id";
 
 type Tx = Prisma.TransactionClient;
@@ -73,6 +73,6 @@ async function seedOrd(tx: Tx, o: { tenantId: string; brandId: string; creatorId
   const month = new Date(Date.UTC(o.publishedOn.getUTCFullYear(), o.publishedOn.getUTCMonth(), 1));
   const ym = month.toISOString().slice(0, 7);
   await tx.ordStatisticsReport.create({ data: {
-    tenantId, placementId: o.placementId, month, impressions: 18_400, clicks: 0, amountMinor: 6_000_000n, dueOn: new Date(`${statisticsDueDate(ym)}T00:00:00Z`),
+    tenantId, placementId: o.placementId, month, impressions: 18_400, clicks: 0, amountMinor: 6_000_000n, dueOn: new Date(`${statisticsDueOn(ym)}T00:00:00Z`),
   } });
 }

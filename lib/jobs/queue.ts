@@ -14,6 +14,8 @@ export type JobPayloads = {
   "webhooks:deliver": { tenantId: string; endpointId: string };
   /** "Get erid" on a placement (lib/ord/sync-placement.ts). */
   "ord:sync": { tenantId: string; placementId: string; userId: string | null };
+  /** "Send statistics to the ОРД" for a month (lib/ord/send-statistics.ts). */
+  "ord:statistics": { tenantId: string; month: string; userId: string | null };
   /** A sweep over every tenant (lib/messages/mail.ts); enqueued when a message is sent. */
   "mail:partner-messages": Record<string, never>;
 };

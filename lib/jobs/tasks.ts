@@ -29,6 +29,9 @@
 //   ord:sync              — "Get erid" on a placement: the contract chain and creative registered at the
 //                           agency's ОРД, the erid stored, the placement labelled (lib/ord/sync-placement.ts;
 //                           each step recorded before the next; retried with backoff on 5xx/timeouts)
+//   ord:statistics        — "Send statistics to the ОРД" for a month: each due placement's impressions and
+//                           clicks sent, the month marked sent, the placement moved to "reported"
+//                           (lib/ord/send-statistics.ts; one request per placement, committed as it goes)
 //   mail:partner-messages — every minute and when a message is sent: partners' e-mails about new messages,
 //                           at once or in their 08:00 digest (lib/messages/mail.ts)
 //   placements:statistics-deadline — daily: a week before the ОРД statistics deadline, staff hear of a month's
@@ -61,6 +64,7 @@ import { sweepMessageMail } from "@/lib/messages/mail";
 import { fanOutEvents } from "@/lib/webhooks/fan-out";
 import { enqueueDelivery, runDeliveries } from "@/lib/webhooks/deliver";
 import { syncPlacementOrd } from "@/lib/ord/sync-placement";
+import { sendMonthStatistics } from "@/lib/ord/send-statistics";
 
 /** Recurring jobs (graphile-worker crontab: one execution per tick across all workers). */
 export const crontab = [
@@ -204,6 +208,12 @@ export function makeTasks(stopping: () => boolean): TaskList {
       // A retryable failure (5xx, timeout, 429 after the client's own retries) throws: the queue retries with backoff.
       const r = await syncPlacementOrd(system().forTenant(tenantId), tenantId, placementId, { userId });
       log().info({ tenantId, placementId, outcome: r.outcome }, "ord: placement synced");
+    },
+    "ord:statistics": async (raw: unknown) => {
+      const { tenantId, month, userId } = payload<"ord:statistics">(raw);
+      // Each placement's result is committed as it comes; a retryable failure throws after the rest are done.
+      const r = await sendMonthStatistics(system().forTenant(tenantId), tenantId, month, { userId });
+      log().info({ tenantId, month, sent: r.sent.length, refused: r.refused.length, skipped: r.skipped.length, notConfigured: r.notConfigured ?? false }, "ord: statistics sent");
     },
     "webhooks:sweep": async () => {
       // Owner read across tenants: only which tenants and endpoints have work older than a minute.

@@ -1,7 +1,8 @@
-// When a month's ad statistics are due at the ОРД (docs/ad-rules.md, rule 6: within the month after;
-// Twoway takes the 30th of the next month, or its last day when shorter, so a report is never planned
-// late). The same rule as lib/ord/deadline.ts, here in the kernel so that the placements report and
-// its warning job need not import lib/ord (which reaches lib/compliance): a test keeps the two equal.
+// When a month's ad statistics are due at the ОРД. UNVERIFIED (docs/ad-rules.md, rule 6): the rule is
+// recalled as "within 30 days after the month ends" / "by the 30th of the next month"; until counsel
+// confirms it, Twoway takes the earlier reading — the 30th of the next month, or its last day when
+// shorter (February) — so a report is never planned late. The one definition: the placements report,
+// its warning job, the ОРД statistics job and the seed all read it from here.
 
 /** `month` is "YYYY-MM" (the reported month); returns the due date as "YYYY-MM-DD". */
 export function statisticsDueOn(month: string): string {

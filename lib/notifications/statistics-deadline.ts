@@ -1,5 +1,5 @@
 // The daily job `placements:statistics-deadline` (issue 17, part 6): a week before a month's ОРД
-// statistics are due (lib/ord/deadline.ts), staff who can act on placements are told when placements
+// statistics are due (lib/kernel/statistics-deadline.ts), staff who can act on placements are told when placements
 // of that month still lack sent statistics. "Today" is each agency's own date (Tenant.timeZone). One
 // notice per agency and month: the dedupe key names the month, so later runs — the next days, a retry
 // after a crash at any line — add nothing.

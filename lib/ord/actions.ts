@@ -2,7 +2,8 @@
 import { z } from "zod";
 import { tenantAction } from "@/lib/actions/client";
 import { stateless } from "@/lib/actions/define-action";
-import { requestErid, saveOrdDetails } from "./placement-ord";
+import { monthField } from "@/lib/placements/month";
+import { requestErid, requestStatisticsSend, saveOrdDetails } from "./placement-ord";
 import { saveOrdSettings } from "./settings";
 import { ordDetailsForm, ordDetailsFromForm, ordSettingsForm } from "./settings-schemas";
 
@@ -40,5 +41,16 @@ export const requestEridAction = stateless(tenantAction({
     await requestErid(ctx, target.id);
     revalidate(paths.staff(`placements/${target.id}`));
     redirect(paths.staff(`placements/${target.id}?erid=requested`));
+  },
+}));
+
+/** Staff: "Send statistics to the ОРД" on the monthly report — queues ord:statistics for the month. */
+export const requestStatisticsSendAction = stateless(tenantAction({
+  permission: "referrals:write",
+  target: { month: monthField },
+  run: async ({ ctx, target, paths, revalidate, redirect }) => {
+    await requestStatisticsSend(ctx, target.month);
+    revalidate(paths.staff("placements/report"));
+    redirect(paths.staff(`placements/report?month=${target.month}&statistics=requested`));
   },
 }));

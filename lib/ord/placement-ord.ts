@@ -6,12 +6,16 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/auth/contexts/tenant";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { DomainError, NotFoundError } from "@/lib/kernel/errors";
+import { isMonth, localMonth } from "@/lib/placements/month";
+import { monthReportRows } from "@/lib/placements/month-report";
+import { statisticsItem } from "./send-statistics";
 import { creatorPartyKey, loadPlacementForOrd, placementOrdSteps } from "./placement-bundle";
 import type { OrdDetailsInput, OrdPartyInput } from "./settings-schemas";
 import { ordExportFiles } from "./export";
 import type { OrdBundle } from "./schemas";
 
 export const ORD_SYNC_TASK = "ord:sync";
+export const ORD_STATISTICS_TASK = "ord:statistics";
 
 const partyData = (p: OrdPartyInput, fallbackName: string) => ({
   legalForm: p.legalForm ?? "company", name: p.name ?? fallbackName, inn: p.inn, kpp: p.kpp, ogrn: p.ogrn, phone: p.phone,
@@ -71,6 +75,19 @@ export async function requestErid(ctx: TenantContext, placementId: string) {
   await enqueueJob(ORD_SYNC_TASK, { tenantId: ctx.tenantId, placementId, userId: ctx.userId }, { jobKey: `ord-sync:${placementId}`, maxAttempts: 8, queueName: `ord:${ctx.tenantId}` });
 }
 
+/**
+ * "Send statistics to the ОРД" for a month that has ended in the agency's calendar: queues
+ * ord:statistics (one waiting job per agency and month, on the agency's ОРД queue, so it never
+ * interleaves with an ord:sync of the same agency).
+ */
+export async function requestStatisticsSend(ctx: TenantContext, month: string, now = new Date()) {
+  assertCan(ctx, "referrals:write");
+  if (month >= localMonth(now, ctx.timeZone)) throw new DomainError("ord_statistics_month_open");
+  const settings = await ctx.db.ordSettings.findFirst({ select: { apiKeyLast4: true } });
+  if (!settings?.apiKeyLast4) throw new DomainError("ord_not_configured");
+  await enqueueJob(ORD_STATISTICS_TASK, { tenantId: ctx.tenantId, month, userId: ctx.userId }, { jobKey: `ord-statistics:${ctx.tenantId}:${month}`, maxAttempts: 8, queueName: `ord:${ctx.tenantId}` });
+}
+
 /** Every request and answer for a placement, oldest first. */
 export async function listOrdExchanges(ctx: TenantContext, placementId: string) {
   assertCan(ctx, "referrals:read");
@@ -92,4 +109,19 @@ export async function placementOrdExport(ctx: TenantContext, placementId: string
     creatives: steps.flatMap((s) => (s.kind === "creative" ? [s.object] : [])),
   };
   return ordExportFiles(bundle, "json")[0]!;
+}
+
+/**
+ * A month's statistics as a file for a manual upload (no key): the items ord:statistics would send —
+ * the due placements with impressions entered. Empty when nothing is ready; never marks anything sent
+ * (staff tick "sent" on the placement after uploading).
+ */
+export async function monthStatisticsExport(ctx: TenantContext, month: string) {
+  assertCan(ctx, "referrals:read");
+  if (!isMonth(month)) throw new DomainError("month_invalid");
+  const rows = (await monthReportRows(ctx.db, ctx.tenantId, month)).filter((r) => r.statsDue && r.impressions !== null);
+  const platforms = new Map((await ctx.db.placement.findMany({ where: { id: { in: rows.map((r) => r.id) } }, select: { id: true, creatorPlatformId: true } })).map((p) => [p.id, p.creatorPlatformId]));
+  const bundle: OrdBundle = { statistics: rows.map((r) => statisticsItem(ctx.tenantId, month, r, platforms.get(r.id) ?? null)) };
+  const file = ordExportFiles(bundle, "json")[0]!;
+  return { ...file, count: rows.length };
 }

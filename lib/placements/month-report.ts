@@ -34,6 +34,8 @@ export type ReportRow = {
   statsSent: boolean;
   impressions: number | null;
   clicks: number;
+  /** The ОРД statistics job's state for the month (lib/ord/send-statistics.ts); null when never sent by it. */
+  ordState: "pending" | "sent" | "verified" | "bad" | "exported" | null;
 };
 
 export type MonthReport = {
@@ -56,7 +58,7 @@ export async function monthReportRows(db: TenantDb | TenantTx, tenantId: string,
   const { first, last } = monthDays(month);
   const placements = await db.placement.findMany({
     where: { OR: [{ publishedOn: { gte: first, lte: last } }, { publishedOn: null, plannedOn: { gte: first, lte: last } }] },
-    include: { brand: { select: { name: true } }, monthStats: { where: { month: first } }, ...channelSelect },
+    include: { brand: { select: { name: true } }, monthStats: { where: { month: first } }, ordReports: { where: { month: first }, select: { state: true } }, ...channelSelect },
     orderBy: [{ plannedOn: "asc" }, { id: "asc" }],
   });
   const rules = await loadPlatformRules(db);
@@ -82,6 +84,7 @@ export async function monthReportRows(db: TenantDb | TenantTx, tenantId: string,
       statsSent: stat?.sentAt != null,
       impressions: stat?.impressions ?? null,
       clicks: p.trackedLinkId ? (clicks.get(p.trackedLinkId) ?? 0) : 0,
+      ordState: p.ordReports[0]?.state ?? null,
     };
   });
 }

@@ -3,7 +3,10 @@ import { PlacementStatusBadge } from "@/components/placements/status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Badge, Card, Notice, PageHeader } from "@/components/ui/card";
 import { DataTable, EmptyState } from "@/components/ui/data-table";
+import { can } from "@/lib/auth/permissions";
 import { requireTenantPage } from "@/lib/auth/guard";
+import { requestStatisticsSendAction } from "@/lib/ord/actions";
+import { getOrdSettings } from "@/lib/ord/settings";
 import { formatDay, formatMonth, formatNumber } from "@/lib/i18n/format";
 import { localeParam } from "@/lib/i18n/params";
 import { getT } from "@/lib/i18n/server";
@@ -20,11 +23,17 @@ export default async function PlacementReportPage({ params, searchParams }: Prop
   const locale = await localeParam(params);
   const { tenant } = await params;
   const ctx = await requireTenantPage(locale, tenant, "referrals:read");
-  const t = await getT(locale, ["placements", "common"]);
-  const typed = firstParam((await searchParams).month)?.trim() ?? "";
+  const t = await getT(locale, ["placements", "ord", "common"]);
+  const query = await searchParams;
+  const typed = firstParam(query.month)?.trim() ?? "";
   const month = isMonth(typed) ? typed : localMonth(new Date(), ctx.timeZone);
   const r = await placementMonthReport(ctx, month);
   const base = `/${locale}/t/${ctx.slug}/placements`;
+  const ordConfigured = (await getOrdSettings(ctx.db)).configured;
+  const monthEnded = month < localMonth(new Date(), ctx.timeZone);
+  const unsent = r.rows.filter((p) => p.statsDue && !p.statsSent);
+  const ready = unsent.filter((p) => p.impressions !== null && p.ordState !== "pending").length;
+  const waiting = unsent.filter((p) => p.impressions === null).length;
   const summary = [
     { label: t("report.summary.total"), value: r.total },
     { label: t("report.summary.missingErid"), value: r.missingErid, warn: r.missingErid > 0 },
@@ -57,6 +66,24 @@ export default async function PlacementReportPage({ params, searchParams }: Prop
         <Link href={`${base}/report?month=${shiftMonth(month, 1)}`} className={buttonClass("secondary")}>{t("report.next")}</Link>
       </form>
       {deadline ? <div className="mb-4"><Notice tone={r.daysLeft < 0 && r.sent < r.due ? "error" : "info"}>{deadline}</Notice></div> : null}
+      {firstParam(query.statistics) === "requested" ? <div className="mb-4"><Notice tone="success">{t("ord:statistics.requested")}</Notice></div> : null}
+      {r.due > 0 ? (
+        <div className="mb-4">
+          <Card title={t("ord:statistics.title")}>
+            <div className="space-y-3 text-sm">
+              {!monthEnded ? <p className="text-slate-600">{t("ord:statistics.monthOpen")}</p>
+                : !ordConfigured ? <p className="text-slate-600">{t("ord:statistics.noKey")}</p>
+                : ready > 0 && can(ctx.role, "referrals:write") ? (
+                  <form action={requestStatisticsSendAction.bind(null, { locale, tenant: ctx.slug, month })}>
+                    <button type="submit" className={buttonClass("primary")}>{t("ord:statistics.send", { count: ready })}</button>
+                  </form>
+                ) : ready === 0 ? <p className="text-slate-600">{t("ord:statistics.nothingReady")}</p> : null}
+              {waiting > 0 ? <p className="text-amber-800">{t("ord:statistics.waiting", { count: waiting })}</p> : null}
+              <a href={`${base}/report/ord-export?month=${month}`} className="inline-block text-indigo-700 hover:underline" download>{t("ord:statistics.export")}</a>
+            </div>
+          </Card>
+        </div>
+      ) : null}
       <div className="mb-6 grid gap-4 lg:grid-cols-2">
         <Card title={t("report.summary.title")}>
           <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-2 text-sm">
@@ -97,7 +124,10 @@ export default async function PlacementReportPage({ params, searchParams }: Prop
               </td>
               <td className="px-4 py-3">
                 {!p.statsDue ? <span className="text-slate-500">{t("report.notDue")}</span>
-                  : p.statsSent ? <Badge tone="green">{t("report.sent")}</Badge> : <Badge tone="amber">{t("report.notSent")}</Badge>}
+                  : p.statsSent ? <Badge tone="green">{t("report.sent")}</Badge>
+                  : p.ordState === "bad" ? <Link href={`${base}/${p.id}/ord`}><Badge tone="red">{t("ord:statistics.refused")}</Badge></Link>
+                  : p.ordState === "pending" ? <Badge tone="amber">{t("ord:statistics.sending")}</Badge>
+                  : <Badge tone="amber">{t("report.notSent")}</Badge>}
               </td>
               <td className="px-4 py-3 text-right">{p.impressions === null ? "—" : formatNumber(locale, p.impressions)}</td>
               <td className="px-4 py-3 text-right">{formatNumber(locale, p.clicks)}</td>
