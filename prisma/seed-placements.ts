@@ -2,7 +2,6 @@
 // with its erid and one draft for the next month. The rules themselves need no seed: every tenant gets
 // them from the database (migration 20261206185000_placements, twoway_install_platform_rules).
 import type { Prisma } from "@/lib/db/generated/client";
-import { statisticsDueOn } from "@/lib/kernel/statistics-deadline";
 import { ordExternalId } from "@/lib/ord/external-id";
 
 type Tx = Prisma.TransactionClient;
@@ -70,9 +69,6 @@ async function seedOrd(tx: Tx, o: { tenantId: string; brandId: string; creatorId
     tenantId, placementId: o.placementId, objectId: object.id, kind: "creative", externalId, method: "PUT", path: `/v3/creative/${externalId}`, status: 201, attempts: 1,
     sent: { form: "text_block", kktus: ["30.15.1"], brand: "Белый Лён", pay_type: "other" }, answered: { erid: o.erid }, createdAt: o.createdAt,
   } });
-  const month = new Date(Date.UTC(o.publishedOn.getUTCFullYear(), o.publishedOn.getUTCMonth(), 1));
-  const ym = month.toISOString().slice(0, 7);
-  await tx.ordStatisticsReport.create({ data: {
-    tenantId, placementId: o.placementId, month, impressions: 18_400, clicks: 0, amountMinor: 6_000_000n, dueOn: new Date(`${statisticsDueOn(ym)}T00:00:00Z`),
-  } });
+  // No OrdStatisticsReport: the month's impressions are entered (PlacementMonthStat) but not sent —
+  // the ord:statistics job writes that row when staff send them from the monthly report.
 }

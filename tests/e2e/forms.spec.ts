@@ -68,18 +68,25 @@ test("a form submitted before hydration is sent once hydrated, not lost", async 
   const name = unique("Ранний бренд");
   let release!: () => void;
   const released = new Promise<void>((resolve) => { release = resolve; });
-  await page.route("**/_next/static/chunks/**", async (route) => { await released; await route.continue(); });
+  await page.route(/\/_next\/static\/.+\.js(\?|$)/, async (route) => { await released; await route.continue(); });
   const posts: number[] = [];
   page.on("response", (r) => { if (r.request().method() === "POST" && r.url().includes("/brands")) posts.push(r.status()); });
-  await page.goto("/ru/t/northstar/brands/new", { waitUntil: "domcontentloaded" });
-  const hydratedAtClick = await page.evaluate((brandName) => {
-    const button = [...document.querySelectorAll("main button[type=submit]")].find((b) => b.textContent?.includes("Сохранить")) as HTMLButtonElement;
-    const form = button.form!;
-    (form.querySelector('input[name="name"]') as HTMLInputElement).value = brandName;
-    (form.querySelector('select[name="market"]') as HTMLSelectElement).value = "RU";
-    const hydrated = document.documentElement.hasAttribute("data-hydrated");
-    button.click();
-    return hydrated;
+  // Deferred scripts held back keep DOMContentLoaded from firing: wait for the response only, then
+  // press the button from inside the page as soon as the form has been parsed.
+  await page.goto("/ru/t/northstar/brands/new", { waitUntil: "commit" });
+  const hydratedAtClick = await page.evaluate(async (brandName) => {
+    for (;;) {
+      const button = [...document.querySelectorAll("main button[type=submit]")].find((b) => b.textContent?.includes("Сохранить")) as HTMLButtonElement | undefined;
+      if (button?.form?.querySelector('select[name="market"]')) {
+        const form = button.form;
+        (form.querySelector('input[name="name"]') as HTMLInputElement).value = brandName;
+        (form.querySelector('select[name="market"]') as HTMLSelectElement).value = "RU";
+        const hydrated = document.documentElement.hasAttribute("data-hydrated");
+        button.click();
+        return hydrated;
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
   }, name);
   expect(hydratedAtClick).toBe(false);
   // Held, not posted: nothing went out while the scripts were missing.
