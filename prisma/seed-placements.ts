@@ -1,7 +1,9 @@
-// Demo placements (issue 17): Дарья Козлова's won deal with Белый Лён — one published Telegram post
-// with its erid and one draft for the next month. The rules themselves need no seed: every tenant gets
+// Demo placements (issue 17): Дарья Козлова's won deal with Белый Лён — an earlier post already reported
+// (its month's statistics sent to the ОРД), one published Telegram post with its erid whose impressions
+// are entered but not sent, and one draft for the next month. The rules themselves need no seed: every tenant gets
 // them from the database (migration 20261206185000_placements, twoway_install_platform_rules).
 import type { Prisma } from "@/lib/db/generated/client";
+import { statisticsDueOn } from "@/lib/kernel/statistics-deadline";
 import { ordExternalId } from "@/lib/ord/external-id";
 
 type Tx = Prisma.TransactionClient;
@@ -36,6 +38,7 @@ export async function seedPlacements(tx: Tx, input: { tenantId: string; staff: R
   // The month's impressions entered, not yet sent to the ОРД (part 6: the report shows it as due).
   const published1st = new Date(Date.UTC(published.publishedOn!.getUTCFullYear(), published.publishedOn!.getUTCMonth(), 1));
   await tx.placementMonthStat.create({ data: { tenantId, placementId: published.id, month: published1st, impressions: 18_400, enteredById: staff.manager } });
+  await seedReported(tx, { tenantId, base, manager: staff.manager });
   const draft = await tx.placement.create({
     data: {
       ...base, plannedOn: day(20), priceMinor: 6_000_000n,
@@ -71,4 +74,45 @@ async function seedOrd(tx: Tx, o: { tenantId: string; brandId: string; creatorId
   } });
   // No OrdStatisticsReport: the month's impressions are entered (PlacementMonthStat) but not sent —
   // the ord:statistics job writes that row when staff send them from the monthly report.
+}
+
+/**
+ * An earlier post of the same deal, 75 days ago, taken to the end: labelled, published, its month's
+ * impressions sent to the ОРД by the statistics job (OrdStatisticsReport "sent", the exchange logged,
+ * the month marked sent) and so «Отчёт сдан».
+ */
+async function seedReported(tx: Tx, o: { tenantId: string; base: Omit<Prisma.PlacementUncheckedCreateInput, "plannedOn" | "creativeText" | "priceMinor">; manager: string }) {
+  const { tenantId } = o;
+  const publishedOn = day(-75);
+  const sentAt = day(-40);
+  const placement = await tx.placement.create({
+    data: {
+      ...o.base, plannedOn: publishedOn, status: "reported", priceMinor: 4_500_000n, rknRegistryNumber: "4981234567", erid: "2VtzqwDemo00",
+      creativeText: "Бальзам для губ «Белый Лён» — осенний уход. Промокод DARIA10.", mediaUrls: [],
+      postUrl: "https://t.me/daria_kitchen/1105", publishedOn, createdAt: day(-85),
+    },
+  });
+  const steps = ["draft", "ready_to_label", "labelled", "approved_to_publish", "published"] as const;
+  await tx.placementTransition.createMany({
+    data: [
+      ...steps.map((to, i) => ({ tenantId, placementId: placement.id, fromStatus: i === 0 ? null : steps[i - 1], toStatus: to, actorUserId: o.manager, createdAt: day(-85 + i * 2) })),
+      { tenantId, placementId: placement.id, fromStatus: "published" as const, toStatus: "reported" as const, actorUserId: o.manager, createdAt: sentAt },
+    ],
+  });
+  const creative = ordExternalId("creative", tenantId, placement.id);
+  await tx.ordObject.create({ data: {
+    tenantId, operator: "vk", kind: "creative", externalId: creative, localType: "placement", localId: placement.id, erid: placement.erid, state: "verified", syncedAt: day(-80),
+  } });
+  const month = new Date(Date.UTC(publishedOn.getUTCFullYear(), publishedOn.getUTCMonth(), 1));
+  const ym = month.toISOString().slice(0, 7);
+  const last = new Date(Date.UTC(publishedOn.getUTCFullYear(), publishedOn.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+  await tx.placementMonthStat.create({ data: { tenantId, placementId: placement.id, month, impressions: 9_850, enteredById: o.manager, sentAt, sentById: o.manager } });
+  const report = await tx.ordStatisticsReport.create({ data: {
+    tenantId, placementId: placement.id, month, impressions: 9_850, clicks: 0, dueOn: new Date(`${statisticsDueOn(ym)}T00:00:00Z`), state: "sent", sentAt, createdAt: sentAt,
+  } });
+  const item = { creative_external_id: creative, pad_external_id: ordExternalId("pad", tenantId, `channel:${String(o.base.creatorPlatformId)}`), shows_count: 9_850, date_start_actual: publishedOn.toISOString().slice(0, 10), date_end_actual: last };
+  await tx.ordExchangeLog.create({ data: {
+    tenantId, placementId: placement.id, reportId: report.id, kind: "statistics", externalId: creative, method: "POST", path: "/v3/statistics", status: 200, attempts: 1,
+    sent: { items: [item] }, answered: { external_ids: [`${creative}__${item.pad_external_id}__${item.date_start_actual}`] }, createdAt: sentAt,
+  } });
 }

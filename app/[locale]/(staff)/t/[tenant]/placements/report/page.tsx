@@ -77,7 +77,7 @@ export default async function PlacementReportPage({ params, searchParams }: Prop
                   <form action={requestStatisticsSendAction.bind(null, { locale, tenant: ctx.slug, month })}>
                     <button type="submit" className={buttonClass("primary")}>{t("ord:statistics.send", { count: ready })}</button>
                   </form>
-                ) : ready === 0 ? <p className="text-slate-600">{t("ord:statistics.nothingReady")}</p> : null}
+                ) : ready === 0 && !unsent.some((p) => p.ordState === "pending") ? <p className="text-slate-600">{t("ord:statistics.nothingReady")}</p> : null}
               {waiting > 0 ? <p className="text-amber-800">{t("ord:statistics.waiting", { count: waiting })}</p> : null}
               <a href={`${base}/report/ord-export?month=${month}`} className="inline-block text-indigo-700 hover:underline" download>{t("ord:statistics.export")}</a>
             </div>
