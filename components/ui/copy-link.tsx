@@ -1,5 +1,5 @@
 "use client";
-import { useState, useSyncExternalStore } from "react";
+import { useId, useState, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 
@@ -18,6 +18,8 @@ type Props = {
 export function CopyLink({ url, label, shareTitle, compact = false }: Props) {
   const { t } = useTranslation("common");
   const [copied, setCopied] = useState(false);
+  // Several labelled links on one page (the portal's placements, each with its label line) need their own ids.
+  const inputId = useId();
   // False on the server and in the first render, so hydration matches; then what the browser offers.
   const canShare = useSyncExternalStore(noSubscribe, () => typeof navigator.share === "function", () => false);
   const copy = async () => {
@@ -54,9 +56,9 @@ export function CopyLink({ url, label, shareTitle, compact = false }: Props) {
   }
   return (
     <div>
-      <label className="mb-1 block text-sm font-medium text-slate-800" htmlFor="share-link">{label}</label>
+      <label className="mb-1 block text-sm font-medium text-slate-800" htmlFor={inputId}>{label}</label>
       <div className="flex flex-col gap-2">
-        {input("share-link")}
+        {input(inputId)}
         <div className="flex gap-2">
           <Button type="button" onClick={copy} className="min-h-11 flex-1" aria-live="polite">
             {copyText}
